@@ -1,0 +1,113 @@
+// The model of a report the reader builds: sections with their spans, the
+// three tables with every cell and its place in the text, and what could not
+// be read. Rules only ever look at this (and the source text).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nianbao/format.h"
+#include "nianbao/text.h"
+
+namespace nianbao {
+
+enum class CellStatus {
+    Ok,        // a non-negative integer (or decimal where allowed)
+    Blank,     // empty, "—", "/", "无": read as 0
+    Invalid,   // negative, decimal where not allowed, garbage like "1O"
+    Overflow,  // digits beyond what the type holds
+    Missing,   // the row was found but this cell was not
+};
+
+struct Cell {
+    CellStatus status = CellStatus::Missing;
+    int64_t value = 0;        // the value used for sums (0 unless Ok)
+    double amount = 0;        // the exact reading for decimal cells
+    bool decimal = false;     // written with a decimal point
+    bool fullwidth = false;   // written with full-width digits in the source
+    std::string raw;          // the cell's text as written in the source
+    Span span;                // where it is in the source
+    bool usable() const { return status == CellStatus::Ok || status == CellStatus::Blank; }
+};
+
+struct Row {
+    const RowSpec* spec = nullptr;  // the template row it was matched to
+    bool found = false;
+    std::string raw_label;          // label as written (joined if split over lines)
+    Span label_span;
+    std::vector<Cell> cells;        // exactly spec->cells entries
+    std::vector<Cell> extra;        // numbers beyond the template's count
+    int numbers_found = 0;          // cells actually read (for cell-count)
+    Span span;                      // label start to last cell end
+    // A group row (（六）其他处理) that carries numbers of its own in place of
+    // its sub-rows, as the 2019 layout did.
+    bool collapsed_group = false;
+};
+
+// A column header as written, matched to the template (table 二's header
+// lines, e.g. 本年度止件数 for 本年废止件数).
+struct HeaderLabel {
+    std::string block;        // table 二 block key, empty otherwise
+    int column = -1;          // index into the block's columns
+    std::string official;
+    std::string raw;
+    Span span;
+};
+
+struct Table {
+    int number = 0;           // 2, 3, 4
+    bool found = false;
+    Span span;
+    const TableSpec* spec = nullptr;
+    std::vector<Row> rows;    // one per template row (data rows and groups), in template order
+    std::vector<HeaderLabel> headers;
+    const Row* row(std::string_view key) const;
+};
+
+struct Section {
+    int number = 0;           // 1..6
+    bool found = false;
+    std::string heading;      // the heading text as written (without marker)
+    Span heading_span;        // the heading line
+    Span body;                // from after the heading to the next section
+};
+
+enum class BodyKind { Unknown, Township, Department, Government };
+const char* body_kind_name(BodyKind k);
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+    Span span;
+    std::string raw;
+    bool valid = true;        // a date that can exist
+};
+
+struct Unread {
+    Span span;
+    std::string what;         // short reason, English, e.g. "page number"
+};
+
+struct Report {
+    std::string source;            // decoded UTF-8 text (what spans point into)
+    const FormatSpec* format = nullptr;  // the template the tables were read with
+    bool layout_2019 = false;      // the text uses the 2019 layout
+    std::optional<Span> title_span;
+    std::string title;             // joined title text
+    std::string body_name;         // 巴拉素镇人民政府
+    BodyKind body_kind = BodyKind::Unknown;
+    int year = 0;                  // report year from the title, 0 if unknown
+    std::array<Section, 6> sections;
+    Table table2, table3, table4;
+    std::vector<Date> dates;       // every date in the text, in order
+    std::optional<Date> signed_date;  // the date the report is signed, at the end
+    std::vector<Unread> unread;
+    const Section& section(int number) const { return sections[number - 1]; }
+    const Table& table(int number) const {
+        return number == 2 ? table2 : number == 3 ? table3 : table4;
+    }
+};
+
+}  // namespace nianbao

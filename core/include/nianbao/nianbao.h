@@ -1,0 +1,83 @@
+// nianbao (年报体检): the public API of the core. No I/O, no Emscripten.
+// The CLI, the WebAssembly binding and the tests all go through here.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nianbao/model.h"
+#include "nianbao/text.h"
+
+namespace nianbao {
+
+enum class Severity { Info, Warning, Error };
+const char* severity_name(Severity s);
+std::optional<Severity> parse_severity(std::string_view s);
+
+// A cell a finding involves, so the page can mark it in the table view.
+struct CellRef {
+    int table = 0;           // 2, 3, 4
+    std::string row;         // template row key
+    int column = -1;
+    Span span;
+    std::string expected;    // the value this cell should have, when known
+};
+
+struct Finding {
+    std::string id;
+    Severity severity = Severity::Error;
+    std::string message_zh, message_en;
+    std::string fix_zh, fix_en;    // empty when no fix is known
+    std::string arithmetic;        // "0 + 0 ≠ 2 + 0", when the finding is about a sum
+    Span span;                     // exact range in the source
+    std::vector<CellRef> cells;    // every cell involved
+};
+
+struct Options {
+    std::string lang = "zh";                       // message language for text output
+    std::map<std::string, Severity> severity;      // per-rule severity override
+    std::vector<std::string> disabled;             // rule ids turned off
+    std::string deadline;                          // "MM-DD", overrides the kind's deadline
+    std::string body_kind;                         // "township" | "department" | "government"
+    std::string today;                             // "YYYY-MM-DD": reference date (publish-late)
+};
+
+// Parse options from JSON (the WASM binding and the page use this):
+// {"lang":"en","disable":["pii-mobile"],"severity":{"section-title":"warning"},
+//  "deadline":"03-31","bodyKind":"government","today":"2025-02-01"}
+// Unknown keys are ignored; errors go to `error`.
+Options parse_options_json(std::string_view json, std::string* error = nullptr);
+
+struct Result {
+    Report report;
+    std::vector<Finding> findings;   // sorted by position, then id
+    int errors = 0, warnings = 0, infos = 0;
+};
+
+// Read a report from UTF-8 text (invalid sequences are replaced first).
+Report read_report(std::string_view utf8_text);
+
+// Read and check. `previous` is last year's report of the same body, for the
+// across-year rules; `input_encoding_error` lets the CLI report bytes it could
+// not decode.
+Result check(std::string_view utf8_text, const Options& options = {},
+             const std::string* previous = nullptr, bool input_encoding_error = false);
+
+// JSON front doors (nlohmann stays private to the core).
+std::string report_to_json(const Report& report, int indent = 2);
+std::string result_to_json(const Result& result, int indent = 2);
+std::string rules_to_json(int indent = 2);
+std::string rules_to_markdown();
+std::string result_to_text(const Result& result, std::string_view file_name, const Options& options);
+
+// One call for the binding: text + options JSON (+ previous) -> result JSON.
+std::string check_to_json(std::string_view utf8_text, std::string_view options_json,
+                          std::string_view previous_text = {});
+std::string extract_to_json(std::string_view utf8_text);
+
+const char* version();
+
+}  // namespace nianbao

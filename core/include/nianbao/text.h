@@ -1,0 +1,54 @@
+// Source text and positions. Every finding and every table cell points back
+// into the text the user gave us (after decoding to UTF-8), never into the
+// normalized copy the reader works on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nianbao {
+
+// Half-open byte range [begin, end) in the decoded UTF-8 source text.
+struct Span {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    bool empty() const { return end <= begin; }
+    uint32_t size() const { return end > begin ? end - begin : 0; }
+};
+
+// A position as users and the page need it: code points for humans and the
+// CLI, UTF-16 units for JavaScript string indices, 1-based line and column.
+struct Position {
+    uint32_t byte = 0;
+    uint32_t codepoint = 0;
+    uint32_t utf16 = 0;
+    uint32_t line = 1;
+    uint32_t column = 1;  // in code points, 1-based
+};
+
+struct Location {
+    Position start;
+    Position end;
+};
+
+// Line index over the decoded source, to turn byte offsets into positions.
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view source);
+    Position position(uint32_t byte) const;
+    Location locate(Span span) const;
+    // The whole line (without its newline) that contains `byte`.
+    Span line_span(uint32_t byte) const;
+
+private:
+    std::string_view source_;
+    std::vector<uint32_t> line_starts_;  // byte offset of each line start
+    // Code point and UTF-16 offsets at each line start, so a position costs
+    // one scan of a single line.
+    std::vector<uint32_t> line_codepoints_;
+    std::vector<uint32_t> line_utf16_;
+};
+
+}  // namespace nianbao
