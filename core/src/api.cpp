@@ -13,13 +13,10 @@ std::optional<Severity> parse_severity(std::string_view s) {
     return std::nullopt;
 }
 Options parse_options_json(std::string_view, std::string*) { return {}; }
-Report read_report(std::string_view text) { Report r; r.source = std::string(text); return r; }
 Result check(std::string_view text, const Options&, const std::string*, bool) { Result r; r.report = read_report(text); return r; }
-std::string report_to_json(const Report& r, int) { return "{\"length\":" + std::to_string(r.source.size()) + "}"; }
 std::string result_to_json(const Result& r, int) { return "{\"findings\":[],\"length\":" + std::to_string(r.report.source.size()) + "}"; }
 std::string rules_to_json(int) { return "[]"; }
 std::string rules_to_markdown() { return ""; }
 std::string result_to_text(const Result&, std::string_view, const Options&) { return ""; }
 std::string check_to_json(std::string_view text, std::string_view, std::string_view) { return result_to_json(check(text), 2); }
-std::string extract_to_json(std::string_view text) { return report_to_json(read_report(text), 2); }
 }  // namespace nianbao

@@ -77,17 +77,23 @@ TableSpec standard_table4() {
     TableSpec t;
     t.number = 4;
     t.name = "政府信息公开行政复议、行政诉讼情况";
-    const char* groups[3] = {"行政复议", "行政诉讼·未经复议直接起诉", "行政诉讼·复议后起诉"};
-    const char* keys[3] = {"review", "direct", "after_review"};
-    const char* labels[5] = {"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
-    const char* col_keys[5] = {"upheld", "corrected", "other", "pending", "total"};
-    static std::vector<std::string> owned;  // keys are built once and live for the program
-    if (owned.empty()) {
-        for (auto k : keys)
-            for (auto c : col_keys) owned.push_back(std::string(k) + "." + c);
-    }
-    for (int g = 0; g < 3; ++g)
-        for (int c = 0; c < 5; ++c) t.columns.push_back({owned[g * 5 + c], labels[c], groups[g]});
+    t.columns = {
+        {"review.upheld", "结果维持", "行政复议"},
+        {"review.corrected", "结果纠正", "行政复议"},
+        {"review.other", "其他结果", "行政复议"},
+        {"review.pending", "尚未审结", "行政复议"},
+        {"review.total", "总计", "行政复议"},
+        {"direct.upheld", "结果维持", "行政诉讼·未经复议直接起诉"},
+        {"direct.corrected", "结果纠正", "行政诉讼·未经复议直接起诉"},
+        {"direct.other", "其他结果", "行政诉讼·未经复议直接起诉"},
+        {"direct.pending", "尚未审结", "行政诉讼·未经复议直接起诉"},
+        {"direct.total", "总计", "行政诉讼·未经复议直接起诉"},
+        {"after_review.upheld", "结果维持", "行政诉讼·复议后起诉"},
+        {"after_review.corrected", "结果纠正", "行政诉讼·复议后起诉"},
+        {"after_review.other", "其他结果", "行政诉讼·复议后起诉"},
+        {"after_review.pending", "尚未审结", "行政诉讼·复议后起诉"},
+        {"after_review.total", "总计", "行政诉讼·复议后起诉"},
+    };
     t.rows = {{"t4.counts", "", "行政复议、行政诉讼", "", 15}};
     return t;
 }

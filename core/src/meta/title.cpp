@@ -1,0 +1,153 @@
+#include "meta/title.h"
+
+#include <vector>
+
+namespace nianbao {
+
+namespace {
+
+bool contains(std::string_view s, std::string_view n) { return s.find(n) != std::string_view::npos; }
+bool ends_with(std::string_view s, std::string_view n) {
+    return s.size() >= n.size() && s.substr(s.size() - n.size()) == n;
+}
+
+struct Line {
+    size_t begin, end;
+    std::string compact;  // without spaces and tabs
+};
+
+int chinese_year(std::string_view s, size_t at) {
+    // 二〇二四 / 二零二四
+    static const std::string_view digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    int year = 0;
+    size_t i = at;
+    for (int k = 0; k < 4; ++k) {
+        int d = -1;
+        for (int v = 0; v < 10; ++v)
+            if (s.substr(i, digits[v].size()) == digits[v]) d = v;
+        if (d < 0 && s.substr(i, 3) == "零") d = 0;
+        if (d < 0) return 0;
+        year = year * 10 + d;
+        i += 3;
+    }
+    return year;
+}
+
+// First "YYYY年" (or 二〇二四年) in s; sets `at` to its byte offset.
+int find_year(std::string_view s, size_t* at) {
+    for (size_t i = 0; i + 4 <= s.size(); ++i) {
+        bool digits = true;
+        for (size_t k = 0; k < 4; ++k) digits &= s[i + k] >= '0' && s[i + k] <= '9';
+        if (digits && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') && s.substr(i + 4, 3) == "年") {
+            int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+            if (y >= 1990 && y <= 2100) {
+                *at = i;
+                return y;
+            }
+        }
+        int cy = chinese_year(s, i);
+        if (cy >= 1990 && cy <= 2100 && s.substr(i + 12, 3) == "年") {
+            *at = i;
+            return cy;
+        }
+    }
+    return 0;
+}
+
+bool looks_like_title(std::string_view t) {
+    return contains(t, "政府信息公开") && (contains(t, "年度报告") || contains(t, "年报") || contains(t, "工作报告"));
+}
+
+bool looks_like_body_name(std::string_view s) {
+    static const std::string_view ends[] = {"人民政府", "政府", "办事处", "局", "委员会", "委", "厅", "办公室", "中心", "院", "署", "馆"};
+    if (s.empty() || s.size() > 60) return false;
+    for (auto e : ends)
+        if (ends_with(s, e)) return true;
+    return false;
+}
+
+}  // namespace
+
+BodyKind body_kind_from_name(std::string_view name) {
+    std::string_view n = name;
+    for (auto suffix : {"人民政府", "政府", "办事处"}) {
+        if (ends_with(n, suffix)) {
+            n.remove_suffix(std::string_view(suffix).size());
+            if (ends_with(n, "镇") || ends_with(n, "乡") || ends_with(n, "街道") || ends_with(n, "苏木"))
+                return BodyKind::Township;
+            if (std::string_view(suffix) == "办事处") return BodyKind::Township;
+            if (ends_with(n, "县") || ends_with(n, "区") || ends_with(n, "市") || ends_with(n, "省") ||
+                ends_with(n, "旗") || ends_with(n, "州") || ends_with(n, "盟") || ends_with(n, "自治区"))
+                return BodyKind::Government;
+            return BodyKind::Unknown;
+        }
+    }
+    if (ends_with(n, "镇") || ends_with(n, "乡") || ends_with(n, "街道")) return BodyKind::Township;
+    static const std::string_view dept[] = {"局", "委员会", "委", "厅", "办公室", "中心", "院", "署", "馆", "所", "站", "队"};
+    for (auto d : dept)
+        if (ends_with(n, d)) return BodyKind::Department;
+    return BodyKind::Unknown;
+}
+
+BodyKind body_kind_from_text(std::string_view text) {
+    size_t town = 0, dept = 0, gov = 0;
+    for (size_t i = 0; (i = text.find("我", i)) != std::string_view::npos; i += 3) {
+        std::string_view next = text.substr(i + 3, 6);
+        if (next.substr(0, 3) == "镇" || next.substr(0, 3) == "乡" || next == "街道") ++town;
+        else if (next.substr(0, 3) == "局" || next.substr(0, 3) == "委" || next.substr(0, 3) == "厅") ++dept;
+        else if (next.substr(0, 3) == "市" || next.substr(0, 3) == "县" || next.substr(0, 3) == "区" ||
+                 next.substr(0, 3) == "省")
+            ++gov;
+    }
+    if (town > dept && town > gov && town >= 2) return BodyKind::Township;
+    if (dept > town && dept > gov && dept >= 2) return BodyKind::Department;
+    return BodyKind::Unknown;
+}
+
+TitleInfo read_title(const NormalizedText& norm, size_t limit) {
+    TitleInfo info;
+    const std::string& text = norm.text;
+    if (limit > text.size()) limit = text.size();
+    std::vector<Line> lines;
+    size_t pos = 0;
+    while (pos < limit && lines.size() < 12) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos || nl > limit) nl = limit;
+        std::string compact;
+        for (size_t i = pos; i < nl; ++i)
+            if (text[i] != ' ' && text[i] != '\t') compact += text[i];
+        bool page = compact.size() <= 8 && !compact.empty() && (compact[0] == '-' || compact.substr(0, 3) == "—");
+        if (!compact.empty() && !page) lines.push_back({pos, nl, compact});
+        pos = nl + 1;
+    }
+    // The smallest run of up to three lines that reads as a title.
+    for (size_t len = 1; len <= 3 && !info.found; ++len) {
+        for (size_t s = 0; s + len <= lines.size() && s < 8; ++s) {
+            std::string joined;
+            for (size_t k = s; k < s + len; ++k) joined += lines[k].compact;
+            if (joined.size() > 150 || !looks_like_title(joined)) continue;
+            size_t at = 0;
+            int year = find_year(joined, &at);
+            if (year == 0) continue;
+            info.found = true;
+            info.year = year;
+            info.title = joined;
+            info.span = norm.to_source(lines[s].begin, lines[s + len - 1].end);
+            std::string prefix = joined.substr(0, at);
+            // "巡镇镇 2024 年…" under a line "河曲县巡镇镇人民政府": the full name
+            if (s > 0 && looks_like_body_name(lines[s - 1].compact) &&
+                (prefix.empty() || contains(lines[s - 1].compact, prefix))) {
+                info.body_name = lines[s - 1].compact;
+                info.span = norm.to_source(lines[s - 1].begin, lines[s + len - 1].end);
+                info.title = lines[s - 1].compact + joined;
+            } else {
+                info.body_name = prefix;
+            }
+            break;
+        }
+    }
+    if (info.found) info.body_kind = body_kind_from_name(info.body_name);
+    return info;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,91 @@
+// The reader: decoded text -> model. Reads top-down like the pipeline:
+// normalize, find the sections, the title, then the tables in their sections.
+#include <algorithm>
+
+#include "meta/title.h"
+#include "nianbao/decode.h"
+#include "nianbao/nianbao.h"
+#include "normalize/normalize.h"
+#include "sections/sections.h"
+#include "tables/tables.h"
+
+namespace nianbao {
+
+namespace {
+
+struct Region {
+    size_t begin = 0, end = 0;
+};
+
+// The body of section `number`: after its heading line, up to the next heading.
+Region section_body(const std::array<SectionHit, 6>& hits, int number, size_t text_size) {
+    const SectionHit& h = hits[number - 1];
+    Region r{h.line_end, text_size};
+    for (const auto& other : hits)
+        if (other.found && other.line_begin > h.line_begin && other.line_begin < r.end) r.end = other.line_begin;
+    return r;
+}
+
+}  // namespace
+
+Report read_report(std::string_view input) {
+    Report report;
+    report.source = is_valid_utf8(input) ? std::string(input) : sanitize_utf8(input);
+    const NormalizedText norm = normalize(report.source);
+    const std::string& text = norm.text;
+
+    auto hits = find_sections(norm, format_2021());
+    for (int s = 1; s <= 6; ++s) {
+        const SectionHit& h = hits[s - 1];
+        Section& sec = report.sections[s - 1];
+        sec.number = s;
+        if (!h.found) continue;
+        sec.found = true;
+        sec.heading_span = norm.to_source(h.line_begin, h.line_end);
+        Span title = norm.to_source(h.title_begin, h.line_end);
+        sec.heading = report.source.substr(title.begin, title.size());
+        Region body = section_body(hits, s, text.size());
+        sec.body = norm.to_source(body.begin, body.end);
+    }
+
+    size_t preamble_end = hits[0].found ? hits[0].line_begin : std::min<size_t>(text.size(), 3000);
+    TitleInfo title = read_title(norm, preamble_end);
+    if (title.found) {
+        report.title_span = title.span;
+        report.title = title.title;
+        report.body_name = title.body_name;
+        report.body_kind = title.body_kind;
+        report.year = title.year;
+    }
+    if (report.body_kind == BodyKind::Unknown) report.body_kind = body_kind_from_text(text);
+
+    // Regions: a table sits in its section; when the section was not found,
+    // look where it would be.
+    Region r2{0, text.size()}, r3{0, text.size()}, r4{0, text.size()};
+    if (hits[1].found) r2 = section_body(hits, 2, text.size());
+    else if (hits[2].found) r2.end = hits[2].line_begin;
+    if (hits[2].found) r3 = section_body(hits, 3, text.size());
+    else if (hits[1].found) r3.begin = hits[1].line_end;
+    if (hits[3].found) r4 = section_body(hits, 4, text.size());
+
+    // The layout: 2019 tables have words the 2021 ones do not.
+    int sig2019 = count_signatures(norm, r2.begin, r2.end, format_2019());
+    int sig2021 = count_signatures(norm, r2.begin, r2.end, format_2021());
+    report.layout_2019 = sig2019 > sig2021;
+    report.format = report.layout_2019 ? &format_2019() : &format_2021();
+
+    report.table2 = read_table2(norm, r2.begin, r2.end, report.format->table2, report.unread);
+    report.table3 = read_table3(norm, r3.begin, r3.end, report.format->table3, report.unread);
+    if (!hits[3].found && report.table3.found) {
+        // Table 四 follows table 三: start after its last row.
+        uint32_t last = 0;
+        for (const auto& row : report.table3.rows)
+            if (row.found) last = std::max(last, row.span.end);
+        r4.begin = static_cast<size_t>(std::lower_bound(norm.origin.begin(), norm.origin.end(), last) - norm.origin.begin());
+        r4.end = hits[4].found && hits[4].line_begin > r4.begin ? hits[4].line_begin : text.size();
+    }
+    report.table4 = read_table4(norm, r4.begin, r4.end, report.format->table4, report.unread);
+    return report;
+}
+
+}  // namespace nianbao

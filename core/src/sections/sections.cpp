@@ -1,0 +1,106 @@
+#include "sections/sections.h"
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+#include "tables/labels.h"
+
+namespace nianbao {
+
+namespace {
+
+struct Candidate {
+    int number;
+    size_t line_begin, line_end, title_begin;
+};
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// A heading line names the section: one of its keywords, and not too long to
+// be a sentence.
+bool names_section(std::string_view title, const SectionSpec& spec) {
+    if (title.size() > 40 * 3) return false;
+    if (contains(title, "。")) return false;
+    for (auto k : spec.keywords)
+        if (contains(title, k)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const FormatSpec& format) {
+    const std::string& text = norm.text;
+    std::vector<Candidate> cands;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        std::string_view line(text.data() + pos, nl - pos);
+        size_t lead = 0;
+        while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+        Marker m = parse_marker(line.substr(lead));
+        if (m.level == 1 && m.number >= 1 && m.number <= 6) {
+            size_t t = lead + m.length;
+            while (t < line.size() && (line[t] == ' ' || line[t] == '\t')) ++t;
+            std::string_view title = line.substr(t);
+            while (!title.empty() && (title.back() == ' ' || title.back() == '\t')) title.remove_suffix(1);
+            if (names_section(title, format.sections[m.number - 1]))
+                cands.push_back({m.number, pos, pos + line.size(), pos + t});
+        }
+        pos = nl + 1;
+    }
+
+    // Choose one heading per section. A table of contents or a quoted heading
+    // can repeat a heading: prefer the choice that keeps most sections in
+    // order, then the later occurrence (the body follows the contents).
+    std::array<std::vector<const Candidate*>, 6> per;
+    for (const auto& c : cands)
+        if (per[c.number - 1].size() < 4) per[c.number - 1].push_back(&c);
+    std::array<const Candidate*, 6> best{}, cur{};
+    long best_score = -1;
+    auto evaluate = [&]() {
+        long score = 0, found = 0, ordered = 0, later = 0;
+        const Candidate* prev = nullptr;
+        for (auto* c : cur) {
+            if (!c) continue;
+            ++found;
+            if (!prev || prev->line_begin < c->line_begin) ++ordered;
+            later += static_cast<long>(c->line_begin / 64);
+            prev = c;
+        }
+        score = found * 1000000000L + ordered * 10000000L + std::min(later, 9999999L);
+        if (score > best_score) {
+            best_score = score;
+            best = cur;
+        }
+    };
+    // Up to 5^6 combinations (each section: absent or one of 4 candidates).
+    std::function<void(int)> walk;
+    walk = [&](int s) {
+        if (s == 6) {
+            evaluate();
+            return;
+        }
+        cur[s] = nullptr;
+        if (per[s].empty()) walk(s + 1);
+        for (auto* c : per[s]) {
+            cur[s] = c;
+            walk(s + 1);
+        }
+    };
+    walk(0);
+
+    std::array<SectionHit, 6> out;
+    for (int s = 0; s < 6; ++s) {
+        out[s].number = s + 1;
+        if (!best[s]) continue;
+        out[s].found = true;
+        out[s].line_begin = best[s]->line_begin;
+        out[s].line_end = best[s]->line_end;
+        out[s].title_begin = best[s]->title_begin;
+    }
+    return out;
+}
+
+}  // namespace nianbao

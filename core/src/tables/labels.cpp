@@ -1,0 +1,192 @@
+#include "tables/labels.h"
+
+#include <algorithm>
+
+#include "normalize/normalize.h"
+
+namespace nianbao {
+
+namespace {
+
+int chinese_digit(char32_t c) {
+    switch (c) {
+        case U'一': return 1; case U'二': return 2; case U'三': return 3; case U'四': return 4;
+        case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8;
+        case U'九': return 9; case U'十': return 10;
+        default: return 0;
+    }
+}
+
+std::u32string decode(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        int len = 1;
+        out += decode_at(s, i, &len);
+        i += len;
+    }
+    return out;
+}
+
+bool is_punct_or_space(char32_t c) {
+    if (c <= 0x7F) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    static const std::u32string punct = U"，、。：；“”‘’（）【】《》〈〉—…·－　「」『』！？〔〕";
+    return punct.find(c) != std::u32string::npos;
+}
+
+// Chinese numeral 1..99 at s[i..]: returns value and advances i.
+int read_chinese_number(const std::u32string& s, size_t& i) {
+    size_t start = i;
+    int value = 0;
+    int d = i < s.size() ? chinese_digit(s[i]) : 0;
+    if (d == 0) return 0;
+    if (d == 10) {            // 十, 十一
+        value = 10;
+        ++i;
+        if (i < s.size() && chinese_digit(s[i]) > 0 && chinese_digit(s[i]) < 10) value += chinese_digit(s[i++]);
+    } else {
+        value = d;
+        ++i;
+        if (i < s.size() && s[i] == U'十') {
+            value *= 10;
+            ++i;
+            if (i < s.size() && chinese_digit(s[i]) > 0 && chinese_digit(s[i]) < 10) value += chinese_digit(s[i++]);
+        }
+    }
+    if (i == start) return 0;
+    return value;
+}
+
+size_t utf8_bytes(const std::u32string& s, size_t n) {
+    size_t b = 0;
+    for (size_t i = 0; i < n && i < s.size(); ++i) {
+        char32_t c = s[i];
+        b += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return b;
+}
+
+Marker parse_marker_cp(const std::u32string& s, size_t from) {
+    Marker m;
+    size_t i = from;
+    while (i < s.size() && (s[i] == U' ' || s[i] == U'\t')) ++i;
+    if (i < s.size() && (s[i] == U'(' || s[i] == U'（')) {
+        size_t j = i + 1;
+        while (j < s.size() && s[j] == U' ') ++j;
+        int n = 0;
+        if (j < s.size() && chinese_digit(s[j])) {
+            n = read_chinese_number(s, j);
+            m.level = 2;
+        } else {
+            while (j < s.size() && s[j] >= U'0' && s[j] <= U'9' && n < 1000) n = n * 10 + (s[j++] - U'0');
+            m.level = 3;
+        }
+        while (j < s.size() && s[j] == U' ') ++j;
+        if (n > 0 && j < s.size() && (s[j] == U')' || s[j] == U'）')) {
+            m.number = n;
+            m.length = utf8_bytes(s, j + 1) - utf8_bytes(s, from);
+            return m;
+        }
+        return {};
+    }
+    if (i < s.size() && chinese_digit(s[i])) {
+        size_t j = i;
+        int n = read_chinese_number(s, j);
+        if (n > 0 && j < s.size() && (s[j] == U'、' || s[j] == U'.' || s[j] == U'．')) {
+            m.level = 1;
+            m.number = n;
+            m.length = utf8_bytes(s, j + 1) - utf8_bytes(s, from);
+            return m;
+        }
+        return {};
+    }
+    if (i < s.size() && s[i] >= U'0' && s[i] <= U'9') {
+        size_t j = i;
+        int n = 0;
+        while (j < s.size() && s[j] >= U'0' && s[j] <= U'9' && n < 1000) n = n * 10 + (s[j++] - U'0');
+        if (n > 0 && n < 100 && j < s.size() && (s[j] == U'.' || s[j] == U'、' || s[j] == U'．' || s[j] == U',') &&
+            !(j + 1 < s.size() && s[j + 1] >= U'0' && s[j + 1] <= U'9')) {
+            m.level = 3;
+            m.number = n;
+            m.length = utf8_bytes(s, j + 1) - utf8_bytes(s, from);
+            return m;
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Marker parse_marker(std::string_view text) { return parse_marker_cp(decode(text), 0); }
+
+std::vector<size_t> marker_positions(std::string_view text) {
+    std::u32string s = decode(text);
+    std::vector<size_t> out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char32_t prev = i > 0 ? s[i - 1] : U' ';
+        // "第三、四项", "1.2" and digits inside words do not start items
+        if (prev == U'第' || (prev >= U'0' && prev <= U'9') || chinese_digit(prev)) continue;
+        if (prev == U'(' || prev == U'（') continue;
+        Marker m = parse_marker_cp(s, i);
+        if (m.level > 0 && (s[i] != U' ' && s[i] != U'\t')) out.push_back(utf8_bytes(s, i));
+    }
+    return out;
+}
+
+std::u32string canonical_label(std::string_view text) {
+    std::u32string s = decode(text);
+    Marker m = parse_marker_cp(s, 0);
+    size_t skip = 0;
+    if (m.level > 0) {
+        // convert the marker's byte length back to code points
+        size_t bytes = 0;
+        while (skip < s.size() && bytes < m.length) {
+            char32_t c = s[skip++];
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        }
+    }
+    std::u32string out;
+    for (size_t i = skip; i < s.size(); ++i)
+        if (!is_punct_or_space(s[i])) out += s[i];
+    return out;
+}
+
+size_t lcs_length(const std::u32string& a, const std::u32string& b) {
+    if (a.empty() || b.empty()) return 0;
+    // Labels are short; cap the work for hostile input.
+    const std::u32string& x = a.size() > 200 ? a.substr(a.size() - 200) : a;
+    const std::u32string& y = b.size() > 200 ? b.substr(0, 200) : b;
+    std::vector<size_t> prev(y.size() + 1, 0), cur(y.size() + 1, 0);
+    for (size_t i = 1; i <= x.size(); ++i) {
+        for (size_t j = 1; j <= y.size(); ++j)
+            cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+        std::swap(prev, cur);
+    }
+    return prev[y.size()];
+}
+
+double label_similarity(const std::u32string& observed, const std::u32string& official) {
+    if (observed.empty() || official.empty()) return 0;
+    if (observed == official) return 1;
+    if (observed.size() < 2) return 0;
+    double l = static_cast<double>(lcs_length(observed, official));
+    double precision = l / observed.size();
+    double recall = l / official.size();
+    return 0.7 * precision + 0.3 * recall;
+}
+
+bool label_deviates(const std::u32string& observed, const std::u32string& official) {
+    if (observed.empty()) return false;
+    // Cut short by the copy: a prefix of the official wording.
+    if (observed.size() <= official.size() && official.compare(0, observed.size(), observed) == 0) return false;
+    // The official wording followed by a continuation that belongs elsewhere.
+    if (observed.size() > official.size() && observed.compare(0, official.size(), official) == 0) return false;
+    return true;
+}
+
+std::string to_utf8(const std::u32string& s) {
+    std::string out;
+    for (char32_t c : s) append_utf8(out, c);
+    return out;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,287 @@
+#include "tables/rows.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+namespace nianbao {
+
+namespace {
+
+bool ends_non_ascii(const std::string& s) { return !s.empty() && static_cast<unsigned char>(s.back()) >= 0x80; }
+
+void append_label(ObservedRow& row, std::string_view text, const std::vector<Token>& label, bool new_line) {
+    for (size_t k = 0; k < label.size(); ++k) {
+        const Token& t = label[k];
+        if (!row.joined.empty()) {
+            // Lines wrapped inside a CJK label join without a space (PDF copies);
+            // cells and words keep a space so markers stay recognisable.
+            bool glue = new_line && k == 0 && ends_non_ascii(row.joined) &&
+                        static_cast<unsigned char>(text[t.begin]) >= 0x80;
+            if (!glue) {
+                row.joined += ' ';
+                row.joined_at.push_back(t.begin);
+            }
+        }
+        for (size_t i = t.begin; i < t.end; ++i) {
+            row.joined += text[i];
+            row.joined_at.push_back(i);
+        }
+    }
+}
+
+void finish_label(ObservedRow& row) {
+    auto positions = marker_positions(row.joined);
+    row.last_atom_begin = positions.empty() ? 0 : positions.back();
+    row.last_atom = row.joined.substr(row.last_atom_begin);
+    row.marker = parse_marker(row.last_atom);
+}
+
+}  // namespace
+
+RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected) {
+    RowObservation out;
+    ObservedRow pending;
+    bool pending_has_label = false;
+    for (const auto& line : lines) {
+        if (line.page_number) {
+            out.page_numbers.push_back({static_cast<uint32_t>(line.begin), static_cast<uint32_t>(line.end)});
+            continue;
+        }
+        if (line.tokens.empty()) continue;
+        if (!line.has_values()) {
+            if (!line.label.empty()) {
+                if (!pending_has_label) pending.begin = line.label.front().begin;
+                append_label(pending, text, line.label, true);
+                pending_has_label = true;
+            }
+            continue;
+        }
+        int value_count = 0;
+        for (const auto& v : line.values) value_count += v.kind != TokenKind::Empty;
+        if (line.label.empty() && !pending_has_label && !out.rows.empty()) {
+            ObservedRow& last = out.rows.back();
+            int have = 0;
+            for (const auto& v : last.values) have += v.kind != TokenKind::Empty;
+            if (have < expected) {  // the row's numbers wrapped onto this line
+                for (const auto& v : line.values) last.values.push_back(v);
+                last.end = line.values.back().end;
+                continue;
+            }
+        }
+        ObservedRow row = pending;
+        if (!pending_has_label) row.begin = line.label.empty() ? line.values.front().begin : line.label.front().begin;
+        append_label(row, text, line.label, true);
+        for (const auto& t : line.label) {
+            if (!row.same_line.empty()) row.same_line += ' ';
+            row.same_line.append(text.substr(t.begin, t.end - t.begin));
+        }
+        row.values = line.values;
+        row.end = line.values.back().end;
+        finish_label(row);
+        out.rows.push_back(std::move(row));
+        pending = ObservedRow{};
+        pending_has_label = false;
+        (void)value_count;
+    }
+    return out;
+}
+
+namespace {
+
+struct Candidate {
+    std::u32string text;
+};
+
+// Share of `a`'s characters that occur in `b` at all: a cheap filter before
+// the quadratic LCS, so junk lines cost little.
+double char_overlap(const std::u32string& a, const std::u32string& b) {
+    if (a.empty()) return 0;
+    size_t hit = 0;
+    for (char32_t c : a) hit += b.find(c) != std::u32string::npos;
+    return static_cast<double>(hit) / a.size();
+}
+
+double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cands, const RowSpec& spec,
+                 const std::u32string& official) {
+    int values = 0;
+    for (const auto& v : obs.values) values += v.kind != TokenKind::Empty;
+    if (spec.cells == 0 && values == 0) return 0;
+    bool labelled = false;
+    for (const auto& c : cands) labelled |= !c.empty();
+    if (!labelled) return values == spec.cells ? 0.3 : 0;
+    double best = 0;
+    for (const auto& c : cands) {
+        if (c.empty() || char_overlap(c, official) < 0.5) continue;
+        best = std::max(best, label_similarity(c, official));
+    }
+    if (best == 0) return 0;
+    Marker tm = parse_marker(spec.marker);
+    if (obs.marker.level > 0 && tm.level > 0) best += obs.marker == tm ? 0.2 : -0.2;
+    if (spec.cells == 0) best *= 0.95;  // a group label carrying numbers of its own
+    return best >= 0.45 ? best : 0;
+}
+
+}  // namespace
+
+std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec) {
+    const size_t n = rows.size(), m = spec.rows.size();
+    std::vector<std::u32string> official(m);
+    for (size_t j = 0; j < m; ++j) official[j] = canonical_label(spec.rows[j].label);
+    std::vector<std::vector<std::u32string>> cands(n);
+    for (size_t i = 0; i < n; ++i) {
+        const auto& r = rows[i];
+        cands[i].push_back(canonical_label(r.last_atom));
+        std::u32string same = canonical_label(r.same_line);
+        if (same != cands[i][0]) cands[i].push_back(same);
+        if (r.marker.level == 0) {  // no enumerator: the tail of all the label text
+            std::u32string all = canonical_label(r.joined);
+            if (all.size() > 60) all = all.substr(all.size() - 60);
+            cands[i].push_back(all);
+        }
+    }
+    // score[i][j], then a weighted longest common subsequence.
+    std::vector<double> score(n * m, 0);
+    for (size_t i = 0; i < n; ++i)
+        for (size_t j = 0; j < m; ++j) score[i * m + j] = score_row(rows[i], cands[i], spec.rows[j], official[j]);
+    std::vector<double> dp((n + 1) * (m + 1), 0);
+    auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
+    for (size_t i = 1; i <= n; ++i)
+        for (size_t j = 1; j <= m; ++j) {
+            double best = std::max(at(i - 1, j), at(i, j - 1));
+            double s = score[(i - 1) * m + (j - 1)];
+            if (s > 0) best = std::max(best, at(i - 1, j - 1) + s);
+            at(i, j) = best;
+        }
+    std::vector<int> match(m, -1);
+    size_t i = n, j = m;
+    while (i > 0 && j > 0) {
+        double s = score[(i - 1) * m + (j - 1)];
+        if (s > 0 && at(i, j) == at(i - 1, j - 1) + s) {
+            match[j - 1] = static_cast<int>(i - 1);
+            --i;
+            --j;
+        } else if (at(i, j) == at(i - 1, j)) {
+            --i;
+        } else {
+            --j;
+        }
+    }
+    return match;
+}
+
+Cell read_cell(const Token& token, const NormalizedText& norm, bool allow_decimal, bool allow_negative) {
+    Cell c;
+    c.span = norm.to_source(token.begin, token.end);
+    c.raw = std::string(norm.source.substr(c.span.begin, c.span.size()));
+    // Full-width digits in the source: EF BC 90..99.
+    for (size_t i = c.span.begin; i + 2 < c.span.end; ++i) {
+        if (static_cast<unsigned char>(norm.source[i]) == 0xEF && static_cast<unsigned char>(norm.source[i + 1]) == 0xBC &&
+            static_cast<unsigned char>(norm.source[i + 2]) >= 0x90 && static_cast<unsigned char>(norm.source[i + 2]) <= 0x99)
+            c.fullwidth = true;
+    }
+    switch (token.kind) {
+        case TokenKind::Empty:
+        case TokenKind::Blank:
+            c.status = CellStatus::Blank;
+            return c;
+        case TokenKind::Garbage:
+        case TokenKind::Text:
+            c.status = CellStatus::Invalid;
+            return c;
+        case TokenKind::Number:
+            break;
+    }
+    std::string_view t = token.text;
+    bool negative = false;
+    size_t i = 0;
+    if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
+        negative = t[0] == '-';
+        ++i;
+    }
+    int64_t v = 0;
+    bool overflow = false;
+    for (; i < t.size() && t[i] != '.'; ++i) {
+        if (t[i] == ',') continue;
+        int d = t[i] - '0';
+        if (v > (std::numeric_limits<int64_t>::max() - d) / 10) overflow = true;
+        else v = v * 10 + d;
+    }
+    double frac = 0, scale = 0.1;
+    bool nonzero_frac = false;
+    if (i < t.size() && t[i] == '.') {
+        c.decimal = true;
+        for (++i; i < t.size(); ++i) {
+            frac += (t[i] - '0') * scale;
+            scale /= 10;
+            nonzero_frac |= t[i] != '0';
+        }
+    }
+    if (overflow) {
+        c.status = CellStatus::Overflow;
+        return c;
+    }
+    c.value = negative ? -v : v;
+    c.amount = (negative ? -1.0 : 1.0) * (static_cast<double>(v) + frac);
+    c.status = CellStatus::Ok;
+    if ((negative && v != 0 && !allow_negative) || (c.decimal && !allow_decimal)) c.status = CellStatus::Invalid;
+    (void)nonzero_frac;
+    if (c.status != CellStatus::Ok) c.value = 0;
+    return c;
+}
+
+void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total) {
+    row.found = true;
+    size_t label_begin = obs.last_atom_begin < obs.joined_at.size() ? obs.joined_at[obs.last_atom_begin] : obs.begin;
+    size_t label_end = obs.joined_at.empty() ? obs.begin : obs.joined_at.back() + 1;
+    if (!obs.joined.empty()) {
+        row.label_span = norm.to_source(label_begin, label_end);
+        row.raw_label = obs.last_atom;
+    }
+    row.span = norm.to_source(obs.joined.empty() ? obs.begin : label_begin, obs.end);
+
+    std::vector<Token> filled;   // non-empty values
+    for (const auto& v : obs.values)
+        if (v.kind != TokenKind::Empty) filled.push_back(v);
+    row.numbers_found = static_cast<int>(filled.size());
+    std::vector<Token> chosen;
+    if (static_cast<int>(filled.size()) < expected && static_cast<int>(obs.values.size()) == expected) {
+        chosen = obs.values;  // inner empty cells are blank cells
+        row.numbers_found = expected;
+    } else if (static_cast<int>(filled.size()) > expected && prefer_row_total && expected >= 2) {
+        // One stray number: keep the window whose last cell is the sum of the others.
+        size_t best = 0;
+        for (size_t s = 0; s + expected <= filled.size(); ++s) {
+            int64_t sum = 0, total = 0;
+            bool ok = true;
+            for (int k = 0; k < expected; ++k) {
+                Cell c = read_cell(filled[s + k], norm, false, false);
+                if (!c.usable()) ok = false;
+                if (k + 1 < expected) sum += c.value;
+                else total = c.value;
+            }
+            if (ok && sum == total) {
+                best = s;
+                break;
+            }
+        }
+        chosen.assign(filled.begin() + best, filled.begin() + best + expected);
+        for (size_t k = 0; k < filled.size(); ++k)
+            if (k < best || k >= best + expected) row.extra.push_back(read_cell(filled[k], norm, true, true));
+    } else {
+        chosen = filled;
+        if (static_cast<int>(chosen.size()) > expected) {
+            for (size_t k = expected; k < chosen.size(); ++k) row.extra.push_back(read_cell(chosen[k], norm, true, true));
+            chosen.resize(expected);
+        }
+    }
+    row.cells.assign(expected, Cell{});
+    for (size_t k = 0; k < chosen.size() && static_cast<int>(k) < expected; ++k) {
+        const RowSpec* spec = row.spec;
+        bool decimal = spec && spec->decimal;
+        bool negative = spec && spec->signed_values && spec->signed_column == static_cast<int>(k);
+        row.cells[k] = read_cell(chosen[k], norm, decimal, negative);
+    }
+}
+
+}  // namespace nianbao

@@ -1,0 +1,47 @@
+// Rows as they appear in the text, and their alignment to the template.
+// A row is the label text gathered since the previous row plus the values
+// that follow it; numbers wrapped onto the next line continue their row.
+// Rows are matched to the template by label (and enumerator), in order, by a
+// sequence alignment: a stray or missing row never shifts the others.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nianbao/model.h"
+#include "normalize/normalize.h"
+#include "tables/labels.h"
+#include "tables/tokens.h"
+
+namespace nianbao {
+
+struct ObservedRow {
+    std::string joined;          // label text since the previous row, lines joined
+    std::vector<size_t> joined_at;  // normalized offset of each byte of `joined`
+    std::string last_atom;       // from the last enumerator marker to the end
+    size_t last_atom_begin = 0;  // offset in `joined`
+    std::string same_line;       // label text on the line that holds the values
+    std::vector<Token> values;
+    size_t begin = 0, end = 0;   // normalized offsets: label start .. last value end
+    Marker marker;               // marker of the last atom
+};
+
+struct RowObservation {
+    std::vector<ObservedRow> rows;
+    std::vector<Span> page_numbers;  // normalized offsets (as Span) of page furniture
+};
+
+// `expected` is the usual number of values in a row (7 in table 三); numbers
+// on a line of their own continue the previous row while it has fewer.
+RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected);
+
+// For each template row (index into spec.rows), the observed row matched to
+// it, or -1.
+std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec);
+
+// Fill a model row from an observed row: cells, extra numbers, spans.
+void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total);
+
+Cell read_cell(const Token& token, const NormalizedText& norm, bool allow_decimal, bool allow_negative);
+
+}  // namespace nianbao

@@ -1,0 +1,237 @@
+#include "tables/tables.h"
+
+#include <algorithm>
+
+#include "tables/labels.h"
+#include "tables/rows.h"
+#include "tables/tokens.h"
+
+namespace nianbao {
+
+namespace {
+
+Span region_span(const NormalizedText& norm, const std::vector<LineTokens>& lines) {
+    size_t b = 0, e = 0;
+    bool any = false;
+    for (const auto& l : lines) {
+        if (l.tokens.empty()) continue;
+        if (!any) b = l.begin;
+        e = l.end;
+        any = true;
+    }
+    return any ? norm.to_source(b, e) : Span{};
+}
+
+void note_page_numbers(const NormalizedText& norm, const std::vector<Span>& pages, std::vector<Unread>& unread) {
+    for (const auto& p : pages) unread.push_back({norm.to_source(p.begin, p.end), "page number"});
+}
+
+void note_unmatched(const NormalizedText& norm, const std::vector<ObservedRow>& rows, const std::vector<int>& match,
+                    std::vector<Unread>& unread, int table) {
+    std::vector<bool> used(rows.size(), false);
+    for (int m : match)
+        if (m >= 0) used[m] = true;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (!used[i])
+            unread.push_back({norm.to_source(rows[i].joined.empty() ? rows[i].begin : rows[i].joined_at[rows[i].last_atom_begin],
+                                             rows[i].end),
+                              "numbers in table " + std::to_string(table) + " not matched to a template row"});
+}
+
+// Fill the template rows from the alignment.
+void fill_rows(Table& table, const NormalizedText& norm, const std::vector<ObservedRow>& rows,
+               const std::vector<int>& match, bool prefer_row_total) {
+    const TableSpec& spec = *table.spec;
+    table.rows.resize(spec.rows.size());
+    for (size_t j = 0; j < spec.rows.size(); ++j) {
+        Row& r = table.rows[j];
+        r.spec = &spec.rows[j];
+        int expected = spec.rows[j].cells;
+        if (match[j] < 0) {
+            r.cells.assign(expected, Cell{});
+            continue;
+        }
+        if (expected == 0) {  // a group label with numbers of its own
+            r.collapsed_group = true;
+            expected = static_cast<int>(spec.columns.size());
+        }
+        fill_row(r, rows[match[j]], norm, expected, prefer_row_total);
+    }
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+}  // namespace
+
+int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const FormatSpec& format) {
+    std::string compact;
+    for (size_t i = begin; i < end && i < norm.text.size(); ++i)
+        if (norm.text[i] != ' ' && norm.text[i] != '\t' && norm.text[i] != '\n') compact += norm.text[i];
+    int n = 0;
+    for (auto sig : format.signatures) {
+        std::string s;
+        for (char c : sig) s += c;
+        // signatures are written with full-width brackets; the text is normalized
+        std::string ascii;
+        for (size_t i = 0; i < s.size();) {
+            if (s.compare(i, 3, "（") == 0) { ascii += '('; i += 3; }
+            else if (s.compare(i, 3, "）") == 0) { ascii += ')'; i += 3; }
+            else ascii += s[i++];
+        }
+        if (compact.find(ascii) != std::string::npos) ++n;
+    }
+    return n;
+}
+
+Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec,
+                  std::vector<Unread>& unread) {
+    Table t;
+    t.number = 3;
+    t.spec = &spec;
+    auto lines = tokenize_lines(norm.text, begin, end);
+    auto obs = observe_rows(lines, norm.text, static_cast<int>(spec.columns.size()));
+    auto match = align_rows(obs.rows, spec);
+    fill_rows(t, norm, obs.rows, match, true);
+    int matched = 0;
+    for (size_t j = 0; j < spec.rows.size(); ++j) matched += match[j] >= 0 && spec.rows[j].cells > 0;
+    t.found = matched >= 3;
+    if (t.found) {
+        t.span = region_span(norm, lines);
+        note_page_numbers(norm, obs.page_numbers, unread);
+        note_unmatched(norm, obs.rows, match, unread, 3);
+    }
+    return t;
+}
+
+Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec,
+                  std::vector<Unread>& unread) {
+    Table t;
+    t.number = 2;
+    t.spec = &spec;
+    auto lines = tokenize_lines(norm.text, begin, end);
+    // Block lines (第二十条第（一）项) and header lines (信息内容 …) are not row
+    // labels: take them out, keeping the header cells for the row-label check.
+    std::string block;
+    for (auto& line : lines) {
+        if (line.has_values() || line.label.empty()) continue;
+        std::string compact;
+        for (const auto& tok : line.label) compact.append(tok.text);
+        if (starts_with(compact, "第二十条")) {
+            size_t open = compact.find('(');
+            size_t close = compact.find(')', open == std::string::npos ? 0 : open);
+            block = open != std::string::npos && close != std::string::npos
+                        ? "第二十条第（" + compact.substr(open + 1, close - open - 1) + "）项"
+                        : std::string();
+            line.tokens.clear();
+            line.label.clear();
+            continue;
+        }
+        if (starts_with(compact, "信息内容")) {
+            std::vector<Token> cells(line.label.begin() + 1, line.label.end());
+            // the block's columns, from the template
+            const RowSpec* first = nullptr;
+            for (const auto& r : spec.rows)
+                if (r.block == block) {
+                    first = &r;
+                    break;
+                }
+            if (first && cells.size() == first->columns.size()) {
+                for (size_t k = 0; k < cells.size(); ++k) {
+                    HeaderLabel h;
+                    h.block = block;
+                    h.column = static_cast<int>(k);
+                    h.official = std::string(first->columns[k]);
+                    h.span = norm.to_source(cells[k].begin, cells[k].end);
+                    h.raw = std::string(norm.source.substr(h.span.begin, h.span.size()));
+                    t.headers.push_back(h);
+                }
+            }
+            line.tokens.clear();
+            line.label.clear();
+        }
+    }
+    auto obs = observe_rows(lines, norm.text, 1);
+    auto match = align_rows(obs.rows, spec);
+    fill_rows(t, norm, obs.rows, match, false);
+    int matched = 0;
+    for (int m : match) matched += m >= 0;
+    t.found = matched >= 2;
+    if (t.found) {
+        t.span = region_span(norm, lines);
+        note_page_numbers(norm, obs.page_numbers, unread);
+    }
+    return t;
+}
+
+Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec,
+                  std::vector<Unread>& unread) {
+    Table t;
+    t.number = 4;
+    t.spec = &spec;
+    auto lines = tokenize_lines(norm.text, begin, end);
+    std::vector<Token> values;
+    bool header = false;
+    size_t first = std::string::npos, last = 0;
+    for (const auto& line : lines) {
+        if (line.page_number) {
+            unread.push_back({norm.to_source(line.begin, line.end), "page number"});
+            continue;
+        }
+        std::string label;
+        for (const auto& tok : line.label) label.append(tok.text);
+        if (label.find("结果") != std::string::npos || label.find("审结") != std::string::npos ||
+            label.find("行政复议") != std::string::npos)
+            header = true;
+        if (!line.has_values()) continue;
+        // Sentences with numbers belong to the narrative, not to the table.
+        if (label.find("。") != std::string::npos || label.find("，") != std::string::npos ||
+            label.find(',') != std::string::npos || label.size() > 60)
+            continue;
+        for (const auto& v : line.values)
+            if (v.kind != TokenKind::Empty) values.push_back(v);
+        if (first == std::string::npos) first = line.begin;
+        last = line.end;
+    }
+    t.found = values.size() >= 5 || (header && !values.empty());
+    const int expected = static_cast<int>(spec.columns.size());
+    Row r;
+    r.spec = &spec.rows[0];
+    if (!values.empty()) {
+        ObservedRow obs;
+        obs.values = values;
+        obs.begin = values.front().begin;
+        obs.end = values.back().end;
+        fill_row(r, obs, norm, expected, false);
+        // One stray number: keep the window of 15 whose three totals hold.
+        if (static_cast<int>(values.size()) > expected) {
+            for (size_t s = 0; s + expected <= values.size(); ++s) {
+                bool ok = true;
+                std::vector<Cell> cells;
+                for (int k = 0; k < expected; ++k) cells.push_back(read_cell(values[s + k], norm, false, false));
+                for (int g = 0; g < 3 && ok; ++g) {
+                    int64_t sum = 0;
+                    for (int k = 0; k < 4; ++k) sum += cells[g * 5 + k].value;
+                    ok = sum == cells[g * 5 + 4].value;
+                }
+                if (ok) {
+                    r.cells = cells;
+                    r.extra.clear();
+                    for (size_t k = 0; k < values.size(); ++k)
+                        if (k < s || k >= s + expected) r.extra.push_back(read_cell(values[k], norm, true, true));
+                    break;
+                }
+            }
+        }
+    } else {
+        r.cells.assign(expected, Cell{});
+    }
+    t.rows.push_back(r);
+    if (t.found) {
+        t.span = first == std::string::npos ? region_span(norm, lines) : norm.to_source(first, last);
+        Span whole = region_span(norm, lines);
+        if (!whole.empty()) t.span = whole;
+    }
+    return t;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,45 @@
+// Lines of a table region split into tokens: text, numbers, blank markers.
+// Works for tab-separated cells (Word, web pages, Markdown pipes after
+// normalization) and for cells separated by runs of spaces (PDF copies).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace nianbao {
+
+enum class TokenKind {
+    Text,
+    Number,    // 0, 3119, 3,119, 96171.6, -1
+    Blank,     // —, -, /, 无: a cell left blank
+    Garbage,   // looks like a number but is not: 1O, l0
+    Empty,     // an empty tab-separated cell
+};
+
+struct Token {
+    TokenKind kind = TokenKind::Text;
+    size_t begin = 0, end = 0;   // offsets in the normalized text
+    std::string_view text;
+};
+
+struct LineTokens {
+    size_t begin = 0, end = 0;   // the line in the normalized text (no newline)
+    bool tabbed = false;
+    bool page_number = false;    // "- 5 -", "第 5 页": page furniture inside tables
+    std::vector<Token> tokens;
+    // The trailing run of value tokens (numbers, blanks, garbage, inner empty
+    // cells) and the text before it.
+    std::vector<Token> values;
+    std::vector<Token> label;
+    bool has_values() const;
+    bool numbers_only() const { return has_values() && label.empty(); }
+};
+
+LineTokens tokenize_line(std::string_view text, size_t begin, size_t end);
+// All lines of [begin, end) of the normalized text.
+std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end);
+
+TokenKind classify_token(std::string_view token);
+
+}  // namespace nianbao
