@@ -40,35 +40,85 @@ using Byte = unsigned char;
 
 constexpr uint64_t kNoBadByte = std::numeric_limits<uint64_t>::max();
 
-inline void append_replacement(std::string& out) { out.append("\xEF\xBF\xBD", 3); }
-
-inline void append_code_point(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        char b[2] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
-        out.append(b, 2);
-    } else if (cp < 0x10000) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) {  // never emit a surrogate
-            append_replacement(out);
-            return;
-        }
-        char b[3] = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-                     static_cast<char>(0x80 | (cp & 0x3F))};
-        out.append(b, 3);
-    } else if (cp <= 0x10FFFF) {
-        char b[4] = {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-                     static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
-        out.append(b, 4);
-    } else {
-        append_replacement(out);
-    }
-}
-
 // Reserve n * num / den bytes when that does not overflow; a hint only.
 inline void reserve_scaled(std::string& out, size_t n, size_t num, size_t den) {
-    if (n <= std::numeric_limits<size_t>::max() / num) out.reserve(n * num / den);
+    if (n > (out.max_size() - out.size()) / num) return;
+    out.reserve(out.size() + n * num / den);
 }
+
+// Appends UTF-8 to a string through a raw pointer: the string is grown ahead
+// (amortised doubling) and cut back to the written length by finish(). Much
+// faster than std::string::append per character.
+class Utf8Writer {
+public:
+    explicit Utf8Writer(std::string& out) : out_(out), len_(out.size()) {}
+    Utf8Writer(const Utf8Writer&) = delete;
+    Utf8Writer& operator=(const Utf8Writer&) = delete;
+
+    // Room for `k` more bytes.
+    inline void ensure(size_t k) {
+        if (out_.size() - len_ < k) grow(k);
+    }
+    inline void byte(char c) {
+        ensure(1);
+        out_[len_++] = c;
+    }
+    inline void bytes(const char* p, size_t k) {
+        ensure(k);
+        std::memcpy(&out_[len_], p, k);
+        len_ += k;
+    }
+    inline void replacement() {
+        ensure(3);
+        char* p = &out_[len_];
+        p[0] = '\xEF';
+        p[1] = '\xBF';
+        p[2] = '\xBD';
+        len_ += 3;
+    }
+    inline void code_point(uint32_t cp) {
+        ensure(4);
+        char* p = &out_[len_];
+        if (cp < 0x80) {
+            p[0] = static_cast<char>(cp);
+            len_ += 1;
+        } else if (cp < 0x800) {
+            p[0] = static_cast<char>(0xC0 | (cp >> 6));
+            p[1] = static_cast<char>(0x80 | (cp & 0x3F));
+            len_ += 2;
+        } else if (cp < 0x10000) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) {  // never emit a surrogate
+                replacement();
+                return;
+            }
+            p[0] = static_cast<char>(0xE0 | (cp >> 12));
+            p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            p[2] = static_cast<char>(0x80 | (cp & 0x3F));
+            len_ += 3;
+        } else if (cp <= 0x10FFFF) {
+            p[0] = static_cast<char>(0xF0 | (cp >> 18));
+            p[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            p[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            p[3] = static_cast<char>(0x80 | (cp & 0x3F));
+            len_ += 4;
+        } else {
+            replacement();
+        }
+    }
+    void finish() { out_.resize(len_); }
+
+private:
+    void grow(size_t k) {
+        // Output is at most 3 bytes per input byte, so len_ + k cannot overflow.
+        const size_t cap = out_.max_size();
+        size_t want = out_.size() < 64 ? 64 : out_.size();
+        want = want <= cap / 2 ? want * 2 : cap;
+        if (want < len_ + k) want = len_ + k;
+        out_.resize(want);
+    }
+    std::string& out_;
+    size_t len_;
+};
 
 // Tracks the bad sequences of one decoding.
 struct Faults {
@@ -142,25 +192,53 @@ size_t utf8_valid_until(const Byte* s, size_t n, size_t i) {
 
 struct Utf8Stats {
     Faults faults;
-    size_t multibyte = 0;      // valid characters of 2..4 bytes
+    size_t multibyte = 0;         // valid characters of 2..4 bytes
+    size_t bursts = 0;            // runs of adjacent bad sequences
     bool last_fault_cut = false;  // the last fault was a sequence cut off by the end
 };
 
-// Decodes s[start, n) into out, replacing bad sequences; fault offsets are from s.
-void utf8_decode_lossy(const Byte* s, size_t n, size_t start, std::string& out, Utf8Stats& stats) {
+// Counts the valid multi-byte characters and the bad sequences of s[start, n)
+// without building any text.
+void utf8_scan(const Byte* s, size_t n, size_t start, Utf8Stats& stats) {
+    size_t i = start;
+    size_t last_fault_end = 0;
+    while (i < n) {
+        while (i + 8 <= n && all_ascii8(s + i)) i += 8;
+        if (i >= n) break;
+        if (s[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        const Utf8Step st = utf8_step(s, n, i);
+        if (st.length != 0) {
+            ++stats.multibyte;
+            i += st.length;
+        } else {
+            if (stats.faults.count == 0 || i != last_fault_end) ++stats.bursts;
+            stats.faults.add(i);
+            stats.last_fault_cut = st.cut_at_end;
+            i += st.subpart;
+            last_fault_end = i;
+        }
+    }
+}
+
+// Appends s[start, n) to out, replacing each maximal subpart of a bad
+// sequence with U+FFFD; fault offsets are from s.
+void utf8_decode_lossy(const Byte* s, size_t n, size_t start, std::string& out, Faults& faults) {
+    reserve_scaled(out, n - start, 1, 1);  // a hint: exact when there are few faults
+    Utf8Writer w(out);
     size_t i = start;
     while (i < n) {
         const size_t good_end = utf8_valid_until(s, n, i);
-        out.append(reinterpret_cast<const char*>(s + i), good_end - i);
-        for (size_t k = i; k < good_end; ++k) stats.multibyte += (s[k] >= 0xC0);
+        w.bytes(reinterpret_cast<const char*>(s + i), good_end - i);
         i = good_end;
         if (i >= n) break;
-        const Utf8Step st = utf8_step(s, n, i);
-        stats.faults.add(i);
-        stats.last_fault_cut = st.cut_at_end;
-        append_replacement(out);
-        i += st.subpart;
+        faults.add(i);
+        w.replacement();
+        i += utf8_step(s, n, i).subpart;
     }
+    w.finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -168,37 +246,38 @@ void utf8_decode_lossy(const Byte* s, size_t n, size_t start, std::string& out, 
 
 void utf16_decode(const Byte* s, size_t n, size_t start, bool big_endian, std::string& out,
                   Faults& faults) {
-    size_t i = start;
+    reserve_scaled(out, n - start, 3, 2);
+    Utf8Writer w(out);
     auto unit_at = [&](size_t k) -> uint32_t {
         return big_endian ? (uint32_t(s[k]) << 8) | s[k + 1] : (uint32_t(s[k + 1]) << 8) | s[k];
     };
+    size_t i = start;
     while (i + 2 <= n) {
         const uint32_t u = unit_at(i);
         if (u >= 0xD800 && u <= 0xDBFF) {
             if (i + 4 <= n) {
                 const uint32_t v = unit_at(i + 2);
                 if (v >= 0xDC00 && v <= 0xDFFF) {
-                    append_code_point(out, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                    w.code_point(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
                     i += 4;
                     continue;
                 }
             }
-            faults.add(i);  // high surrogate without a low one: replace it alone
-            append_replacement(out);
-            i += 2;
+            faults.add(i);  // high surrogate without a low one: replaced alone
+            w.replacement();
         } else if (u >= 0xDC00 && u <= 0xDFFF) {
             faults.add(i);  // lone low surrogate
-            append_replacement(out);
-            i += 2;
+            w.replacement();
         } else {
-            append_code_point(out, u);
-            i += 2;
+            w.code_point(u);
         }
+        i += 2;
     }
     if (i < n) {  // odd trailing byte
         faults.add(i);
-        append_replacement(out);
+        w.replacement();
     }
+    w.finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -228,7 +307,19 @@ uint32_t gb_four_byte(uint32_t linear) {
     return 0;
 }
 
-void gb18030_decode(const Byte* s, size_t n, std::string& out, Faults& faults) {
+// Decodes GB18030 into out (nullptr: only count the faults).
+void gb18030_decode(const Byte* s, size_t n, std::string* out, Faults& faults) {
+    std::string scratch;
+    std::string& target = out ? *out : scratch;
+    if (out) reserve_scaled(target, n, 3, 2);
+    Utf8Writer w(target);
+    auto emit = [&](uint32_t cp) {
+        if (out) w.code_point(cp);
+    };
+    auto bad = [&](size_t at) {
+        faults.add(at);
+        if (out) w.replacement();
+    };
     size_t i = 0;
     while (i < n) {
         // Runs of ASCII are copied as they are.
@@ -236,81 +327,70 @@ void gb18030_decode(const Byte* s, size_t n, std::string& out, Faults& faults) {
         while (j + 8 <= n && all_ascii8(s + j)) j += 8;
         while (j < n && s[j] < 0x80) ++j;
         if (j > i) {
-            out.append(reinterpret_cast<const char*>(s + i), j - i);
+            if (out) w.bytes(reinterpret_cast<const char*>(s + i), j - i);
             i = j;
             if (i >= n) break;
         }
         const Byte b1 = s[i];
         if (b1 == 0x80) {  // CP936 / WHATWG: euro sign
-            append_code_point(out, 0x20AC);
+            emit(0x20AC);
             i += 1;
             continue;
         }
         if (!gb_lead(b1) || i + 1 >= n) {  // 0xFF, or a lead byte at the very end
-            faults.add(i);
-            append_replacement(out);
+            bad(i);
             i += 1;
             continue;
         }
         const Byte b2 = s[i + 1];
-        if (gb_digit(b2)) {
-            // Four-byte code: lead, 0x30..0x39, 0x81..0xFE, 0x30..0x39.
-            if (i + 2 >= n) {  // cut off after two bytes
-                faults.add(i);
-                append_replacement(out);
-                i = n;
-                continue;
-            }
-            const Byte b3 = s[i + 2];
-            if (!gb_lead(b3)) {
-                faults.add(i);
-                append_replacement(out);
-                i += 1;
-                continue;
-            }
-            if (i + 3 >= n) {  // cut off after three bytes
-                faults.add(i);
-                append_replacement(out);
-                i = n;
-                continue;
-            }
-            const Byte b4 = s[i + 3];
-            if (!gb_digit(b4)) {
-                faults.add(i);
-                append_replacement(out);
-                i += 1;
-                continue;
-            }
-            const uint32_t linear = ((uint32_t(b1 - 0x81) * 10 + uint32_t(b2 - 0x30)) * 126 + uint32_t(b3 - 0x81)) * 10 +
-                                    uint32_t(b4 - 0x30);
-            const uint32_t cp = gb_four_byte(linear);
-            if (cp == 0) {
-                faults.add(i);
-                append_replacement(out);
-            } else {
-                append_code_point(out, cp);
-            }
-            i += 4;
-            continue;
-        }
         if (gb_trail2(b2)) {
             const size_t index = size_t(b1 - 0x81) * 190 + size_t(b2 < 0x7F ? b2 - 0x40 : b2 - 0x41);
             const uint32_t cp = gb18030::kTwoByte[index];
-            if (cp == 0) {
-                faults.add(i);
-                append_replacement(out);
-                i += (b2 < 0x80) ? 1 : 2;  // an ASCII trail is looked at again
-            } else {
-                append_code_point(out, cp);
+            if (cp != 0) {
+                emit(cp);
                 i += 2;
+            } else {
+                bad(i);
+                i += (b2 < 0x80) ? 1 : 2;  // an ASCII trail is looked at again
             }
             continue;
         }
-        // Bad second byte: replace the lead and look at the byte again.
-        faults.add(i);
-        append_replacement(out);
-        i += 1;
+        if (!gb_digit(b2)) {  // bad second byte: replace the lead, look at the byte again
+            bad(i);
+            i += 1;
+            continue;
+        }
+        // Four-byte code: lead, 0x30..0x39, 0x81..0xFE, 0x30..0x39.
+        if (i + 2 >= n) {  // cut off after two bytes: one replacement
+            bad(i);
+            i = n;
+            continue;
+        }
+        const Byte b3 = s[i + 2];
+        if (!gb_lead(b3)) {
+            bad(i);
+            i += 1;
+            continue;
+        }
+        if (i + 3 >= n) {  // cut off after three bytes: one replacement
+            bad(i);
+            i = n;
+            continue;
+        }
+        const Byte b4 = s[i + 3];
+        if (!gb_digit(b4)) {
+            bad(i);
+            i += 1;
+            continue;
+        }
+        const uint32_t linear = ((uint32_t(b1 - 0x81) * 10 + uint32_t(b2 - 0x30)) * 126 + uint32_t(b3 - 0x81)) * 10 +
+                                uint32_t(b4 - 0x30);
+        const uint32_t cp = gb_four_byte(linear);
+        if (cp != 0) emit(cp);
+        else bad(i);
+        i += 4;
     }
+    w.finish();
 }
 
 // ---------------------------------------------------------------------------
@@ -362,11 +442,9 @@ std::string sanitize_utf8(std::string_view bytes) {
     const size_t n = bytes.size();
     const size_t good = utf8_valid_until(s, n, 0);
     if (good == n) return std::string(bytes);
-    std::string out;
-    reserve_scaled(out, n, 1, 1);
-    out.append(bytes.data(), good);
-    Utf8Stats stats;
-    utf8_decode_lossy(s, n, good, out, stats);
+    std::string out(bytes.data(), good);
+    Faults faults;
+    utf8_decode_lossy(s, n, good, out, faults);
     return out;
 }
 
@@ -374,75 +452,53 @@ Decoded decode_bytes(std::string_view bytes) {
     Decoded d;
     const Byte* s = reinterpret_cast<const Byte*>(bytes.data());
     const size_t n = bytes.size();
+    Faults faults;
+    if (n == 0) return d;
 
     // 1. Byte order marks.
     if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
         d.encoding = Encoding::Utf8Bom;
-        const size_t good = utf8_valid_until(s, n, 3);
-        if (good == n) {
-            d.text.assign(bytes.data() + 3, n - 3);
-        } else {
-            reserve_scaled(d.text, n, 1, 1);
-            d.text.append(bytes.data() + 3, good - 3);
-            Utf8Stats stats;
-            utf8_decode_lossy(s, n, good, d.text, stats);
-            set_faults(d, stats.faults);
-        }
-        d.binary = looks_binary(d.text);
-        return d;
-    }
-    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+        utf8_decode_lossy(s, n, 3, d.text, faults);
+    } else if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
         const bool be = s[0] == 0xFE;
         d.encoding = be ? Encoding::Utf16Be : Encoding::Utf16Le;
-        reserve_scaled(d.text, n, 3, 2);
-        Faults faults;
         utf16_decode(s, n, 2, be, d.text, faults);
-        set_faults(d, faults);
-        d.binary = looks_binary(d.text);
-        return d;
-    }
-
-    // 2. Valid UTF-8.
-    const size_t good = utf8_valid_until(s, n, 0);
-    if (good == n) {
-        d.encoding = Encoding::Utf8;
-        d.text.assign(bytes.data(), n);
-        d.binary = looks_binary(d.text);
-        return d;
-    }
-
-    // Both candidate decodings, with their faults.
-    std::string utf8_text;
-    reserve_scaled(utf8_text, n, 1, 1);
-    utf8_text.append(bytes.data(), good);
-    Utf8Stats u8;
-    for (size_t k = 0; k < good; ++k) u8.multibyte += (s[k] >= 0xC0);
-    utf8_decode_lossy(s, n, good, utf8_text, u8);
-
-    // 3. Mostly UTF-8.
-    const bool only_cut_at_end = u8.faults.count == 1 && u8.last_fault_cut;
-    const bool mostly_utf8 = u8.multibyte > 0 && (u8.faults.count * 4 <= u8.multibyte || only_cut_at_end);
-
-    if (!mostly_utf8) {
-        std::string gb_text;
-        reserve_scaled(gb_text, n, 3, 2);
-        Faults gb;
-        gb18030_decode(s, n, gb_text, gb);
-        // 4. Valid GB18030; 5. or fewer faults than UTF-8.
-        if (gb.count < u8.faults.count) {
-            d.encoding = Encoding::Gb18030;
-            d.text = std::move(gb_text);
-            set_faults(d, gb);
+    } else {
+        // 2. Valid UTF-8.
+        const size_t good = utf8_valid_until(s, n, 0);
+        if (good == n) {
+            d.encoding = Encoding::Utf8;
+            d.text.assign(bytes.data(), n);
+        } else {
+            Utf8Stats u8;
+            utf8_scan(s, n, 0, u8);
+            // 3. Mostly UTF-8.
+            const bool only_cut_at_end = u8.faults.count == 1 && u8.last_fault_cut;
+            const bool mostly_utf8 =
+                u8.multibyte > 0 && (MOSTLY_COUNT <= u8.multibyte / MOSTLY_RATIO || only_cut_at_end);
+            bool use_gb = false;
+            if (!mostly_utf8) {
+                // 4. Valid GB18030; 5. or fewer faults than UTF-8 (ties: UTF-8).
+                Faults gb;
+                gb18030_decode(s, n, nullptr, gb);
+                use_gb = gb.count < u8.faults.count;
+            }
+            if (use_gb) {
+                d.encoding = Encoding::Gb18030;
+                gb18030_decode(s, n, &d.text, faults);
+            } else {
+                d.encoding = Encoding::Utf8;
+                d.text.assign(bytes.data(), good);
+                utf8_decode_lossy(s, n, good, d.text, faults);
+            }
             d.binary = looks_binary(d.text);
-            if (d.binary && d.lossy) d.encoding = Encoding::Unknown;
+            if (d.binary && faults.count > 0 && !mostly_utf8) d.encoding = Encoding::Unknown;
+            set_faults(d, faults);
             return d;
         }
     }
-    d.encoding = Encoding::Utf8;
-    d.text = std::move(utf8_text);
-    set_faults(d, u8.faults);
+    set_faults(d, faults);
     d.binary = looks_binary(d.text);
-    if (d.binary && !mostly_utf8) d.encoding = Encoding::Unknown;
     return d;
 }
 

@@ -120,26 +120,35 @@ TitleInfo read_title(const NormalizedText& norm, size_t limit) {
         if (!compact.empty() && !page) lines.push_back({pos, nl, compact});
         pos = nl + 1;
     }
-    // The smallest run of up to three lines that reads as a title.
-    for (size_t len = 1; len <= 3 && !info.found; ++len) {
-        for (size_t s = 0; s + len <= lines.size() && s < 8; ++s) {
-            std::string joined;
-            for (size_t k = s; k < s + len; ++k) joined += lines[k].compact;
-            if (joined.size() > 150 || !looks_like_title(joined)) continue;
+    // The first run of up to three lines that reads as a title; sentences
+    // ("…年度报告如下：") are not titles.
+    auto sentence = [](const std::string& l) {
+        return contains(l, "。") || contains(l, "，") || contains(l, "如下") || contains(l, ":") || contains(l, "；");
+    };
+    for (size_t s = 0; s < lines.size() && s < 8 && !info.found; ++s) {
+        std::string joined;
+        for (size_t len = 1; len <= 3 && s + len <= lines.size(); ++len) {
+            const Line& last = lines[s + len - 1];
+            if (sentence(last.compact)) break;
+            joined += last.compact;
+            if (joined.size() > 150) break;
+            if (!looks_like_title(joined)) continue;
             size_t at = 0;
             int year = find_year(joined, &at);
             if (year == 0) continue;
             info.found = true;
             info.year = year;
             info.title = joined;
-            info.span = norm.to_source(lines[s].begin, lines[s + len - 1].end);
+            info.span = norm.to_source(lines[s].begin, last.end);
             std::string prefix = joined.substr(0, at);
             // "巡镇镇 2024 年…" under a line "河曲县巡镇镇人民政府": the full name
             if (s > 0 && looks_like_body_name(lines[s - 1].compact) &&
                 (prefix.empty() || contains(lines[s - 1].compact, prefix))) {
                 info.body_name = lines[s - 1].compact;
-                info.span = norm.to_source(lines[s - 1].begin, lines[s + len - 1].end);
+                info.span = norm.to_source(lines[s - 1].begin, last.end);
                 info.title = lines[s - 1].compact + joined;
+            } else if (len > 1 && looks_like_body_name(lines[s].compact) && prefix.size() > lines[s].compact.size()) {
+                info.body_name = lines[s].compact;  // the name on its own line above the title
             } else {
                 info.body_name = prefix;
             }

@@ -44,7 +44,12 @@ struct Context {
     const Report* previous = nullptr;   // last year's report, if given
     const LineIndex& lines;
     bool input_encoding_error = false;
+    bool input_binary = false;
 };
+
+// Shared facts the input family decides (rules/input.cpp).
+bool input_is_empty(const Report& r);
+bool input_is_not_report(const Report& r);
 
 // Collects findings: fills message templates, applies the options (rules
 // turned off, severity changed). Rules call emit() and nothing else.

@@ -71,7 +71,9 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
         }
         ObservedRow row = pending;
         if (!pending_has_label) row.begin = line.label.empty() ? line.values.front().begin : line.label.front().begin;
+        row.same_line_begin = row.joined.size() + (row.joined.empty() || line.label.empty() ? 0 : 1);
         append_label(row, text, line.label, true);
+        if (row.same_line_begin > row.joined.size()) row.same_line_begin = row.joined.size();
         for (const auto& t : line.label) {
             if (!row.same_line.empty()) row.same_line += ' ';
             row.same_line.append(text.substr(t.begin, t.end - t.begin));
@@ -232,11 +234,24 @@ Cell read_cell(const Token& token, const NormalizedText& norm, bool allow_decima
 
 void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total) {
     row.found = true;
-    size_t label_begin = obs.last_atom_begin < obs.joined_at.size() ? obs.joined_at[obs.last_atom_begin] : obs.begin;
+    // Without an enumerator the label is what stands on the values' line
+    // (the lines above may be headers).
+    size_t atom = obs.marker.level == 0 && !obs.same_line.empty() ? obs.same_line_begin : obs.last_atom_begin;
+    size_t label_begin = atom < obs.joined_at.size() ? obs.joined_at[atom] : obs.begin;
     size_t label_end = obs.joined_at.empty() ? obs.begin : obs.joined_at.back() + 1;
     if (!obs.joined.empty()) {
         row.label_span = norm.to_source(label_begin, label_end);
-        row.raw_label = obs.last_atom;
+        // As written in the source, with line breaks and cell gaps as one space.
+        std::string_view raw = norm.source.substr(row.label_span.begin, row.label_span.size());
+        for (size_t i = 0; i < raw.size(); ++i) {
+            char c = raw[i];
+            bool space = c == '\n' || c == '\t' || c == '\r';
+            if (space) {
+                if (!row.raw_label.empty() && row.raw_label.back() != ' ') row.raw_label += ' ';
+            } else {
+                row.raw_label += c;
+            }
+        }
     }
     row.span = norm.to_source(obs.joined.empty() ? obs.begin : label_begin, obs.end);
 

@@ -1,0 +1,50 @@
+// Step 5: run the rules on the model. The input family decides whether the
+// rest runs at all (an empty text or a non-report gets one finding, not dozens).
+#include <algorithm>
+#include <optional>
+
+#include "nianbao/nianbao.h"
+#include "rules/registry.h"
+
+namespace nianbao {
+
+Result check(std::string_view utf8_text, const Options& options, const std::string* previous,
+             bool input_encoding_error) {
+    Result result;
+    result.report = read_report(utf8_text);
+    const Report& report = result.report;
+    LineIndex lines(report.source);
+    std::optional<Report> last_year;
+    if (previous) last_year = read_report(*previous);
+    Context ctx{report, options, last_year ? &*last_year : nullptr, lines, input_encoding_error};
+    ctx.input_binary = input_encoding_error && report.source.find('\0') != std::string::npos;
+
+    std::vector<const MessageSpec*> messages;
+    for (const auto& family : rule_families())
+        for (const auto& m : family.messages) messages.push_back(&m);
+    Emitter emitter(options, messages);
+
+    const auto& families = rule_families();
+    families.front().run(ctx, emitter);  // input
+    if (!input_is_empty(report)) {
+        if (input_is_not_report(report)) {
+            Span first = lines.line_span(0);
+            emitter.emit("input-not-report", "none", first);
+        } else {
+            for (size_t i = 1; i < families.size(); ++i) families[i].run(ctx, emitter);
+        }
+    }
+    result.findings = emitter.take();
+    std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+        if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+        return a.id < b.id;
+    });
+    for (const auto& f : result.findings) {
+        if (f.severity == Severity::Error) ++result.errors;
+        else if (f.severity == Severity::Warning) ++result.warnings;
+        else ++result.infos;
+    }
+    return result;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,74 @@
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace nianbao {
+
+std::string fill(std::string_view templ, const Params& params) {
+    std::string out;
+    out.reserve(templ.size() + 32);
+    for (size_t i = 0; i < templ.size(); ++i) {
+        if (templ[i] == '{') {
+            size_t close = templ.find('}', i);
+            if (close != std::string_view::npos) {
+                auto it = params.find(std::string(templ.substr(i + 1, close - i - 1)));
+                if (it != params.end()) {
+                    out += it->second;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += templ[i];
+    }
+    return out;
+}
+
+static std::string message_key(std::string_view rule, std::string_view key) {
+    return std::string(rule) + "/" + std::string(key);
+}
+
+Emitter::Emitter(const Options& options, const std::vector<const MessageSpec*>& messages) : options_(options) {
+    for (const MessageSpec* m : messages) messages_[message_key(m->rule, m->key)] = m;
+}
+
+bool Emitter::enabled(std::string_view rule) const {
+    return std::find(options_.disabled.begin(), options_.disabled.end(), rule) == options_.disabled.end();
+}
+
+Finding& Emitter::emit(std::string_view rule, std::string_view key, Span span, const Params& params) {
+    const RuleDoc* doc = find_rule(rule);
+    if (!doc || !enabled(rule)) {
+        scratch_ = Finding{};
+        return scratch_;
+    }
+    Finding f;
+    f.id = std::string(rule);
+    f.severity = doc->severity;
+    auto over = options_.severity.find(f.id);
+    if (over != options_.severity.end()) f.severity = over->second;
+    f.span = span;
+    auto it = messages_.find(message_key(rule, key));
+    if (it != messages_.end()) {
+        const MessageSpec& m = *it->second;
+        f.message_zh = fill(m.zh, params);
+        f.message_en = fill(m.en, params);
+        f.fix_zh = fill(m.fix_zh, params);
+        f.fix_en = fill(m.fix_en, params);
+    } else {
+        f.message_zh = std::string(doc->title_zh);
+        f.message_en = std::string(doc->title_en);
+    }
+    auto fz = params.find("fix_zh");
+    if (fz != params.end()) f.fix_zh = fz->second;
+    auto fe = params.find("fix_en");
+    if (fe != params.end()) f.fix_en = fe->second;
+    auto ar = params.find("arithmetic");
+    if (ar != params.end()) f.arithmetic = ar->second;
+    findings_.push_back(std::move(f));
+    return findings_.back();
+}
+
+std::vector<Finding> Emitter::take() { return std::move(findings_); }
+
+}  // namespace nianbao

@@ -1,0 +1,71 @@
+// Rules about the input as a whole: nothing there, undecodable bytes, or text
+// that is not an annual report at all. When one of these fires, the other
+// families stay silent: dozens of "section missing" help nobody.
+#include "rules/registry.h"
+
+namespace nianbao {
+
+namespace {
+
+const std::vector<RuleDoc>& docs() {
+    static const std::vector<RuleDoc> d = {
+        {"input-empty", Severity::Error, "输入为空", "Input is empty",
+         "输入为空，或只有空白字符。", "没有可检查的内容。", "（空文本）", "—"},
+        {"input-encoding", Severity::Error, "无法识别的文字编码", "Unrecognised text encoding",
+         "输入的字节既不是有效的 UTF-8，也不是 GB18030（命令行会自动识别 GB18030；网页在读取文件时解码）。",
+         "编码错误会让文字变成乱码，表格和数字无法读取。", "用 Big5 或二进制格式保存的文件", "—"},
+        {"input-not-report", Severity::Error, "不像政府信息公开工作年度报告", "Does not look like an annual report",
+         "文本中找不到年度报告的任何一部分（六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
+         "可能粘贴错了文件，或粘贴的内容不完整。", "一篇新闻稿或通知",
+         "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"},
+    };
+    return d;
+}
+
+const std::vector<MessageSpec>& messages() {
+    static const std::vector<MessageSpec> m = {
+        {"input-empty", "empty", "输入为空：没有可检查的文字。", "The input is empty: there is no text to check.",
+         "粘贴或拖入年度报告全文。", "Paste or drop the full text of the report."},
+        {"input-encoding", "bytes", "输入中有无法按 UTF-8 或 GB18030 解码的字节，已用 � 代替。",
+         "Some bytes are neither UTF-8 nor GB18030; they were replaced by �.",
+         "将文件另存为 UTF-8 编码的文本后再检查。", "Save the file as UTF-8 text and check it again."},
+        {"input-encoding", "binary", "输入像是二进制文件（如 Word 或 PDF 原文件），不是文本。",
+         "The input looks like a binary file (such as a Word or PDF file), not text.",
+         "复制报告的文字粘贴进来，或另存为 .txt 文件。", "Copy the report's text, or save it as a .txt file."},
+        {"input-not-report", "none", "找不到年度报告的任何部分（“一、总体情况”等六个部分和三张表格都没有）。",
+         "None of the report's parts were found (neither the six sections such as 一、总体情况 nor the three tables).",
+         "确认粘贴的是政府信息公开工作年度报告全文。", "Make sure this is the full text of an annual report."},
+    };
+    return m;
+}
+
+bool blank(std::string_view s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
+    return true;
+}
+
+void run(const Context& ctx, Emitter& out) {
+    const Report& r = ctx.report;
+    if (ctx.input_encoding_error) out.emit("input-encoding", ctx.input_binary ? "binary" : "bytes", {0, 0});
+    if (blank(r.source)) {
+        out.emit("input-empty", "empty", {0, static_cast<uint32_t>(r.source.size())});
+        return;
+    }
+}
+
+}  // namespace
+
+bool input_is_empty(const Report& r) { return blank(r.source); }
+
+bool input_is_not_report(const Report& r) {
+    for (const auto& s : r.sections)
+        if (s.found) return false;
+    return !r.table2.found && !r.table3.found && !r.table4.found;
+}
+
+// input-not-report is emitted by check() itself (see check.cpp), because it
+// decides whether the other families run at all.
+RuleFamily family_input() { return {"input", docs(), messages(), run}; }
+
+}  // namespace nianbao

@@ -1,0 +1,90 @@
+// Structure: the title and the six sections, present, in order, named as the
+// template names them.
+#include "rules/describe.h"
+#include "rules/registry.h"
+#include "tables/labels.h"
+
+namespace nianbao {
+
+namespace {
+
+const std::vector<RuleDoc>& docs() {
+    static const std::vector<RuleDoc> d = {
+        {"title-missing", Severity::Warning, "缺少标题", "Title missing",
+         "报告开头没有写明机关名称、年度和“政府信息公开工作年度报告”的标题。",
+         "标题让读者知道是哪个机关哪一年的报告，也是公开目录归档的依据。",
+         "开头直接是“一、总体情况”", "《中华人民共和国政府信息公开工作年度报告格式》"},
+        {"section-missing", Severity::Error, "缺少部分", "Section missing",
+         "六个部分（一、总体情况 … 六、其他需要报告的事项）中缺少某一部分。",
+         "条例第五十条规定了年度报告必须包括的内容，格式把它们固定为六个部分。",
+         "没有“五、存在的主要问题及改进情况”",
+         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"},
+        {"section-order", Severity::Warning, "部分顺序不对", "Sections out of order",
+         "六个部分都在，但顺序与格式不一致。", "统一的顺序便于上级汇总和公众比较。",
+         "“三、收到和处理……”出现在“二、主动公开……”之前", "国办公开办函〔2021〕30号"},
+        {"section-title", Severity::Info, "部分标题与格式用语不同", "Section heading differs from the template",
+         "某部分的标题与格式的标准用语不同（如“五、存在主要问题及改进情况”）；建议使用标准用语。",
+         "标准标题便于检索和比对；旧格式的标题也提示报告可能沿用了旧模板。",
+         "五、存在主要问题及改进情况", "国办公开办函〔2021〕30号"},
+    };
+    return d;
+}
+
+const std::vector<MessageSpec>& messages() {
+    static const std::vector<MessageSpec> m = {
+        {"title-missing", "none", "报告开头没有标题（应写明机关名称、年度和“政府信息公开工作年度报告”）。",
+         "No title at the top naming the body, the year and 政府信息公开工作年度报告.",
+         "在开头加上标题，如“××镇人民政府2024年政府信息公开工作年度报告”。",
+         "Add a title such as ××镇人民政府2024年政府信息公开工作年度报告."},
+        {"section-missing", "missing", "缺少第{numeral}部分“{official}”。", "Section {number} ({official}) is missing.",
+         "补上“{numeral}、{official}”一节。", "Add the section 「{numeral}、{official}」."},
+        {"section-order", "order", "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
+         "Section {number} ({heading}) comes before section {prev_number}; the template's order differs.",
+         "按一至六的顺序排列各部分。", "Put the sections in the order 一 to 六."},
+        {"section-title", "wording", "第{numeral}部分标题“{heading}”与格式用语不同。",
+         "The heading of section {number} ({heading}) differs from the template's wording.",
+         "改为“{numeral}、{official}”。", "Use 「{numeral}、{official}」."},
+    };
+    return m;
+}
+
+void run(const Context& ctx, Emitter& out) {
+    const Report& r = ctx.report;
+    const FormatSpec& format = *r.format;
+    if (!r.title_span) {
+        Span first = ctx.lines.line_span(0);
+        for (uint32_t b = 0; first.empty() && b < r.source.size(); b = first.end + 1) first = ctx.lines.line_span(b);
+        out.emit("title-missing", "none", first);
+    }
+    const Section* prev = nullptr;
+    for (const auto& s : r.sections) {
+        const SectionSpec& spec = format.sections[s.number - 1];
+        Params p = {{"numeral", section_numeral(s.number)}, {"number", std::to_string(s.number)},
+                    {"official", std::string(spec.official)}, {"heading", s.heading}};
+        if (!s.found) {
+            // Point at where it should be: the next section that is there.
+            Span at{static_cast<uint32_t>(r.source.size()), static_cast<uint32_t>(r.source.size())};
+            for (int n = s.number + 1; n <= 6; ++n)
+                if (r.section(n).found) {
+                    at = r.section(n).heading_span;
+                    break;
+                }
+            out.emit("section-missing", "missing", at, p);
+            continue;
+        }
+        if (prev && prev->heading_span.begin > s.heading_span.begin) {
+            p["prev_numeral"] = section_numeral(prev->number);
+            p["prev_number"] = std::to_string(prev->number);
+            out.emit("section-order", "order", s.heading_span, p);
+        }
+        if (canonical_label(s.heading) != canonical_label(spec.official))
+            out.emit("section-title", "wording", s.heading_span, p);
+        prev = &s;
+    }
+}
+
+}  // namespace
+
+RuleFamily family_structure() { return {"structure", docs(), messages(), run}; }
+
+}  // namespace nianbao

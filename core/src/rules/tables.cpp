@@ -1,0 +1,194 @@
+// Tables: each of 二, 三, 四 is there, has all its rows, each row its number of
+// cells, and each cell a number of the right kind.
+#include "rules/describe.h"
+#include "rules/registry.h"
+#include "tables/labels.h"
+
+namespace nianbao {
+
+namespace {
+
+const std::vector<RuleDoc>& docs() {
+    static const std::vector<RuleDoc> d = {
+        {"table-missing", Severity::Error, "缺少表格", "Table missing",
+         "在相应部分找不到表二（主动公开）、表三（依申请）或表四（复议诉讼）。",
+         "三张表是年度报告的统计核心，格式要求逐项填报，没有数据也要填 0。",
+         "“三、收到和处理政府信息公开申请情况”下只有一句“本年度未收到申请”",
+         "国办公开办函〔2021〕30号"},
+        {"row-missing", Severity::Error, "缺少表格行", "Table row missing",
+         "表格缺少格式规定的某一行（例如表三的“（六）其他处理”只填了一行，缺少 1、2、3 三行）。",
+         "少一行就少一项统计，合计也无从核对。", "表三没有“3.补正后申请内容仍不明确”一行",
+         "国办公开办函〔2021〕30号"},
+        {"row-label", Severity::Warning, "行或列的名称与格式不同", "Row or column label differs",
+         "行名或列名与格式用语不同，且不是复制时被截断或拆行造成的（如“本年度止件数”“重复出具”“其他法律法规禁止公开”）。",
+         "改动统计口径的名称会让读者误解数据的含义，也常说明表格是手工重打的。",
+         "2.其他法律法规禁止公开（应为：2.其他法律行政法规禁止公开）", "国办公开办函〔2021〕30号"},
+        {"cell-count", Severity::Error, "一行的数字个数不对", "Wrong number of cells in a row",
+         "某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。",
+         "多出或缺少的数字会让各列错位，合计无法核对。", "（七）总计 0 0 0 0 0 0 0 0（8 个数）",
+         "国办公开办函〔2021〕30号"},
+        {"cell-value", Severity::Error, "单元格不是有效数字", "Cell is not a valid number",
+         "单元格不是非负整数（负数、小数、如“1O”的乱码）；行政事业性收费可以是小数；超出范围的大数也报此错。",
+         "件数只能是非负整数；错字会让合计失真。", "予以公开 1O", "国办公开办函〔2021〕30号"},
+        {"cell-blank", Severity::Warning, "单元格空白", "Blank cell",
+         "单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。",
+         "空白无法区分“没有”和“漏填”。", "行政许可 —", "国办公开办函〔2021〕30号"},
+        {"cell-fullwidth", Severity::Info, "全角数字", "Full-width digits",
+         "数字用全角字符书写（如“０”）；按其数值读取。", "全角数字在部分系统中不能被识别为数字。", "行政许可 ０",
+         "—"},
+    };
+    return d;
+}
+
+const std::vector<MessageSpec>& messages() {
+    static const std::vector<MessageSpec> m = {
+        {"table-missing", "missing", "在第{numeral}部分找不到{table}（{name}）。",
+         "{table_en} ({name}) was not found in section {number}.", "按格式补上{table}，没有数据的填 0。",
+         "Add {table_en} as the template has it, with 0 where there is nothing to report."},
+        {"row-missing", "missing", "{table}缺少“{row}”一行。", "{table_en} lacks the row 「{row}」.",
+         "补上“{row}”一行，没有数据的填 0。", "Add the row 「{row}」, with 0 where there is nothing to report."},
+        {"row-missing", "collapsed", "{table}“{row}”只填了一行，2021 年格式要求分为 {count} 行（{subrows}）。",
+         "{table_en} gives 「{row}」 as one row; the 2021 template splits it into {count} rows ({subrows}).",
+         "将“{row}”拆分为 {subrows}，分别填报。", "Split 「{row}」 into {subrows}."},
+        {"row-label", "row", "{table}的行名“{raw}”与格式用语“{official}”不同。",
+         "{table_en}: the row label 「{raw}」 differs from the template's 「{official}」.", "应为：{official}",
+         "Should read: {official}"},
+        {"row-label", "column", "{table}“{block}”的列名“{raw}”与格式用语“{official}”不同。",
+         "{table_en} ({block}): the column label 「{raw}」 differs from the template's 「{official}」.",
+         "应为：{official}", "Should read: {official}"},
+        {"cell-count", "count", "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个。",
+         "{table_en}, row 「{row}」: {expected} numbers expected, {found} found.",
+         "核对这一行，删去多余的数或补上缺少的数。", "Check the row: remove the extra numbers or add the missing ones."},
+        {"cell-value", "invalid", "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
+         "{table_en}, 「{row}」 · {column}: 「{raw}」 is not a valid {kind_en}.", "改为{kind}，例如 0。",
+         "Write a {kind_en}, such as 0."},
+        {"cell-value", "overflow", "{table}“{row}”·{column}：“{raw}”数值过大，无法处理。",
+         "{table_en}, 「{row}」 · {column}: 「{raw}」 is too large to be a count.", "核对这个数字。",
+         "Check this number."},
+        {"cell-blank", "blank", "{table}“{row}”·{column} 是空白（{raw}），按 0 计算；格式要求填 0。",
+         "{table_en}, 「{row}」 · {column} is blank ({raw}); read as 0. The template asks for 0.", "填 0。",
+         "Write 0."},
+        {"cell-fullwidth", "fullwidth", "{table}“{row}”·{column} 用了全角数字“{raw}”，按 {value} 读取。",
+         "{table_en}, 「{row}」 · {column} uses full-width digits 「{raw}」, read as {value}.",
+         "改为半角数字 {value}。", "Use ASCII digits: {value}."},
+    };
+    return m;
+}
+
+Params table_params(const Table& t) {
+    return {{"table", table_name_zh(t.number)}, {"table_en", table_name_en(t.number)},
+            {"numeral", section_numeral(t.number)}, {"number", std::to_string(t.number)},
+            {"name", t.spec ? std::string(t.spec->name) : ""}};
+}
+
+void check_cells(const Table& t, const Row& row, Emitter& out) {
+    for (size_t k = 0; k < row.cells.size(); ++k) {
+        const Cell& c = row.cells[k];
+        Params p = table_params(t);
+        p["row"] = row_name(*row.spec);
+        p["column"] = column_name(*t.spec, *row.spec, static_cast<int>(k));
+        p["raw"] = c.raw.empty() ? "空" : c.raw;
+        CellRef ref{t.number, std::string(row.spec->key), static_cast<int>(k), c.span, ""};
+        if (c.status == CellStatus::Invalid) {
+            bool money = row.spec->decimal;
+            p["kind"] = money ? "金额" : "非负整数";
+            p["kind_en"] = money ? "amount" : "non-negative whole number";
+            out.emit("cell-value", "invalid", c.span, p).cells.push_back(ref);
+        } else if (c.status == CellStatus::Overflow) {
+            out.emit("cell-value", "overflow", c.span, p).cells.push_back(ref);
+        } else if (c.status == CellStatus::Blank) {
+            Span at = c.span.empty() ? row.span : c.span;
+            p["raw"] = c.raw.empty() ? "空单元格" : "“" + c.raw + "”";
+            out.emit("cell-blank", "blank", at, p).cells.push_back(ref);
+        } else if (c.status == CellStatus::Ok && c.fullwidth) {
+            p["value"] = c.decimal ? c.raw : std::to_string(c.value);
+            out.emit("cell-fullwidth", "fullwidth", c.span, p).cells.push_back(ref);
+        }
+    }
+}
+
+// The row right before template row j that was found, for placing a
+// "missing row" finding where the row should have been.
+Span place_for(const Table& t, size_t j) {
+    for (size_t k = j; k-- > 0;)
+        if (t.rows[k].found) return t.rows[k].span;
+    for (size_t k = j + 1; k < t.rows.size(); ++k)
+        if (t.rows[k].found) return t.rows[k].span;
+    return t.span;
+}
+
+void check_table(const Context& ctx, const Table& t, Emitter& out) {
+    const Report& r = ctx.report;
+    if (!t.found) {
+        const Section& s = r.section(t.number);
+        Span at = s.found ? s.heading_span : Span{0, 0};
+        out.emit("table-missing", "missing", at, table_params(t));
+        return;
+    }
+    const TableSpec& spec = *t.spec;
+    for (size_t j = 0; j < t.rows.size(); ++j) {
+        const Row& row = t.rows[j];
+        const RowSpec& rs = spec.rows[j];
+        Params p = table_params(t);
+        p["row"] = row_name(rs);
+        if (rs.cells == 0) {
+            if (!row.collapsed_group) continue;
+            // A group given as one row (2019 style): one finding for the group.
+            std::string subrows;
+            int count = 0;
+            bool any_found = false;
+            std::string group = std::string(rs.marker) + std::string(rs.label);
+            for (size_t k = j + 1; k < spec.rows.size() && spec.rows[k].parent == group; ++k) {
+                if (!subrows.empty()) subrows += "、";
+                subrows += std::string(spec.rows[k].marker) + std::string(spec.rows[k].label);
+                ++count;
+                any_found |= t.rows[k].found;
+            }
+            p["count"] = std::to_string(count);
+            p["subrows"] = subrows;
+            if (!any_found) out.emit("row-missing", "collapsed", row.span, p);
+        } else if (!row.found) {
+            // Rows of a collapsed group are reported once, with the group.
+            bool collapsed = false;
+            for (size_t k = 0; k < j; ++k)
+                if (t.rows[k].collapsed_group && std::string(spec.rows[k].marker) + std::string(spec.rows[k].label) == rs.parent)
+                    collapsed = true;
+            if (!collapsed) out.emit("row-missing", "missing", place_for(t, j), p);
+            continue;
+        }
+        if (!row.found) continue;
+        if (!row.raw_label.empty() && !rs.label.empty()) {
+            std::u32string seen = canonical_label(row.raw_label), official = canonical_label(rs.label);
+            if (label_deviates(seen, official)) {
+                p["raw"] = row.raw_label;
+                p["official"] = std::string(rs.marker) + std::string(rs.label);
+                out.emit("row-label", "row", row.label_span, p);
+            }
+        }
+        int expected = static_cast<int>(row.cells.size());
+        if (row.numbers_found != expected || !row.extra.empty()) {
+            p["expected"] = std::to_string(expected);
+            p["found"] = std::to_string(row.numbers_found);
+            out.emit("cell-count", "count", row.span, p);
+        }
+        check_cells(t, row, out);
+    }
+    for (const auto& h : t.headers) {
+        if (!label_deviates(canonical_label(h.raw), canonical_label(h.official))) continue;
+        Params p = table_params(t);
+        p["block"] = h.block;
+        p["raw"] = h.raw;
+        p["official"] = h.official;
+        out.emit("row-label", "column", h.span, p);
+    }
+}
+
+void run(const Context& ctx, Emitter& out) {
+    for (int n : {2, 3, 4}) check_table(ctx, ctx.report.table(n), out);
+}
+
+}  // namespace
+
+RuleFamily family_tables() { return {"tables", docs(), messages(), run}; }
+
+}  // namespace nianbao
