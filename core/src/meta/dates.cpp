@@ -32,6 +32,10 @@ bool is_iso_sep(char32_t c) {
     }
 }
 
+bool is_point_or_slash(char32_t c) {
+    return c == U'.' || c == U'．' || c == U'/' || c == U'／' || c == U'\\';
+}
+
 class DateScanner {
 public:
     explicit DateScanner(std::string_view text) : text_(text) {}
@@ -165,22 +169,27 @@ private:
 
     // Y-M-D, Y.M.D, Y/M/D with the same separator twice.
     size_t iso(int year, size_t ys, size_t yend) {
-        // Glued to a previous number by a separator: "1.2025.1.26", "00123-2025-01-26".
-        const Cp prev = decode_before(text_, ys);
-        if (is_iso_sep(prev.cp) && scan::is_alnum(decode_before(text_, ys - prev.len).cp)) return 0;
         const Cp s1 = decode_at(text_, yend);
         if (!is_iso_sep(s1.cp)) return 0;
+        // Glued to what comes before by the same separator, a point or a
+        // slash: "00123-2025-01-26", "1.2025.1.26", ".../art/2025/1/26".
+        // A dash of another kind is a range: "2024.1.1-2024.12.31".
+        const Cp prev = decode_before(text_, ys);
+        if (scan::is_alnum(decode_before(text_, ys - prev.len).cp) && (prev.cp == s1.cp || is_point_or_slash(prev.cp)))
+            return 0;
         int m = 0, d = 0;
         size_t me = 0, de = 0;
         if (!arabic_int(yend + s1.len, 2, m, me)) return 0;
         const Cp s2 = decode_at(text_, me);
         if (s2.cp != s1.cp) return 0;
         if (!arabic_int(me + s2.len, 2, d, de)) return 0;
-        // Not followed by letters or another separated part: "2025-01-26-3",
-        // "2025.1.26.1", "2025/1/26abc".
+        // Likewise after: "2025-01-26-3", "2025.1.26.1", "2025/1/26/x",
+        // "2025.1.26:1"; and not glued to letters: "2025/1/26abc".
         const Cp next = decode_at(text_, de);
         if (scan::is_letter(next.cp)) return 0;
-        if ((is_iso_sep(next.cp) || next.cp == U':') && scan::is_alnum(decode_at(text_, de + next.len).cp)) return 0;
+        if (scan::is_alnum(decode_at(text_, de + next.len).cp) &&
+            (next.cp == s1.cp || is_point_or_slash(next.cp) || next.cp == U':'))
+            return 0;
         add_date(year, m, d, ys, de, false);
         return de;
     }

@@ -47,14 +47,18 @@ std::optional<int64_t> parse_chinese_number(std::string_view s) {
     int64_t prev_unit = 0;       // unit right before the current position, 0 after 零 or at start
     int64_t digit_after = 0;     // prev_unit when the pending digit was read
     bool have_wan = false, have_yi = false, any = false;
+    bool after_zero = false;  // the previous character was 零/〇
     for (size_t i = 0; i < s.size();) {
         const Cp c = decode_at(s, i);
         i += c.len;
+        const bool zero_before = after_zero;
+        after_zero = false;
         const int dv = scan::cn_digit(c.cp);
         const int64_t u = scan::cn_unit(c.cp);
         if (dv == 0) {  // 零 / 〇: a gap, "一百零五"
             if (d != -1) return std::nullopt;
             prev_unit = 0;
+            after_zero = true;
             any = true;
             continue;
         }
@@ -69,8 +73,9 @@ std::optional<int64_t> parse_chinese_number(std::string_view s) {
         if (u < 10000) {  // 十 百 千
             int64_t m = d;
             if (d == -1) {
-                if (sec != 0) return std::nullopt;  // "一百十"
-                m = 1;                              // "十二", "千"
+                // Implicit 一: "十二", "千"; and 十 right after 零: "一千零十".
+                if (sec != 0 && !(u == 10 && zero_before)) return std::nullopt;  // "一百十"
+                m = 1;
             }
             if (u >= last_small) return std::nullopt;  // "十百", "二十三十"
             sec += m * u;
@@ -194,6 +199,8 @@ UnitHit match_unit(std::string_view text, size_t pos) {
         if (!starts_with_at(text, pos, u.written)) continue;
         // 一次性 ("one-off") is an adjective, not a count of 次.
         if (u.canonical == "次" && decode_at(text, pos + u.written.size()).cp == U'性') return {};
+        // 个百分点 ("percentage points") is a difference of rates, not a count.
+        if (u.canonical == "个" && starts_with_at(text, pos + u.written.size(), "百分点")) return {};
         return {u.canonical, {static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + u.written.size())}};
     }
     return {};

@@ -186,9 +186,11 @@ private:
             return t.end;
         }
         if (t.len == 11) {
-            if (hyphen_after || prev.cp == U'+' || !is_mobile_digits(d)) return t.end;
+            // Hyphen-joined to more digits ("13812345678-1"), or a bare '+'
+            // without the country code ("+13812345678"): not a mobile.
+            if (hyphen_after || prev.cp == U'+' || prev.cp == U'＋' || !is_mobile_digits(d)) return t.end;
             size_t b = t.begin;
-            if (is_hyphen(prev.cp)) {  // only "86-" / "+86-" may come before a hyphen
+            if (is_hyphen(prev.cp)) {  // only "86-" / "+86-" may join by a hyphen: not "0517-13812345678"
                 const size_t p = prefix_86(t.begin - prev.len, false);
                 if (p == npos) {
                     if (hyphen_before) return t.end;
@@ -203,6 +205,7 @@ private:
             return t.end;
         }
         if (t.len == 13) {  // "+8613812345678"
+            // Without the '+', 13 digits are some other number.
             if (prev.cp != U'+' && prev.cp != U'＋') return t.end;
             if (hyphen_after || d.substr(0, 2) != "86" || !is_mobile_digits(d.substr(2))) return t.end;
             const Cp before_plus = decode_before(text_, t.begin - prev.len);

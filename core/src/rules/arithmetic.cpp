@@ -1,11 +1,290 @@
-// PLACEHOLDER: being written (issue B). Replaced by the real family.
+// Arithmetic: the sums tables 三 and 四 must satisfy. Each broken sum is one
+// finding that shows both sides and lists every cell involved. When changing
+// one cell alone would make every broken sum hold (and break none that holds),
+// that cell is named with the value it should have.
+#include <algorithm>
+#include <set>
+
+#include "rules/describe.h"
 #include "rules/registry.h"
 
 namespace nianbao {
+
 namespace {
-const std::vector<RuleDoc>& docs() { static const std::vector<RuleDoc> d; return d; }
-const std::vector<MessageSpec>& messages() { static const std::vector<MessageSpec> m; return m; }
-void run(const Context&, Emitter&) {}
+
+const std::vector<RuleDoc>& docs() {
+    static const std::vector<RuleDoc> d = {
+        {"apply-identity", Severity::Error, "表三勾稽关系不成立", "Table 3 balance does not hold",
+         "表三每一列：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。",
+         "这是表格自身注明的勾稽关系：收到的申请要么办结，要么结转下年。",
+         "新收 5 + 结转 0 ≠ 总计 4 + 结转下年 0",
+         "国办公开办函〔2021〕30号 表三注：“第一项加第二项之和，等于第三项加第四项之和”"},
+        {"apply-row-total", Severity::Error, "表三行合计不对", "Table 3 row total wrong",
+         "表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
+         "总计列是各类申请人之和；不等说明某个数填错了。", "（一）予以公开 2 0 0 0 0 0 总计 0",
+         "国办公开办函〔2021〕30号"},
+        {"apply-result-total", Severity::Error, "表三办理结果总计不对", "Table 3 results total wrong",
+         "表三每一列：（七）总计 =（一）+（二）+（三）（四）（五）（六）各小项之和。",
+         "（七）总计是各种办理结果之和；不等说明漏计或多计了某项。", "予以公开 2，其余 0，（七）总计 0",
+         "国办公开办函〔2021〕30号"},
+        {"review-total", Severity::Error, "行政复议总计不对", "Administrative review total wrong",
+         "表四：行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。", "总计应是四种结果之和。",
+         "10 1 0 0 总计 0", "国办公开办函〔2021〕30号"},
+        {"litigation-total", Severity::Error, "行政诉讼总计不对", "Administrative litigation total wrong",
+         "表四：未经复议直接起诉、复议后起诉两组，各自的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
+         "总计应是四种结果之和。", "复议后起诉 5 0 0 0 总计 0", "国办公开办函〔2021〕30号"},
+    };
+    return d;
+}
+
+const std::vector<MessageSpec>& messages() {
+    static const std::vector<MessageSpec> m = {
+        {"apply-identity", "column", "表三“{column}”列：一（本年新收）+ 二（上年结转）= {lhs}，三（七）总计 + 四（结转下年度）= {rhs}，两者不等。",
+         "Table 3, column 「{column}」: new + carried in = {lhs}, but results total + carried out = {rhs}.", "", ""},
+        {"apply-row-total", "row", "表三“{row}”行：各类申请人之和为 {lhs}，总计却是 {rhs}。",
+         "Table 3, row 「{row}」: the applicant columns add up to {lhs}, but 总计 is {rhs}.", "", ""},
+        {"apply-result-total", "column", "表三“{column}”列：各项办理结果之和为 {lhs}，（七）总计却是 {rhs}。",
+         "Table 3, column 「{column}」: the results add up to {lhs}, but （七）总计 is {rhs}.", "", ""},
+        {"review-total", "group", "表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
+         "Table 4, administrative review: the four results add up to {lhs}, but 总计 is {rhs}.", "", ""},
+        {"litigation-total", "group", "表四“{group}”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
+         "Table 4, 「{group}」: the four results add up to {lhs}, but 总计 is {rhs}.", "", ""},
+    };
+    return m;
+}
+
+struct Term {
+    int table;
+    size_t row;   // index into Table::rows
+    int column;
+};
+
+struct Constraint {
+    std::string rule, key;
+    Params params;
+    std::vector<Term> lhs, rhs;
+    Term anchor;  // the cell the finding points at when no single cell is to blame
+};
+
+struct Grid {
+    const Report& report;
+    const Cell& cell(const Term& t) const { return report.table(t.table).rows[t.row].cells[t.column]; }
+    int64_t value(const Term& t) const { return cell(t).value; }
+    bool usable(const Term& t) const {
+        const Row& r = report.table(t.table).rows[t.row];
+        return r.found && t.column < static_cast<int>(r.cells.size()) && r.cells[t.column].usable();
+    }
+};
+
+bool same(const Term& a, const Term& b) { return a.table == b.table && a.row == b.row && a.column == b.column; }
+
+int64_t side_sum(const Grid& g, const std::vector<Term>& side, const Term* changed = nullptr, int64_t to = 0) {
+    int64_t s = 0;
+    for (const auto& t : side) {
+        int64_t v = changed && same(t, *changed) ? to : g.value(t);
+        if (s > INT64_MAX / 2 || v > INT64_MAX / 2) return INT64_MAX / 2;  // absurd inputs stay finite
+        s += v;
+    }
+    return s;
+}
+
+bool holds(const Grid& g, const Constraint& c, const Term* changed = nullptr, int64_t to = 0) {
+    return side_sum(g, c.lhs, changed, to) == side_sum(g, c.rhs, changed, to);
+}
+
+// Sum as written: "2 + 0 + 1" (long sums show their non-zero terms).
+std::string terms(const Grid& g, const std::vector<Term>& side) {
+    std::string out;
+    if (side.size() <= 7) {
+        for (size_t i = 0; i < side.size(); ++i) out += (i ? " + " : "") + std::to_string(g.value(side[i]));
+        return out;
+    }
+    size_t shown = 0;
+    for (const auto& t : side)
+        if (g.value(t) != 0) {
+            out += (shown++ ? " + " : "") + std::to_string(g.value(t));
+        }
+    out += shown ? " + …" : "0 + … + 0";
+    return out;
+}
+
+// Table 三's constraints, from the row roles of the template.
+std::vector<Constraint> table3_constraints(const Report& r) {
+    std::vector<Constraint> out;
+    const Table& t = r.table3;
+    if (!t.found) return out;
+    const Grid g{r};
+    const size_t cols = t.spec->columns.size();  // 7; the last is 总计
+    std::vector<size_t> result_rows;
+    size_t new_row = SIZE_MAX, in_row = SIZE_MAX, total_row = SIZE_MAX, out_row = SIZE_MAX;
+    bool results_complete = true;
+    for (size_t i = 0; i < t.rows.size(); ++i) {
+        const Row& row = t.rows[i];
+        const RowSpec& s = *row.spec;
+        bool data = s.cells > 0 || row.collapsed_group;
+        if (data && row.found && row.cells.size() == cols) {
+            Constraint c{"apply-row-total", "row", {{"row", row_name(s)}}, {}, {}, {3, i, static_cast<int>(cols - 1)}};
+            for (size_t k = 0; k + 1 < cols; ++k) c.lhs.push_back({3, i, static_cast<int>(k)});
+            c.rhs.push_back({3, i, static_cast<int>(cols - 1)});
+            out.push_back(c);
+        }
+        switch (s.role) {
+            case RowRole::NewApplications: new_row = i; break;
+            case RowRole::CarriedIn: in_row = i; break;
+            case RowRole::ResultTotal: total_row = i; break;
+            case RowRole::CarriedOut: out_row = i; break;
+            case RowRole::Result:
+                if (row.found) result_rows.push_back(i);
+                else {
+                    // covered by its group given as one row (2019 style)?
+                    bool covered = false;
+                    for (size_t k = 0; k < i; ++k)
+                        if (t.rows[k].collapsed_group &&
+                            std::string(t.rows[k].spec->marker) + std::string(t.rows[k].spec->label) == s.parent)
+                            covered = true;
+                    if (!covered) results_complete = false;
+                }
+                break;
+            case RowRole::None:
+                if (row.collapsed_group) result_rows.push_back(i);
+                break;
+        }
+    }
+    for (size_t k = 0; k < cols; ++k) {
+        std::string column = column_name(*t.spec, *t.rows[0].spec, static_cast<int>(k));
+        int col = static_cast<int>(k);
+        if (new_row != SIZE_MAX && in_row != SIZE_MAX && total_row != SIZE_MAX && out_row != SIZE_MAX) {
+            Constraint c{"apply-identity", "column", {{"column", column}},
+                         {{3, new_row, col}, {3, in_row, col}}, {{3, total_row, col}, {3, out_row, col}},
+                         {3, total_row, col}};
+            out.push_back(c);
+        }
+        if (total_row != SIZE_MAX && results_complete && !result_rows.empty()) {
+            Constraint c{"apply-result-total", "column", {{"column", column}}, {}, {{3, total_row, col}},
+                         {3, total_row, col}};
+            for (size_t i : result_rows) c.lhs.push_back({3, i, col});
+            out.push_back(c);
+        }
+    }
+    // Constraints over cells that cannot be read are left to cell-value / cell-count.
+    std::vector<Constraint> usable;
+    for (auto& c : out) {
+        bool ok = true;
+        for (const auto& side : {&c.lhs, &c.rhs})
+            for (const auto& term : *side) ok &= g.usable(term);
+        if (ok) usable.push_back(std::move(c));
+    }
+    return usable;
+}
+
+std::vector<Constraint> table4_constraints(const Report& r) {
+    std::vector<Constraint> out;
+    const Table& t = r.table4;
+    if (!t.found || t.rows.empty() || t.rows[0].cells.size() != 15) return out;
+    const Grid g{r};
+    static const char* groups[3] = {"行政复议", "行政诉讼 · 未经复议直接起诉", "行政诉讼 · 复议后起诉"};
+    for (int k = 0; k < 3; ++k) {
+        Constraint c{k == 0 ? "review-total" : "litigation-total", "group", {{"group", groups[k]}}, {}, {{4, 0, k * 5 + 4}},
+                     {4, 0, k * 5 + 4}};
+        for (int j = 0; j < 4; ++j) c.lhs.push_back({4, 0, k * 5 + j});
+        bool ok = true;
+        for (const auto& term : c.lhs) ok &= g.usable(term);
+        ok &= g.usable(c.rhs[0]);
+        if (ok) out.push_back(c);
+    }
+    return out;
+}
+
+std::string cell_name(const Report& r, const Term& t) {
+    const Table& table = r.table(t.table);
+    const RowSpec& row = *table.rows[t.row].spec;
+    std::string col = column_name(*table.spec, row, t.column);
+    if (t.table == 4) return col;
+    return row_name(row) + " · " + col;
+}
+
+struct Blame {
+    bool found = false;
+    Term cell{};
+    int64_t value = 0;
+};
+
+// The one cell whose change alone makes every broken constraint hold and
+// keeps every holding one, if there is exactly one such cell.
+Blame single_cell(const Grid& g, const std::vector<Constraint>& all, const std::vector<size_t>& broken) {
+    std::vector<Blame> found;
+    const Constraint& first = all[broken[0]];
+    for (const auto* side : {&first.lhs, &first.rhs}) {
+        for (const auto& cand : *side) {
+            // implied value from the first broken constraint
+            int64_t lhs = side_sum(g, first.lhs), rhs = side_sum(g, first.rhs);
+            bool on_lhs = side == &first.lhs;
+            int64_t to = g.value(cand) + (on_lhs ? rhs - lhs : lhs - rhs);
+            if (to < 0) continue;
+            bool ok = true;
+            for (const auto& c : all) ok &= holds(g, c, &cand, to);
+            if (ok) found.push_back({true, cand, to});
+        }
+    }
+    if (found.size() == 1) return found[0];
+    return {};
+}
+
+void report_table(const Context& ctx, Emitter& out, const std::vector<Constraint>& all) {
+    const Grid g{ctx.report};
+    std::vector<size_t> broken;
+    for (size_t i = 0; i < all.size(); ++i)
+        if (!holds(g, all[i])) broken.push_back(i);
+    if (broken.empty()) return;
+    Blame blame = single_cell(g, all, broken);
+    for (size_t i : broken) {
+        const Constraint& c = all[i];
+        Params p = c.params;
+        int64_t lhs = side_sum(g, c.lhs), rhs = side_sum(g, c.rhs);
+        p["lhs"] = std::to_string(lhs);
+        p["rhs"] = std::to_string(rhs);
+        std::string lt = terms(g, c.lhs), rt = terms(g, c.rhs);
+        p["arithmetic"] = lt + (c.lhs.size() > 1 ? " = " + std::to_string(lhs) : "") + " ≠ " + rt +
+                          (c.rhs.size() > 1 ? " = " + std::to_string(rhs) : "");
+        bool involved = false;
+        if (blame.found)
+            for (const auto* side : {&c.lhs, &c.rhs})
+                for (const auto& t : *side) involved |= same(t, blame.cell);
+        if (blame.found && involved) {
+            std::string name = cell_name(ctx.report, blame.cell);
+            p["fix_zh"] = name + " 应为 " + std::to_string(blame.value) + "（改这一个数，所有不平的合计都能对上）";
+            p["fix_en"] = name + " should be " + std::to_string(blame.value) +
+                          " (changing this one cell makes every broken sum hold)";
+        } else if (broken.size() == 1) {
+            std::string total = cell_name(ctx.report, c.rhs.back());
+            int64_t should = c.rhs.size() == 1 ? lhs : g.value(c.rhs.back()) + lhs - rhs;
+            p["fix_zh"] = "核对参与合计的各个数；若各项无误，" + total + " 应为 " + std::to_string(should);
+            p["fix_en"] = "Check the numbers in this sum; if the parts are right, " + total + " should be " +
+                          std::to_string(should);
+        } else {
+            p["fix_zh"] = "没有哪一个单元格能单独解释所有不平的合计，请逐项核对这些数。";
+            p["fix_en"] = "No single cell explains every broken sum; check each of these numbers.";
+        }
+        const Term& at = blame.found && involved ? blame.cell : c.anchor;
+        Finding& f = out.emit(c.rule, c.key, g.cell(at).span, p);
+        for (const auto* side : {&c.lhs, &c.rhs})
+            for (const auto& t : *side) {
+                const Table& table = ctx.report.table(t.table);
+                CellRef ref{t.table, std::string(table.rows[t.row].spec->key), t.column, g.cell(t).span, ""};
+                if (blame.found && same(t, blame.cell)) ref.expected = std::to_string(blame.value);
+                f.cells.push_back(ref);
+            }
+    }
+}
+
+void run(const Context& ctx, Emitter& out) {
+    report_table(ctx, out, table3_constraints(ctx.report));
+    // Table 四's three groups share no cell: each is diagnosed on its own.
+    for (const auto& c : table4_constraints(ctx.report)) report_table(ctx, out, {c});
+}
+
 }  // namespace
+
 RuleFamily family_arithmetic() { return {"arithmetic", docs(), messages(), run}; }
+
 }  // namespace nianbao
