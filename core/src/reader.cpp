@@ -2,6 +2,7 @@
 // normalize, find the sections, the title, then the tables in their sections.
 #include <algorithm>
 
+#include "meta/signature.h"
 #include "meta/title.h"
 #include "nianbao/decode.h"
 #include "nianbao/nianbao.h"
@@ -85,6 +86,8 @@ Report read_report(std::string_view input) {
         r4.end = hits[4].found && hits[4].line_begin > r4.begin ? hits[4].line_begin : text.size();
     }
     report.table4 = read_table4(norm, r4.begin, r4.end, report.format->table4, report.unread);
+    // Every date, and the one the report is signed with.
+    read_dates(report);
     return report;
 }
 

@@ -115,6 +115,11 @@ nlohmann::json report_json(const Report& r, const LineIndex& lines) {
         j["signed"] = {{"year", d.year}, {"month", d.month}, {"day", d.day}, {"raw", d.raw},
                        {"location", location_json(lines, d.span)}};
     }
+    nlohmann::json dates = nlohmann::json::array();
+    for (const auto& d : r.dates)
+        dates.push_back({{"year", d.year}, {"month", d.month}, {"day", d.day}, {"valid", d.valid},
+                         {"location", location_json(lines, d.span)}});
+    j["dates"] = dates;
     nlohmann::json unread = nlohmann::json::array();
     for (const auto& u : r.unread) unread.push_back({{"what", u.what}, {"location", location_json(lines, u.span)}});
     j["unread"] = unread;

@@ -1,11 +1,425 @@
-// PLACEHOLDER: being written (issue B). Replaced by the real family.
+// Across years: this year's report against last year's of the same body
+// (ctx.previous). Applications carried over must be the ones last year said it
+// would carry over; the count of valid normative documents rolls forward; the
+// narrative should not be last year's with the year changed.
+#include <algorithm>
+#include <unordered_set>
+
+#include "meta/scan_util.h"
+#include "rules/describe.h"
 #include "rules/registry.h"
 
 namespace nianbao {
+
 namespace {
-const std::vector<RuleDoc>& docs() { static const std::vector<RuleDoc> d; return d; }
-const std::vector<MessageSpec>& messages() { static const std::vector<MessageSpec> m; return m; }
-void run(const Context&, Emitter&) {}
+
+const std::vector<RuleDoc>& docs() {
+    static const std::vector<RuleDoc> d = {
+        {"carryover-mismatch", Severity::Error, "上年结转与上年报告不一致", "Carried-over applications differ from last year",
+         "表三“二、上年结转政府信息公开申请数量”逐列与上年报告表三“四、结转下年度继续办理”比较，应当相同。"
+         "只在同时给出上年报告时检查。",
+         "上年结转到本年办理的申请，就是上年报告所说结转下年度继续办理的申请；两者不同，说明有申请漏统计或重复统计。",
+         "上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2",
+         "国办公开办函〔2021〕30号（表三的勾稽关系）"},
+        {"valid-count-rollforward", Severity::Info, "现行有效件数与上年推算不符", "Valid-document count does not roll forward",
+         "表二“行政规范性文件”的现行有效件数，不等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。"
+         "开展文件清理后可能合理地不同，所以只作提示。只在同时给出上年报告时检查。",
+         "现行有效件数应能由上年数据推出；对不上时，往往是制发或废止件数漏填，或现行有效件数沿用了旧数。",
+         "上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件",
+         "国办公开办函〔2021〕30号（表二第二十条第（一）项）"},
+        {"copied-text", Severity::Warning, "正文大半照搬上年报告", "Narrative copied from last year",
+         "第一、五、六部分的正文（不含表格）逐句与上年报告比较（数字和年份不计，空白不计），相同的超过一半。"
+         "只在同时给出上年报告时检查。",
+         "年度报告应反映本年度的工作；照搬上年的总体情况、问题和改进措施，说明报告没有如实总结本年工作。",
+         "“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同",
+         "《中华人民共和国政府信息公开条例》第四十九条、第五十条"},
+    };
+    return d;
+}
+
+const std::vector<MessageSpec>& messages() {
+    static const std::vector<MessageSpec> m = {
+        {"carryover-mismatch", "row",
+         "{table}“{row}”与上年报告“{prev_row}”（上年报告第 {prev_line} 行）不一致：{diffs}。",
+         "{table_en}: 「{row}」 differs from last year's 「{prev_row}」 (line {prev_line} of last year's report): "
+         "{diffs_en}.",
+         "应为：{fixes}（与上年结转下年度的数一致）；如上年报告有误，请说明。",
+         "Should read: {fixes_en} (what last year's report carried over); if last year's figure was wrong, say so."},
+        {"valid-count-rollforward", "differs",
+         "{table}“{row}”现行有效件数 {valid}，与上年现行有效 {prev_valid} + 本年制发 {made} − 本年废止 {repealed} = "
+         "{expected} 不符。",
+         "{table_en}, 「{row}」: {valid} documents in force, but last year's {prev_valid} + {made} made − {repealed} "
+         "repealed = {expected}.",
+         "核对现行有效件数（按上年推算应为 {expected}）和本年制发、废止件数；如开展过文件清理，可在报告中说明。",
+         "Check the count in force (rolled forward: {expected}) and the made and repealed counts; if documents were "
+         "cleaned up, say so in the report."},
+        {"copied-text", "copied",
+         "正文（第一、五、六部分）有 {share}% 与上年报告相同：{sentences} 句中有 {copied} 句除数字、年份外与上年一字不差；"
+         "第一处在此。",
+         "{share}% of the narrative (sections 1, 5 and 6) is the same as last year's report: {copied} of {sentences} "
+         "sentences are unchanged apart from numbers and years; the first is here.",
+         "按本年度的实际工作重写总体情况、存在的主要问题及改进情况等内容，不要沿用上年的文字。",
+         "Rewrite the overview, the problems and the improvements from this year's work instead of reusing last "
+         "year's text."},
+    };
+    return m;
+}
+
+Params table_params(int number) {
+    return {{"table", table_name_zh(number)}, {"table_en", table_name_en(number)}};
+}
+
+const Row* found_row(const Report& r, int table, std::string_view key) {
+    const Table& t = r.table(table);
+    if (!t.found || !t.spec) return nullptr;
+    for (const Row& row : t.rows)
+        if (row.spec && row.spec->key == key) return row.found ? &row : nullptr;
+    return nullptr;
+}
+
+// --- carryover-mismatch -----------------------------------------------------
+
+// One finding per row: a clerk fixes the row at once, and a wrong part
+// usually takes 总计 with it. Every differing cell is a CellRef with the value
+// last year carried over.
+void check_carryover(const Context& ctx, Emitter& out) {
+    const Report& r = ctx.report;
+    const Report& prev = *ctx.previous;
+    const Row* in = found_row(r, 3, "t3.carried_in");
+    const Row* was = found_row(prev, 3, "t3.carried_out");
+    if (!in || !was) return;
+    const TableSpec& spec = *r.table3.spec;
+    std::string diffs, diffs_en, fixes, fixes_en, arithmetic;
+    std::vector<CellRef> refs;
+    const size_t n = std::min(in->cells.size(), was->cells.size());
+    for (size_t k = 0; k < n; ++k) {
+        const Cell& now = in->cells[k];
+        const Cell& then = was->cells[k];
+        if (!now.usable() || !then.usable() || now.value == then.value) continue;
+        const std::string column = column_name(spec, *in->spec, static_cast<int>(k));
+        const std::string v = std::to_string(now.value), e = std::to_string(then.value);
+        if (!diffs.empty()) {
+            diffs += "；";
+            diffs_en += "; ";
+            fixes += "，";
+            fixes_en += ", ";
+            arithmetic += "; ";
+        }
+        diffs += column + " 本年填 " + v + "，上年结转下年度 " + e;
+        diffs_en += column + " " + v + " this year, " + e + " carried over last year";
+        fixes += column + " " + e;
+        fixes_en += column + " " + e;
+        arithmetic += v + " ≠ " + e + " (" + column + ")";
+        refs.push_back({3, std::string(in->spec->key), static_cast<int>(k), now.span.empty() ? in->span : now.span, e});
+    }
+    if (refs.empty()) return;
+    LineIndex prev_lines(prev.source);
+    Params p = table_params(3);
+    p["row"] = std::string(in->spec->marker) + std::string(in->spec->label);
+    p["prev_row"] = std::string(was->spec->marker) + std::string(was->spec->label);
+    p["prev_line"] = std::to_string(prev_lines.position(was->span.begin).line);
+    p["diffs"] = diffs;
+    p["diffs_en"] = diffs_en;
+    p["fixes"] = fixes;
+    p["fixes_en"] = fixes_en;
+    p["arithmetic"] = arithmetic;
+    Finding& f = out.emit("carryover-mismatch", "row", in->span, p);
+    f.cells = std::move(refs);
+}
+
+// --- valid-count-rollforward -------------------------------------------------
+
+bool layout_2021(const Report& r) { return r.format && r.format->id == "2021" && !r.layout_2019; }
+
+void check_rollforward(const Context& ctx, Emitter& out) {
+    const Report& r = ctx.report;
+    const Report& prev = *ctx.previous;
+    // The 2019 layout's columns (本年新制作 / 本年新公开 / 对外公开总数量) are
+    // not a stock and a flow: nothing rolls forward.
+    if (!layout_2021(r) || !layout_2021(prev)) return;
+    const Row* row = found_row(r, 2, "t2.normative");
+    const Row* last = found_row(prev, 2, "t2.normative");
+    if (!row || !last || row->cells.size() < 3 || last->cells.size() < 3) return;
+    const Cell &made = row->cells[0], &repealed = row->cells[1], &valid = row->cells[2];
+    const Cell& prev_valid = last->cells[2];
+    if (!made.usable() || !repealed.usable() || !valid.usable() || !prev_valid.usable()) return;
+    const int64_t expected = prev_valid.value + made.value - repealed.value;
+    if (valid.value == expected) return;
+    Params p = table_params(2);
+    p["row"] = std::string(row->spec->label);
+    p["valid"] = std::to_string(valid.value);
+    p["prev_valid"] = std::to_string(prev_valid.value);
+    p["made"] = std::to_string(made.value);
+    p["repealed"] = std::to_string(repealed.value);
+    p["expected"] = std::to_string(expected);
+    p["arithmetic"] = p["prev_valid"] + " + " + p["made"] + " − " + p["repealed"] + " ≠ " + p["valid"];
+    const std::string key(row->spec->key);
+    Finding& f = out.emit("valid-count-rollforward", "differs", valid.span.empty() ? row->span : valid.span, p);
+    f.cells.push_back({2, key, 2, valid.span, p["expected"]});
+    f.cells.push_back({2, key, 0, made.span, ""});
+    f.cells.push_back({2, key, 1, repealed.span, ""});
+}
+
+// --- copied-text -------------------------------------------------------------
+
+// A sentence of the narrative in comparable form: whitespace dropped, every
+// digit run (and a year in Chinese numerals, 二〇二四年) as '#', full-width
+// ASCII as ASCII, the terminator and a leading enumerator (（一）, 一是, 1.)
+// dropped.
+struct Sentence {
+    uint32_t offset = 0, length = 0;  // in Narrative::text
+    Span span;                        // in the source, terminator included
+    uint32_t weight = 0;              // code points compared
+};
+
+struct Narrative {
+    std::string text;
+    std::vector<Sentence> sentences;
+    std::string_view view(const Sentence& s) const { return std::string_view(text).substr(s.offset, s.length); }
+};
+
+bool is_blank(char32_t c) { return c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xFEFF || scan::is_space(c); }
+bool is_terminator(char32_t c) {
+    return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';' || c == 0x2026;  // …
+}
+bool is_cn_year_digit(char32_t c) { return c == U'〇' || c == U'○' || c == U'零' || (scan::cn_digit(c) >= 1 && c != U'两'); }
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+// A page number line left by a PDF copy ("- 2 -", "第 3 页 共 5 页"): at most
+// 24 code points of digits, dashes, spaces and 第/页/共, with a digit.
+// Returns the end of the line (before '\n') if it is one, else 0.
+size_t page_number_line(std::string_view s, size_t i, size_t end) {
+    bool digit = false;
+    for (int k = 0; k <= 24; ++k) {
+        const scan::Cp c = scan::decode_at(s, i);
+        if (i >= end || c.len == 0 || c.cp == U'\n') return digit ? i : 0;
+        if (scan::is_digit(c.cp)) digit = true;
+        else if (!(scan::is_space(c.cp) || c.cp == U'\r' || c.cp == U'-' || c.cp == U'－' || c.cp == U'—' ||
+                   c.cp == U'–' || c.cp == U'第' || c.cp == U'页' || c.cp == U'共' || c.cp == U'/'))
+            return 0;
+        i += c.len;
+    }
+    return 0;
+}
+
+class NarrativeBuilder {
+public:
+    explicit NarrativeBuilder(std::string_view source) : src_(source) {}
+
+    void add(size_t begin, size_t end) {
+        size_t i = begin;
+        bool line_start = true;
+        while (i < end) {
+            if (line_start) {
+                line_start = false;
+                if (size_t e = page_number_line(src_, i, end)) {
+                    i = e;
+                    continue;
+                }
+            }
+            const scan::Cp c = scan::decode_at(src_, i);
+            if (c.len == 0) break;
+            if (c.cp == U'\n') {
+                line_start = true;
+                i += c.len;
+                continue;
+            }
+            if (is_blank(c.cp)) {
+                i += c.len;
+                continue;
+            }
+            if (is_terminator(c.cp)) {
+                i += c.len;
+                if (open_) span_.end = static_cast<uint32_t>(i);  // the span keeps its 。
+                close();
+                continue;
+            }
+            if (scan::is_digit(c.cp)) {
+                size_t j = i + c.len;
+                for (scan::Cp d = scan::decode_at(src_, j); j < end && scan::is_digit(d.cp); d = scan::decode_at(src_, j))
+                    j += d.len;
+                put(U'#', i, j);
+                i = j;
+                continue;
+            }
+            if (is_cn_year_digit(c.cp)) {  // 二〇二四年
+                size_t j = i;
+                int n = 0;
+                for (scan::Cp d = scan::decode_at(src_, j); n < 4 && j < end && is_cn_year_digit(d.cp);
+                     d = scan::decode_at(src_, j))
+                    j += d.len, ++n;
+                if (n == 4 && j < end && scan::decode_at(src_, j).cp == U'年') {
+                    put(U'#', i, j);
+                    i = j;
+                    continue;
+                }
+            }
+            char32_t k = c.cp;
+            if (k >= 0xFF01 && k <= 0xFF5E) k = k - 0xFF01 + U'!';
+            put(k, i, i + c.len);
+            i += c.len;
+        }
+        close();
+    }
+
+    Narrative take() { return std::move(n_); }
+
+private:
+    void put(char32_t c, size_t b, size_t e) {
+        if (!open_) {
+            open_ = true;
+            start_ = static_cast<uint32_t>(n_.text.size());
+            span_.begin = static_cast<uint32_t>(b);
+        }
+        append_utf8(n_.text, c);
+        span_.end = static_cast<uint32_t>(e);
+    }
+
+    void close() {
+        if (!open_) return;
+        open_ = false;
+        std::string_view s = std::string_view(n_.text).substr(start_);
+        const size_t skip = marker_length(s);
+        uint32_t weight = 0;
+        for (size_t i = skip; i < s.size(); ++i) weight += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (weight < kMinWeight) {
+            n_.text.resize(start_);
+            return;
+        }
+        n_.sentences.push_back({static_cast<uint32_t>(start_ + skip), static_cast<uint32_t>(s.size() - skip), span_, weight});
+    }
+
+    // Bytes of a leading enumerator: (一) (#) 一、 #、 #. 一是 第一，
+    static size_t marker_length(std::string_view s) {
+        size_t i = 0;
+        auto cp = [&](size_t at) { return scan::decode_at(s, at); };
+        auto numeral = [&](size_t at) {  // a run of up to 3 numerals
+            size_t j = at;
+            for (int n = 0; n < 3; ++n) {
+                const scan::Cp c = cp(j);
+                if (c.len == 0 || !(c.cp == U'#' || scan::cn_digit(c.cp) >= 0 || c.cp == U'十')) break;
+                j += c.len;
+            }
+            return j;
+        };
+        scan::Cp c = cp(0);
+        if (c.cp == U'(') {
+            const size_t j = numeral(c.len);
+            if (j > c.len && cp(j).cp == U')') return j + 1;
+            return 0;
+        }
+        if (c.cp == U'第') i = c.len;
+        const size_t j = numeral(i);
+        if (j == i) return 0;
+        const scan::Cp after = cp(j);
+        if (after.cp == U'、' || after.cp == U'.' || after.cp == U',' || after.cp == U'是') return j + after.len;
+        return 0;
+    }
+
+    static constexpr uint32_t kMinWeight = 4;  // "无。", "#。" say nothing
+    std::string_view src_;
+    Narrative n_;
+    bool open_ = false;
+    uint32_t start_ = 0;
+    Span span_;
+};
+
+// Sections 一, 五 and 六 without the tables and what the reader could not
+// read (page numbers inside tables).
+Narrative narrative(const Report& r) {
+    std::vector<Span> skip;
+    for (int n : {2, 3, 4})
+        if (r.table(n).found) skip.push_back(r.table(n).span);
+    for (const Unread& u : r.unread) skip.push_back(u.span);
+    std::sort(skip.begin(), skip.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::vector<Span> bodies;
+    for (int n : {1, 5, 6})
+        if (r.section(n).found && !r.section(n).body.empty()) bodies.push_back(r.section(n).body);
+    std::sort(bodies.begin(), bodies.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    NarrativeBuilder b(r.source);
+    size_t k = 0;
+    uint32_t done = 0;  // sections may overlap when the reader misplaces one
+    for (Span body : bodies) {
+        uint32_t at = std::max(body.begin, done);
+        const uint32_t end = std::min<uint32_t>(body.end, static_cast<uint32_t>(r.source.size()));
+        while (k < skip.size() && skip[k].end <= at) ++k;
+        for (size_t j = k; at < end && j < skip.size() && skip[j].begin < end; ++j) {
+            if (skip[j].end <= at) continue;
+            if (skip[j].begin > at) b.add(at, skip[j].begin);
+            at = std::max(at, skip[j].end);
+        }
+        if (at < end) b.add(at, end);
+        done = std::max(done, end);
+    }
+    return b.take();
+}
+
+void check_copied(const Context& ctx, Emitter& out) {
+    const Narrative now = narrative(ctx.report);
+    if (now.sentences.empty()) return;
+    const Narrative then = narrative(*ctx.previous);
+    if (then.sentences.empty()) return;
+    std::unordered_set<std::string_view> last_year;
+    last_year.reserve(then.sentences.size() * 2);
+    for (const Sentence& s : then.sentences) last_year.insert(then.view(s));
+
+    uint64_t total = 0, copied = 0;
+    size_t copied_sentences = 0;
+    const Sentence* first = nullptr;
+    for (const Sentence& s : now.sentences) {
+        total += s.weight;
+        if (!last_year.count(now.view(s))) continue;
+        copied += s.weight;
+        ++copied_sentences;
+        if (!first) first = &s;
+    }
+    constexpr uint64_t kMinTotal = 20;  // a line or two is no narrative to speak of
+    if (total < kMinTotal || copied * 2 <= total) return;
+    Params p;
+    p["share"] = std::to_string((copied * 100 + total / 2) / total);
+    p["sentences"] = std::to_string(now.sentences.size());
+    p["copied"] = std::to_string(copied_sentences);
+    out.emit("copied-text", "copied", first->span, p);
+}
+
+// The numbers only carry over from the year right before; the text is
+// compared with any earlier year, not with the same year or a later one (a
+// revised version of the same report, or the files given the wrong way round).
+bool year_before(const Report& r, const Report& prev) {
+    return r.year == 0 || prev.year == 0 || prev.year == r.year - 1;
+}
+bool earlier(const Report& r, const Report& prev) { return r.year == 0 || prev.year == 0 || prev.year < r.year; }
+
+void run(const Context& ctx, Emitter& out) {
+    if (!ctx.previous || ctx.previous->source.empty()) return;
+    const Report& r = ctx.report;
+    const Report& prev = *ctx.previous;
+    if (year_before(r, prev)) {
+        if (out.enabled("carryover-mismatch")) check_carryover(ctx, out);
+        if (out.enabled("valid-count-rollforward")) check_rollforward(ctx, out);
+    }
+    if (earlier(r, prev) && out.enabled("copied-text")) check_copied(ctx, out);
+}
+
 }  // namespace
+
 RuleFamily family_years() { return {"years", docs(), messages(), run}; }
+
 }  // namespace nianbao

@@ -1,0 +1,164 @@
+#include "meta/signature.h"
+
+#include "meta/scan_util.h"
+
+namespace nianbao {
+
+using scan::Cp;
+using scan::decode_at;
+using scan::decode_before;
+
+namespace {
+
+// A signature line is short: a body name and a date. Scanning further than
+// this for the line's ends means the date sits in a paragraph.
+constexpr size_t kMaxPrefixBytes = 240;
+constexpr size_t kMaxSuffixBytes = 48;
+constexpr int kMaxPrefixChars = 40;
+
+bool is_line_break(char32_t c) { return c == U'\n' || c == U'\r'; }
+
+// Spaces and the marks Markdown, tables and Word copies leave around a line.
+bool is_decoration(char32_t c) {
+    return scan::is_space(c) || c == U'*' || c == U'_' || c == U'#' || c == U'>' || c == U'|' || c == U'`' ||
+           c == 0xFEFF;
+}
+
+bool is_sentence_punct(char32_t c) {
+    switch (c) {
+        case U'。': case U'，': case U',': case U'；': case U';': case U'！': case U'!': case U'？': case U'?':
+        case U'、':
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool ends_with(std::string_view s, std::string_view n) {
+    return s.size() >= n.size() && s.substr(s.size() - n.size()) == n;
+}
+bool contains(std::string_view s, std::string_view n) { return s.find(n) != std::string_view::npos; }
+
+std::string_view trim_decoration(std::string_view s) {
+    for (;;) {
+        const Cp c = decode_at(s, 0);
+        if (c.len == 0 || !is_decoration(c.cp)) break;
+        s.remove_prefix(c.len);
+    }
+    for (;;) {
+        const Cp c = decode_before(s, s.size());
+        if (c.len == 0 || !is_decoration(c.cp)) break;
+        s.remove_suffix(c.len);
+    }
+    return s;
+}
+
+// What may stand before the date on the signature line.
+bool signature_prefix(std::string_view p) {
+    p = trim_decoration(p);
+    if (p.empty()) return true;
+    // "发布日期：2025年1月26日", "落款：…"
+    for (std::string_view colon : {"：", ":"}) {
+        if (!ends_with(p, colon)) continue;
+        const std::string_view label = p.substr(0, p.size() - colon.size());
+        if (contains(label, "统计")) return false;
+        return contains(label, "日期") || contains(label, "发布时间") || contains(label, "印发时间") ||
+               contains(label, "成文时间") || contains(label, "落款");
+    }
+    // "河曲县巡镇镇人民政府 2025年2月7日": a name, no sentence, no numbers.
+    int chars = 0;
+    for (size_t i = 0; i < p.size();) {
+        const Cp c = decode_at(p, i);
+        if (is_sentence_punct(c.cp) || scan::is_digit(c.cp) || c.cp == U'：' || c.cp == U':') return false;
+        if (++chars > kMaxPrefixChars) return false;
+        i += c.len;
+    }
+    static constexpr std::string_view kBodyEnds[] = {
+        "人民政府", "政府", "办事处", "公署", "委员会", "局", "委", "厅", "办公室", "办", "中心",
+        "院", "署", "馆", "所", "站", "队", "部", "会", "处", "室", "镇", "乡", "街道", "苏木",
+    };
+    for (std::string_view e : kBodyEnds)
+        if (ends_with(p, e)) return true;
+    return false;
+}
+
+// What may follow the date on the signature line.
+bool signature_suffix(std::string_view s) {
+    s = trim_decoration(s);
+    if (ends_with(s, "。")) s.remove_suffix(3);
+    else if (ends_with(s, ".")) s.remove_suffix(1);
+    return trim_decoration(s).empty();
+}
+
+}  // namespace
+
+bool date_stands_alone(std::string_view source, size_t begin, size_t end) {
+    if (begin > end || end > source.size()) return false;
+    size_t line_begin = begin;
+    for (;;) {
+        if (begin - line_begin > kMaxPrefixBytes) return false;
+        const Cp c = decode_before(source, line_begin);
+        if (c.len == 0 || is_line_break(c.cp)) break;
+        line_begin -= c.len;
+    }
+    size_t line_end = end;
+    for (;;) {
+        if (line_end - end > kMaxSuffixBytes) return false;
+        const Cp c = decode_at(source, line_end);
+        if (c.len == 0 || is_line_break(c.cp)) break;
+        line_end += c.len;
+    }
+    return signature_prefix(source.substr(line_begin, begin - line_begin)) &&
+           signature_suffix(source.substr(end, line_end - end));
+}
+
+int find_signature(std::string_view source, const std::vector<DateMention>& dates, size_t tail_begin) {
+    // Start of the last kSignatureTailLines non-empty lines.
+    size_t region = source.size();
+    int lines = 0;
+    bool content = false;  // the line being walked (backwards) has content
+    for (size_t i = source.size(); i > 0;) {
+        const Cp c = decode_before(source, i);
+        if (c.len == 0) break;
+        if (is_line_break(c.cp)) {
+            if (content && ++lines >= kSignatureTailLines) break;
+            content = false;
+        } else if (!is_decoration(c.cp)) {
+            content = true;
+        }
+        i -= c.len;
+        region = i;
+    }
+    if (tail_begin < region) region = tail_begin;
+    for (size_t k = dates.size(); k-- > 0;) {
+        const DateMention& d = dates[k];
+        if (d.span.begin < region) break;
+        if (d.year == 0 || d.year_inherited) continue;
+        if (date_stands_alone(source, d.span.begin, d.span.end)) return static_cast<int>(k);
+    }
+    return -1;
+}
+
+void read_dates(Report& report) {
+    const std::string& source = report.source;
+    const std::vector<DateMention> mentions = find_dates(source);
+    report.dates.clear();
+    report.dates.reserve(mentions.size());
+    for (const DateMention& m : mentions) {
+        Date d;
+        d.year = m.year;
+        d.month = m.month;
+        d.day = m.day;
+        d.span = m.span;
+        d.raw = source.substr(m.span.begin, m.span.size());
+        d.valid = m.valid;
+        report.dates.push_back(std::move(d));
+    }
+    const Section& six = report.section(6);
+    const size_t tail = six.found ? six.heading_span.end : source.size();
+    const int s = find_signature(source, mentions, tail);
+    if (s >= 0) report.signed_date = report.dates[static_cast<size_t>(s)];
+    else report.signed_date.reset();
+}
+
+}  // namespace nianbao
