@@ -1,0 +1,56 @@
+#include "input.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace cli {
+namespace {
+
+// Reads the whole stream, at most kMaxInputBytes + 1 bytes (so that an
+// oversized input is noticed without reading all of it).
+bool read_stream(std::FILE* f, std::string& bytes, int& err) {
+    char buffer[1 << 16];
+    while (bytes.size() <= kMaxInputBytes) {
+        size_t n = std::fread(buffer, 1, sizeof buffer, f);
+        bytes.append(buffer, n);
+        if (n < sizeof buffer) {
+            if (std::ferror(f)) {
+                err = errno;
+                return false;
+            }
+            break;  // end of file
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+bool read_input(const std::string& path, Input& out, std::string& error) {
+    out.name = display_name(path);
+    bool is_stdin = path == "-";
+    std::FILE* f = is_stdin ? stdin : std::fopen(path.c_str(), "rb");
+    if (!f) {
+        error = "cannot open " + out.name + ": " + std::strerror(errno);
+        return false;
+    }
+    std::string bytes;
+    int err = 0;
+    bool ok = read_stream(f, bytes, err);
+    if (!is_stdin) std::fclose(f);
+    if (!ok) {
+        error = "cannot read " + out.name + ": " + std::strerror(err ? err : EIO);
+        return false;
+    }
+    if (bytes.size() > kMaxInputBytes) {
+        error = out.name + " is larger than 64 MB; nianbao reads reports up to 64 MB";
+        return false;
+    }
+    out.decoded = nianbao::decode_bytes(bytes);
+    return true;
+}
+
+}  // namespace cli

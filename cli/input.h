@@ -1,0 +1,25 @@
+// Reading a report file (or stdin) and decoding it to UTF-8.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "nianbao/decode.h"
+
+namespace cli {
+
+constexpr uint64_t kMaxInputBytes = 64ull * 1024 * 1024;  // 64 MB
+
+struct Input {
+    std::string name;          // as shown to the user ("<stdin>" for "-")
+    nianbao::Decoded decoded;
+};
+
+// Reads `path` ("-" = stdin) as bytes and decodes it. On failure (cannot
+// open or read, larger than kMaxInputBytes) returns false and sets `error`
+// to a one-line message naming the file.
+bool read_input(const std::string& path, Input& out, std::string& error);
+
+std::string display_name(const std::string& path);
+
+}  // namespace cli

@@ -1,0 +1,35 @@
+#include "json_util.h"
+
+#include <nlohmann/json.hpp>
+
+namespace cli {
+
+using nlohmann::json;
+
+std::set<std::string> rule_ids_from_json(const std::string& rules_json) {
+    std::set<std::string> ids;
+    json doc = json::parse(rules_json, nullptr, false);
+    if (doc.is_object() && doc.contains("rules")) doc = doc["rules"];
+    if (!doc.is_array()) return ids;
+    for (const json& rule : doc) {
+        if (rule.is_string()) ids.insert(rule.get<std::string>());
+        else if (rule.is_object() && rule.contains("id") && rule["id"].is_string())
+            ids.insert(rule["id"].get<std::string>());
+    }
+    return ids;
+}
+
+std::string files_to_json(const std::vector<FileResult>& files) {
+    json list = json::array();
+    for (const FileResult& f : files) {
+        json entry = {{"file", f.file}};
+        if (f.ok) entry["result"] = json::parse(f.result_json, nullptr, false);
+        else entry["error"] = f.error;
+        list.push_back(std::move(entry));
+    }
+    json doc = {{"files", std::move(list)}};
+    // File names need not be UTF-8: replace what is not.
+    return doc.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace cli

@@ -1,0 +1,25 @@
+# The core library: every .cpp under core/src, whoever adds it (CONFIGURE_DEPENDS
+# makes a new file trigger a re-glob on the next build).
+file(GLOB_RECURSE NIANBAO_CORE_SOURCES CONFIGURE_DEPENDS
+     "${PROJECT_SOURCE_DIR}/core/src/*.cpp")
+
+add_library(nianbao_core STATIC ${NIANBAO_CORE_SOURCES})
+target_include_directories(nianbao_core
+  PUBLIC  "${PROJECT_SOURCE_DIR}/core/include"
+  PRIVATE "${PROJECT_SOURCE_DIR}/core/src")
+target_compile_features(nianbao_core PUBLIC cxx_std_17)
+# nlohmann is header-only and not part of the public API.
+target_link_libraries(nianbao_core PRIVATE nlohmann_json::nlohmann_json)
+
+if(EMSCRIPTEN)
+  # The core uses no exceptions (nlohmann's non-throwing API): smaller wasm.
+  option(NIANBAO_NO_EXCEPTIONS "Compile the core and the binding with -fno-exceptions" ON)
+  if(NIANBAO_NO_EXCEPTIONS)
+    target_compile_options(nianbao_core PRIVATE -fno-exceptions)
+  endif()
+else()
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    # The format tables use partial aggregate initialisation on purpose.
+    target_compile_options(nianbao_core PRIVATE -Wall -Wextra -Wno-missing-field-initializers)
+  endif()
+endif()

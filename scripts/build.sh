@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds everything: native (build-native/: CLI, unit tests) and wasm
+# (build-wasm/: the module, its one-file variant, the unit tests under node),
+# then assembles the page in dist/:
+#   dist/index.html + nianbao.js + nianbao.wasm + app.js + style.css   (hosted)
+#   dist/nianbao.html                                                  (one file, works from file://)
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+"$repo/scripts/setup.sh"
+
+jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
+
+echo "build: native"
+cmake -S . -B build-native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-native -j "$jobs"
+
+echo "build: wasm"
+cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$toolchain" >/dev/null
+cmake --build build-wasm -j "$jobs"
+
+echo "build: dist/"
+rm -rf dist
+mkdir -p dist
+cp web/* dist/
+cp build-wasm/wasm/nianbao.js build-wasm/wasm/nianbao.wasm dist/
+node scripts/inline.mjs web/index.html dist/nianbao.html \
+  --replace nianbao.js=build-wasm/wasm/nianbao-single.js
+ls -l dist

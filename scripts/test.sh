@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds, then runs every test; ends with "N passed, M failed" (test steps).
+# SHARED (default: <repo>/../shared) holds the labelled seeds for score_cases.py.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+shared="${SHARED:-$repo/../shared}"
+
+passed=0
+failed=0
+failed_steps=()
+
+step() {
+  local name="$1"; shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "=== $name: ok ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failed_steps+=("$name")
+    echo "=== $name: FAILED ($((SECONDS - start)) s)"
+  fi
+}
+
+summary() {
+  echo
+  if [ "${#failed_steps[@]}" -gt 0 ]; then echo "failed: ${failed_steps[*]}"; fi
+  echo "$passed passed, $failed failed"
+}
+
+step build "$repo/scripts/build.sh"
+if [ "$failed" -gt 0 ]; then
+  summary
+  exit 1
+fi
+
+step "ctest native" ctest --test-dir build-native --output-on-failure
+step "ctest wasm" ctest --test-dir build-wasm --output-on-failure
+step "node tests" node --test tests/node/
+for t in tests/browser/*.mjs; do
+  [ -e "$t" ] || continue
+  step "browser $(basename "$t")" node "$t"
+done
+if [ -f "$shared/tools/score_cases.py" ] && [ -d "$shared/seeds" ]; then
+  step "score seeds" python3 "$shared/tools/score_cases.py" build-native/cli/nianbao "$shared/seeds"
+else
+  echo
+  echo "=== score seeds: skipped ($shared/tools/score_cases.py or $shared/seeds not found; set SHARED)"
+fi
+
+summary
+[ "$failed" -eq 0 ]

@@ -1,0 +1,163 @@
+// The native CLI's contract: commands, options, exit codes, JSON shapes.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { assertResultShape, cliJson, cliPath, loadNianbao, readText, runCli, seedFiles } from './helpers.mjs';
+
+const hasErrors = (result) => result.findings.some((f) => f.severity === 'error');
+
+let tmp;
+let sample;       // a report file to check
+let sampleText;
+before(() => {
+  assert.ok(existsSync(cliPath), `build the native CLI first (${cliPath})`);
+  tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-cli-'));
+  const [seed] = seedFiles();
+  sampleText = seed ? readText(seed) : '2024年度政府信息公开工作年度报告\n一、总体情况\n';
+  sample = path.join(tmp, 'report.txt');
+  writeFileSync(sample, sampleText);
+});
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function assertUsageError(args, pattern) {
+  const r = runCli(args);
+  assert.equal(r.status, 2, `exit 2 for: nianbao ${args.join(' ')}\n${r.stdout}${r.stderr}`);
+  assert.match(r.stderr, /nianbao: /);
+  if (pattern) assert.match(r.stderr, pattern);
+}
+
+describe('commands', () => {
+  test('--version prints the core version', async () => {
+    const r = runCli(['--version']);
+    assert.equal(r.status, 0);
+    const nb = await loadNianbao();
+    assert.equal(r.stdout.trim(), `nianbao ${nb.version()}`);
+  });
+
+  test('--help prints the usage', () => {
+    const r = runCli(['--help']);
+    assert.equal(r.status, 0);
+    for (const word of ['check', 'extract', 'rules', '--disable', '--severity', '--previous']) assert.ok(r.stdout.includes(word), word);
+    assert.equal(runCli(['check', '--help']).status, 0);
+  });
+
+  test('no command, unknown command', () => {
+    assertUsageError([], /no command/);
+    assertUsageError(['frobnicate'], /unknown command 'frobnicate'/);
+  });
+
+  test('rules: JSON by default, markdown on request', () => {
+    const r = runCli(['rules']);
+    assert.equal(r.status, 0);
+    JSON.parse(r.stdout);
+    assert.deepEqual(JSON.parse(runCli(['rules', '--format', 'json']).stdout), JSON.parse(r.stdout));
+    assert.equal(runCli(['rules', '--format', 'markdown']).status, 0);
+    assertUsageError(['rules', '--format', 'text'], /--format/);
+  });
+
+  test('extract prints JSON; extract needs exactly one file', () => {
+    JSON.parse(runCli(['extract', sample]).stdout);
+    JSON.parse(runCli(['extract', '--format', 'json', sample]).stdout);
+    assertUsageError(['extract'], /exactly one FILE/);
+    assertUsageError(['extract', sample, sample], /exactly one FILE/);
+    assertUsageError(['extract', '--format', 'text', sample], /--format/);
+  });
+});
+
+describe('check', () => {
+  test('--format json: one file gives result_to_json, exit code follows the errors', () => {
+    const r = runCli(['check', '--format', 'json', sample]);
+    const result = JSON.parse(r.stdout);
+    assertResultShape(assert, result, sampleText);
+    assert.equal(r.status, hasErrors(result) ? 1 : 0);
+  });
+
+  test('--format=json works too; - reads stdin', () => {
+    const fromFile = cliJson(['check', '--format=json', sample]);
+    const fromStdin = cliJson(['check', '--format', 'json', '-'], { input: readFileSync(sample) });
+    assert.deepEqual(fromStdin, fromFile);
+  });
+
+  test('several files in json: {"files":[{"file","result"}]}', () => {
+    const doc = cliJson(['check', '--format', 'json', sample, sample]);
+    assert.equal(doc.files.length, 2);
+    for (const entry of doc.files) {
+      assert.equal(entry.file, sample);
+      assertResultShape(assert, entry.result, sampleText);
+    }
+  });
+
+  test('text output ends with a summary line', () => {
+    const r = runCli(['check', sample]);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines.at(-1), /共检查 1 个文件/);
+    assert.match(runCli(['check', '--lang', 'en', sample]).stdout, /1 file\(s\) checked/);
+  });
+
+  test('every option is accepted', () => {
+    const r = runCli(['check', '--format', 'json', '--lang', 'en', '--deadline', '03-31', '--body-kind', 'government',
+      '--today', '2025-02-01', '--previous', sample, sample]);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    assertResultShape(assert, JSON.parse(r.stdout), sampleText);
+  });
+
+  test('rule ids in --disable and --severity are checked against `nianbao rules`', () => {
+    const rules = JSON.parse(runCli(['rules']).stdout);
+    const list = Array.isArray(rules) ? rules : rules.rules || [];
+    const ids = list.map((r) => (typeof r === 'string' ? r : r.id)).filter(Boolean);
+    assertUsageError(['check', '--severity', 'some-rule=fatal', sample], /level/);
+    assertUsageError(['check', '--severity', 'no-equals-sign', sample], /ID=/);
+    if (ids.length === 0) return;  // the core lists no rules yet: ids cannot be validated
+    assertUsageError(['check', '--disable', 'no-such-rule', sample], /unknown rule id 'no-such-rule'/);
+    assertUsageError(['check', '--severity', 'no-such-rule=info', sample], /unknown rule id/);
+    const r = runCli(['check', '--format', 'json', '--disable', ids.join(','), '--severity', `${ids[0]}=info`, sample]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).findings, [], 'every rule turned off: no findings');
+  });
+
+  test('bad option values are usage errors', () => {
+    assertUsageError(['check', '--lang', 'fr', sample], /--lang/);
+    assertUsageError(['check', '--deadline', '13-01', sample], /--deadline/);
+    assertUsageError(['check', '--deadline', '02-30', sample], /--deadline/);
+    assertUsageError(['check', '--today', '2025-02-29', sample], /--today/);
+    assertUsageError(['check', '--today', '2025-2-1', sample], /--today/);
+    assertUsageError(['check', '--body-kind', 'county', sample], /--body-kind/);
+    assertUsageError(['check', '--format', 'xml', sample], /--format/);
+    assertUsageError(['check', '--frobnicate', sample], /unknown option '--frobnicate'/);
+    assertUsageError(['check', sample, '--lang'], /needs a value/);
+    assertUsageError(['check'], /at least one FILE/);
+    assertUsageError(['check', '-', '--previous', '-'], /only once/);
+  });
+
+  test('a file that cannot be read: exit 2 and a message', () => {
+    const missing = path.join(tmp, 'missing.txt');
+    assertUsageError(['check', missing], /missing\.txt/);
+    assertUsageError(['check', tmp], /cannot read/);
+    assertUsageError(['check', '--previous', missing, sample], /--previous/);
+    const r = runCli(['check', '--format', 'json', sample, missing]);
+    assert.equal(r.status, 2);
+    const doc = JSON.parse(r.stdout);
+    assert.ok(doc.files[1].error, 'the unreadable file is listed with its error');
+  });
+
+  test('a file over 64 MB: exit 2', () => {
+    const big = path.join(tmp, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 64 * 1024 * 1024 + 1);  // sparse: costs no disk
+    assertUsageError(['check', big], /64 MB/);
+  });
+
+  test('UTF-8 with BOM and UTF-16 with BOM read like UTF-8', () => {
+    const plain = cliJson(['extract', sample]);
+    const utf8bom = path.join(tmp, 'bom8.txt');
+    writeFileSync(utf8bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sampleText, 'utf8')]));
+    const utf16 = path.join(tmp, 'bom16.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sampleText, 'utf16le')]));
+    assert.deepEqual(cliJson(['extract', utf8bom]), plain);
+    assert.deepEqual(cliJson(['extract', utf16]), plain);
+  });
+});

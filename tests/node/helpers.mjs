@@ -1,0 +1,98 @@
+// Shared by the node tests: where things are, loading the wasm module, running the CLI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const shared = path.resolve(process.env.SHARED || path.join(repo, '..', 'shared'));
+export const wasmDir = path.join(repo, 'build-wasm', 'wasm');
+export const cliPath = path.join(repo, 'build-native', 'cli', 'nianbao');
+
+// Report texts to run through both builds: the labelled seeds, the real
+// reports and the repo's own fixtures (all *.txt below tests/fixtures), whichever exist.
+export function sampleFiles() {
+  const dirs = [path.join(shared, 'seeds'), path.join(shared, 'real'), path.join(repo, 'tests', 'fixtures')];
+  const seen = new Set();
+  return dirs.flatMap((dir) => textFilesUnder(dir)).filter((file) => {
+    const content = readFileSync(file, 'latin1');   // the same text twice is tested once
+    if (seen.has(content)) return false;
+    seen.add(content);
+    return true;
+  });
+}
+
+// A short name for test titles: the path below the shared folder or the repo.
+export function label(file) {
+  const base = file.startsWith(shared + path.sep) ? shared : repo;
+  return path.relative(base, file);
+}
+
+function textFilesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...textFilesUnder(full));
+    else if (entry.name.endsWith('.txt')) files.push(full);
+  }
+  return files;
+}
+
+export function seedFiles() {
+  const dir = path.join(shared, 'seeds');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().filter((n) => n.endsWith('.txt')).map((n) => path.join(dir, n));
+}
+
+// The text as the page would hand it over: UTF-8 decoded, BOM dropped.
+export function readText(file) {
+  return new TextDecoder('utf-8').decode(readFileSync(file));
+}
+
+let modulePromise = null;
+// The same classic MODULARIZE build the page uses; node needs wasmBinary
+// (emscripten 3.1.6 would otherwise fetch() a file path).
+export function loadNianbao() {
+  if (!modulePromise) {
+    const require = createRequire(import.meta.url);
+    const factory = require(path.join(wasmDir, 'nianbao.js'));
+    modulePromise = factory({ wasmBinary: readFileSync(path.join(wasmDir, 'nianbao.wasm')) });
+  }
+  return modulePromise;
+}
+
+// Runs the native CLI; never throws on a non-zero exit.
+export function runCli(args, { input } = {}) {
+  const r = spawnSync(cliPath, args, { input, maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, signal: r.signal, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}
+
+// Runs the CLI and parses its stdout; exit 0 or 1 (check's "some error finding") only.
+export function cliJson(args, options) {
+  const r = runCli(args, options);
+  if (r.status !== 0 && r.status !== 1) {
+    throw new Error(`nianbao ${args.join(' ')}: exit ${r.status ?? r.signal}: ${r.stderr}`);
+  }
+  return JSON.parse(r.stdout);
+}
+
+// The finding contract the CLI, the page and the tests rely on.
+export const SEVERITIES = ['error', 'warning', 'info'];
+export function assertResultShape(assert, result, text) {
+  assert.equal(typeof result, 'object');
+  assert.ok(result !== null && !Array.isArray(result), 'the result is an object');
+  assert.ok(Array.isArray(result.findings), 'the result has a findings array');
+  for (const f of result.findings) {
+    assert.equal(typeof f.id, 'string', 'finding.id is a string');
+    assert.ok(SEVERITIES.includes(f.severity), `finding.severity is one of ${SEVERITIES}: ${f.severity}`);
+    assert.ok(f.location && f.location.start && f.location.end, `finding ${f.id} has a location`);
+    const { start, end } = f.location;
+    assert.ok(Number.isInteger(start.utf16) && Number.isInteger(end.utf16), `finding ${f.id}: utf16 offsets`);
+    if (text !== undefined) {
+      assert.ok(start.utf16 >= 0 && start.utf16 <= end.utf16 && end.utf16 <= text.length,
+        `finding ${f.id}: range ${start.utf16}..${end.utf16} inside the text (${text.length})`);
+    }
+  }
+}

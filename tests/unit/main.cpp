@@ -1,0 +1,3 @@
+// Test runner for the unit tests (doctest).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>

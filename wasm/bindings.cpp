@@ -1,0 +1,31 @@
+// The WebAssembly front door: four functions, strings in and out (UTF-8 on
+// the C++ side, JS strings on the other). Everything else is in the core.
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "nianbao/nianbao.h"
+
+namespace {
+
+// check(text, optionsJson, previousText) -> result JSON.
+// An empty previousText means "no previous report".
+std::string check(const std::string& text, const std::string& options_json,
+                  const std::string& previous_text) {
+    return nianbao::check_to_json(text, options_json, previous_text);
+}
+
+std::string extract(const std::string& text) { return nianbao::extract_to_json(text); }
+
+std::string rules() { return nianbao::rules_to_json(); }
+
+std::string version() { return nianbao::version(); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(nianbao) {
+    emscripten::function("check", &check);
+    emscripten::function("extract", &extract);
+    emscripten::function("rules", &rules);
+    emscripten::function("version", &version);
+}
