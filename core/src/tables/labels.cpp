@@ -134,6 +134,12 @@ std::vector<size_t> marker_positions(std::string_view text) {
 
 std::u32string canonical_label(std::string_view text) {
     std::u32string s = decode(text);
+    // Labels as written in the source may use full-width forms (１. 属于…,
+    // （一）): compare them as the normalized text spells them.
+    for (char32_t& c : s) {
+        if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+        else if (c == 0x3000) c = U' ';
+    }
     Marker m = parse_marker_cp(s, 0);
     size_t skip = 0;
     if (m.level > 0) {

@@ -71,16 +71,33 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
         }
         ObservedRow row = pending;
         if (!pending_has_label) row.begin = line.label.empty() ? line.values.front().begin : line.label.front().begin;
-        row.same_line_begin = row.joined.size() + (row.joined.empty() || line.label.empty() ? 0 : 1);
+        const size_t before = row.joined.size();
         append_label(row, text, line.label, true);
-        if (row.same_line_begin > row.joined.size()) row.same_line_begin = row.joined.size();
-        for (const auto& t : line.label) {
-            if (!row.same_line.empty()) row.same_line += ' ';
+        // After the joining space, if there is one (lines glued inside a CJK
+        // label have none).
+        row.same_line_begin = before > 0 && before < row.joined.size() && row.joined[before] == ' ' ? before + 1 : before;
+        for (size_t k = 0; k < line.label.size(); ++k) {
+            const Token& t = line.label[k];
+            if (k > 0) {
+                // Cells keep their tab (one byte, as the space in `joined`),
+                // so the last label cell can be told apart.
+                const Token& prev = line.label[k - 1];
+                bool cell = text.substr(prev.end, t.begin - prev.end).find('\t') != std::string_view::npos;
+                row.same_line += cell ? '\t' : ' ';
+            }
             row.same_line.append(text.substr(t.begin, t.end - t.begin));
         }
         row.values = line.values;
         row.end = line.values.back().end;
         finish_label(row);
+        // Tab-separated: the row's label is its last label cell; the cells
+        // before it are group labels ("三、本年度办理结果	予以公开").
+        const size_t tab = row.same_line.rfind('\t');
+        if (tab != std::string::npos && row.same_line_begin + tab + 1 > row.last_atom_begin) {
+            row.last_atom_begin = row.same_line_begin + tab + 1;
+            row.last_atom = row.joined.substr(row.last_atom_begin);
+            row.marker = parse_marker(row.last_atom);
+        }
         out.rows.push_back(std::move(row));
         pending = ObservedRow{};
         pending_has_label = false;
@@ -115,6 +132,10 @@ double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cand
     double best = 0;
     for (const auto& c : cands) {
         if (c.empty() || char_overlap(c, official) < 0.5) continue;
+        // A group label followed by more words ("本年度办理结果 予以公开") is
+        // the group's first row written on the group's line, not the group
+        // given as one row.
+        if (spec.cells == 0 && c.size() > official.size() + 2) continue;
         best = std::max(best, label_similarity(c, official));
     }
     if (best == 0) return 0;
@@ -167,6 +188,69 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
             --i;
         } else {
             --j;
+        }
+    }
+    // The alignment keeps the template's order. Rows given out of it are put
+    // right below by label; only clearly labelled rows move.
+    constexpr double kClear = 0.9;
+    // Two rows given in each other's place: when their labels share words
+    // (行政处罚 / 行政强制) the order-keeping alignment gives each the other's
+    // template row. Exchange two matches when both rows fit better the other way.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t a = 0; a < m; ++a)
+            for (size_t b = a + 1; b < m; ++b) {
+                const int ia = match[a], ib = match[b];
+                if (ia < 0 || ib < 0) continue;
+                if (score[ia * m + b] > score[ia * m + a] && score[ib * m + a] > score[ib * m + b]) {
+                    std::swap(match[a], match[b]);
+                    changed = true;
+                }
+            }
+    }
+    // A row the order pushed onto a template row it fits worse (（一）予以公开
+    // given after （二）, taken for the group （三）不予公开) moves to the
+    // clearly better template row nobody took.
+    for (size_t j = 0; j < m; ++j) {
+        const int i = match[j];
+        if (i < 0) continue;
+        size_t best = m;
+        for (size_t k = 0; k < m; ++k)
+            if (match[k] < 0 && spec.rows[k].cells > 0 && score[i * m + k] >= kClear &&
+                score[i * m + k] > score[i * m + j] && (best == m || score[i * m + k] > score[i * m + best]))
+                best = k;
+        if (best < m) {
+            match[best] = i;
+            match[j] = -1;
+        }
+    }
+    // Rows given out of the template's order: the alignment keeps the order,
+    // so a row written before its predecessor is left over. Match what is
+    // left by label, when the observed row and the template row are each
+    // other's best clearly labelled match.
+    std::vector<bool> used(n, false);
+    for (int mi : match)
+        if (mi >= 0) used[mi] = true;
+    auto best_row_for = [&](size_t tj) {
+        int best = -1;
+        for (size_t oi = 0; oi < n; ++oi)
+            if (!used[oi] && score[oi * m + tj] >= kClear && (best < 0 || score[oi * m + tj] > score[best * m + tj]))
+                best = static_cast<int>(oi);
+        return best;
+    };
+    auto best_spec_for = [&](size_t oi) {
+        int best = -1;
+        for (size_t tj = 0; tj < m; ++tj)
+            if (match[tj] < 0 && spec.rows[tj].cells > 0 && (best < 0 || score[oi * m + tj] > score[oi * m + best]))
+                best = static_cast<int>(tj);
+        return best;
+    };
+    for (size_t tj = 0; tj < m; ++tj) {
+        if (match[tj] >= 0 || spec.rows[tj].cells == 0) continue;
+        int oi = best_row_for(tj);
+        if (oi >= 0 && best_spec_for(static_cast<size_t>(oi)) == static_cast<int>(tj)) {
+            match[tj] = oi;
+            used[oi] = true;
         }
     }
     return match;
@@ -236,7 +320,8 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     row.found = true;
     // Without an enumerator the label is what stands on the values' line
     // (the lines above may be headers).
-    size_t atom = obs.marker.level == 0 && !obs.same_line.empty() ? obs.same_line_begin : obs.last_atom_begin;
+    size_t atom = obs.marker.level == 0 && !obs.same_line.empty() ? std::max(obs.same_line_begin, obs.last_atom_begin)
+                                                                   : obs.last_atom_begin;
     size_t label_begin = atom < obs.joined_at.size() ? obs.joined_at[atom] : obs.begin;
     size_t label_end = obs.joined_at.empty() ? obs.begin : obs.joined_at.back() + 1;
     if (!obs.joined.empty()) {

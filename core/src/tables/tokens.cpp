@@ -73,6 +73,14 @@ bool is_page_number(std::string_view line) {
     for (auto dash : {"-", "—", "–", "－"})
         if (digits_between(compact, dash, dash)) return true;
     if (digits_between(compact, "第", "页")) return true;
+    // "第5页 共7页", "共7页 第5页": split after the first 页.
+    const size_t first_page = compact.find("页");
+    if (first_page != std::string::npos && first_page + 3 < compact.size()) {
+        const std::string a = compact.substr(0, first_page + 3), b = compact.substr(first_page + 3);
+        if ((digits_between(a, "第", "页") && digits_between(b, "共", "页")) ||
+            (digits_between(a, "共", "页") && digits_between(b, "第", "页")))
+            return true;
+    }
     size_t slash = compact.find('/');
     if (slash != std::string::npos && slash > 0 && slash + 1 < compact.size() && compact.size() <= 9) {
         bool ok = true;

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Speed and size figures for nianbao. Prints figures; asserts nothing.
+
+usage: bench.py CLI [--files N] [--skip-page]
+  1. native checks per second on a typical report (one process, the report given N times)
+  2. time to check a folder of N generated reports against `wc -m` over the same files
+  3. peak memory (max RSS) checking a 10 MB report, against the input size
+  4. linear time: check time for 1x, 4x and 16x a report repeated
+The page figures (gzipped bytes, load time, check time in Chromium) come from
+tests/browser/bench-page.mjs when it exists and Chromium is installed.
+"""
+import os, random, re, resource, shutil, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+FIXTURES = os.path.join(REPO, "tests", "fixtures")
+
+
+def typical_reports():
+    out = []
+    for sub in ("seeds", "real"):
+        d = os.path.join(FIXTURES, sub)
+        if os.path.isdir(d):
+            for name in sorted(os.listdir(d)):
+                if name.endswith(".txt"):
+                    out.append(open(os.path.join(d, name), encoding="utf-8").read())
+    if not out:
+        sys.exit("no fixtures in tests/fixtures/{seeds,real}")
+    return out
+
+
+def vary(text, rng):
+    """A new report from a real one: every number in the tables replaced."""
+    return re.sub(r"(?<=\t| )\d{1,4}(?=\t| |\n)", lambda m: str(rng.randint(0, 60)), text)
+
+
+def timed(cmd, **kw):
+    t = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.perf_counter() - t, p.returncode
+
+
+def peak_rss_kb(cmd):
+    """Max RSS of one child process, in KiB (from wait4)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(p.pid, 0)
+    return usage.ru_maxrss
+
+
+def main():
+    cli = sys.argv[1]
+    n_files = 2000
+    if "--files" in sys.argv:
+        n_files = int(sys.argv[sys.argv.index("--files") + 1])
+    rng = random.Random(2024)
+    reports = typical_reports()
+    work = tempfile.mkdtemp(prefix="nianbao-bench-")
+    try:
+        typical = os.path.join(work, "typical.txt")
+        open(typical, "w", encoding="utf-8").write(reports[-1])
+        size = os.path.getsize(typical)
+        reps = 500
+        dt, _ = timed([cli, "check", "--format", "json"] + [typical] * reps)
+        print(f"checks per second (native, {size} B report, {reps} in one process, json): {reps / dt:,.0f}")
+        dt_text, _ = timed([cli, "check"] + [typical] * reps)
+        print(f"checks per second (native, text output): {reps / dt_text:,.0f}")
+
+        folder = os.path.join(work, "reports")
+        os.mkdir(folder)
+        for i in range(n_files):
+            open(os.path.join(folder, f"{i:05d}.txt"), "w", encoding="utf-8").write(vary(reports[i % len(reports)], rng))
+        files = sorted(os.path.join(folder, f) for f in os.listdir(folder))
+        total = sum(os.path.getsize(f) for f in files)
+        wc = min(timed(["wc", "-m"] + files)[0] for _ in range(3))
+        nb = min(timed([cli, "check", "--format", "json"] + files)[0] for _ in range(3))
+        print(f"folder of {n_files} reports ({total / 1e6:.1f} MB): nianbao check {nb:.3f} s, wc -m {wc:.3f} s, "
+              f"ratio {nb / wc:.2f}x (target <= 3x)")
+
+        big = os.path.join(work, "big.txt")
+        with open(big, "w", encoding="utf-8") as f:
+            written = 0
+            i = 0
+            while written < 10_000_000:
+                chunk = vary(reports[i % len(reports)], rng)
+                f.write(chunk)
+                written += len(chunk.encode("utf-8"))
+                i += 1
+        big_size = os.path.getsize(big)
+        rss = peak_rss_kb([cli, "check", "--format", "json", big]) * 1024
+        print(f"peak memory on a {big_size / 1e6:.1f} MB input: {rss / 1e6:.1f} MB, {rss / big_size:.1f}x the input "
+              f"(target <= 10x)")
+
+        base = reports[-1]
+        times = []
+        for k in (16, 64, 256):
+            p = os.path.join(work, f"rep{k}.txt")
+            open(p, "w", encoding="utf-8").write(base * k)
+            times.append((k, min(timed([cli, "check", "--format", "json", p])[0] for _ in range(3))))
+        print("linear time (report repeated k times): " +
+              ", ".join(f"k={k}: {t * 1000:.0f} ms" for k, t in times) +
+              f"; 256/16 ratio {times[-1][1] / times[0][1]:.1f} (linear: 16)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

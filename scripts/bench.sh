@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Speed and size figures (printed, not asserted). Builds first if needed.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+[ -x build-native/cli/nianbao ] || "$repo/scripts/build.sh"
+echo "== native"
+python3 scripts/bench.py build-native/cli/nianbao "$@"
+if [ -f tests/browser/bench-page.mjs ] && [ -x /usr/bin/chromium ] && [ -d node_modules/playwright-core ]; then
+  echo "== page (Chromium)"
+  node tests/browser/bench-page.mjs
+fi
