@@ -170,6 +170,55 @@ size_t lcs_length(const std::u32string& a, const std::u32string& b) {
     return prev[y.size()];
 }
 
+namespace {
+double similarity_from_lcs(size_t lcs, const std::u32string& observed, const std::u32string& official) {
+    double l = static_cast<double>(lcs);
+    double precision = l / observed.size();
+    double recall = l / official.size();
+    return 0.7 * precision + 0.3 * recall;
+}
+}  // namespace
+
+LabelPattern::LabelPattern(std::u32string label) : label_(std::move(label)) {
+    if (label_.size() > 64) return;  // lcs() falls back to the quadratic one
+    for (size_t i = 0; i < label_.size(); ++i) {
+        auto it = std::lower_bound(masks_.begin(), masks_.end(), std::make_pair(label_[i], uint64_t{0}),
+                                   [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (it == masks_.end() || it->first != label_[i]) it = masks_.insert(it, {label_[i], 0});
+        it->second |= uint64_t{1} << i;
+    }
+}
+
+uint64_t LabelPattern::mask(char32_t c) const {
+    auto it = std::lower_bound(masks_.begin(), masks_.end(), std::make_pair(c, uint64_t{0}),
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+    return it != masks_.end() && it->first == c ? it->second : 0;
+}
+
+size_t LabelPattern::lcs(const std::u32string& text) const {
+    if (label_.size() > 64) return lcs_length(text, label_);
+    const size_t m = label_.size();
+    const uint64_t all = m == 64 ? ~uint64_t{0} : (uint64_t{1} << m) - 1;
+    uint64_t v = all;
+    // the same window as lcs_length: the last 200 characters
+    const size_t from = text.size() > 200 ? text.size() - 200 : 0;
+    for (size_t k = from; k < text.size(); ++k) {
+        const char32_t c = text[k];
+        uint64_t u = v & mask(c);
+        v = ((v + u) | (v - u)) & all;
+    }
+    size_t ones = 0;
+    for (uint64_t x = v; x; x &= x - 1) ++ones;
+    return m - ones;
+}
+
+double LabelPattern::similarity(const std::u32string& observed) const {
+    if (observed.empty() || label_.empty()) return 0;
+    if (observed == label_) return 1;
+    if (observed.size() < 2) return 0;
+    return similarity_from_lcs(lcs(observed), observed, label_);
+}
+
 double label_similarity(const std::u32string& observed, const std::u32string& official) {
     if (observed.empty() || official.empty()) return 0;
     if (observed == official) return 1;

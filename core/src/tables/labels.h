@@ -2,6 +2,7 @@
 // for comparing labels, and how close a label is to the official wording.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,5 +39,22 @@ double label_similarity(const std::u32string& observed, const std::u32string& of
 bool label_deviates(const std::u32string& observed, const std::u32string& official);
 
 std::string to_utf8(const std::u32string& s);
+
+// One official label prepared for many comparisons: the LCS is computed
+// bit-parallel (Hyyrö 2004), one word operation per observed character, as
+// the template's labels are at most 64 characters. Same scores as
+// label_similarity().
+class LabelPattern {
+public:
+    explicit LabelPattern(std::u32string label);
+    size_t lcs(const std::u32string& text) const;
+    double similarity(const std::u32string& observed) const;
+    const std::u32string& label() const { return label_; }
+
+private:
+    uint64_t mask(char32_t c) const;
+    std::u32string label_;
+    std::vector<std::pair<char32_t, uint64_t>> masks_;  // sorted by character
+};
 
 }  // namespace nianbao

@@ -122,7 +122,8 @@ double char_overlap(const std::u32string& a, const std::u32string& b) {
 }
 
 double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cands, const RowSpec& spec,
-                 const std::u32string& official) {
+                 const LabelPattern& pattern) {
+    const std::u32string& official = pattern.label();
     int values = 0;
     for (const auto& v : obs.values) values += v.kind != TokenKind::Empty;
     if (spec.cells == 0 && values == 0) return 0;
@@ -136,7 +137,7 @@ double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cand
         // the group's first row written on the group's line, not the group
         // given as one row.
         if (spec.cells == 0 && c.size() > official.size() + 2) continue;
-        best = std::max(best, label_similarity(c, official));
+        best = std::max(best, pattern.similarity(c));
     }
     if (best == 0) return 0;
     Marker tm = parse_marker(spec.marker);
@@ -149,8 +150,9 @@ double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cand
 
 std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec) {
     const size_t n = rows.size(), m = spec.rows.size();
-    std::vector<std::u32string> official(m);
-    for (size_t j = 0; j < m; ++j) official[j] = canonical_label(spec.rows[j].label);
+    std::vector<LabelPattern> official;
+    official.reserve(m);
+    for (size_t j = 0; j < m; ++j) official.emplace_back(canonical_label(spec.rows[j].label));
     std::vector<std::vector<std::u32string>> cands(n);
     for (size_t i = 0; i < n; ++i) {
         const auto& r = rows[i];
