@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "meta/scan_util.h"
+#include "meta/sentences.h"
 #include "rules/describe.h"
 #include "rules/registry.h"
 
@@ -17,19 +18,19 @@ const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
         {"carryover-mismatch", Severity::Error, "上年结转与上年报告不一致", "Carried-over applications differ from last year",
          "表三“二、上年结转政府信息公开申请数量”逐列与上年报告表三“四、结转下年度继续办理”比较，应当相同。"
-         "只在同时给出上年报告时检查。",
+         "只在同时给出前一年度的报告时检查（两份报告的年度须相邻）。",
          "上年结转到本年办理的申请，就是上年报告所说结转下年度继续办理的申请；两者不同，说明有申请漏统计或重复统计。",
          "上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2",
          "国办公开办函〔2021〕30号（表三的勾稽关系）"},
         {"valid-count-rollforward", Severity::Info, "现行有效件数与上年推算不符", "Valid-document count does not roll forward",
          "表二“行政规范性文件”的现行有效件数，不等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。"
-         "开展文件清理后可能合理地不同，所以只作提示。只在同时给出上年报告时检查。",
+         "开展文件清理后可能合理地不同，所以只作提示。只在同时给出前一年度的报告、且两份报告都用 2021 年格式时检查。",
          "现行有效件数应能由上年数据推出；对不上时，往往是制发或废止件数漏填，或现行有效件数沿用了旧数。",
          "上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件",
          "国办公开办函〔2021〕30号（表二第二十条第（一）项）"},
         {"copied-text", Severity::Warning, "正文大半照搬上年报告", "Narrative copied from last year",
-         "第一、五、六部分的正文（不含表格）逐句与上年报告比较（数字和年份不计，空白不计），相同的超过一半。"
-         "只在同时给出上年报告时检查。",
+         "第一、五、六部分的正文（不含表格、小标题和落款）逐句与上年报告比较（数字和年份不计，空白不计），"
+         "相同的文字超过一半。只在同时给出更早年度的报告时检查。",
          "年度报告应反映本年度的工作；照搬上年的总体情况、问题和改进措施，说明报告没有如实总结本年工作。",
          "“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同",
          "《中华人民共和国政府信息公开条例》第四十九条、第五十条"},
@@ -72,9 +73,8 @@ Params table_params(int number) {
 const Row* found_row(const Report& r, int table, std::string_view key) {
     const Table& t = r.table(table);
     if (!t.found || !t.spec) return nullptr;
-    for (const Row& row : t.rows)
-        if (row.spec && row.spec->key == key) return row.found ? &row : nullptr;
-    return nullptr;
+    const Row* row = t.row(key);
+    return row && row->found && row->spec ? row : nullptr;
 }
 
 // --- carryover-mismatch -----------------------------------------------------
@@ -162,13 +162,14 @@ void check_rollforward(const Context& ctx, Emitter& out) {
 
 // --- copied-text -------------------------------------------------------------
 
-// A sentence of the narrative in comparable form: whitespace dropped, every
+// A sentence of the narrative in comparable form: white space dropped, every
 // digit run (and a year in Chinese numerals, 二〇二四年) as '#', full-width
-// ASCII as ASCII, the terminator and a leading enumerator (（一）, 一是, 1.)
-// dropped.
+// ASCII as ASCII, a leading enumerator (（一）, 一是, 1.) dropped; headings
+// left out. Sentences come from meta/sentences: PDF line wraps undone, page
+// numbers dropped.
 struct Sentence {
     uint32_t offset = 0, length = 0;  // in Narrative::text
-    Span span;                        // in the source, terminator included
+    Span span;                        // in the source, its terminator included
     uint32_t weight = 0;              // code points compared
 };
 
@@ -180,7 +181,7 @@ struct Narrative {
 
 bool is_blank(char32_t c) { return c == U'\n' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0xFEFF || scan::is_space(c); }
 bool is_terminator(char32_t c) {
-    return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';' || c == 0x2026;  // …
+    return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' || c == U';';
 }
 bool is_cn_year_digit(char32_t c) { return c == U'〇' || c == U'○' || c == U'零' || (scan::cn_digit(c) >= 1 && c != U'两'); }
 
@@ -202,148 +203,75 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
-// A page number line left by a PDF copy ("- 2 -", "第 3 页 共 5 页"): at most
-// 24 code points of digits, dashes, spaces and 第/页/共, with a digit.
-// Returns the end of the line (before '\n') if it is one, else 0.
-size_t page_number_line(std::string_view s, size_t i, size_t end) {
-    bool digit = false;
-    for (int k = 0; k <= 24; ++k) {
+// Appends the comparable form of `s` to `out`.
+void comparable(std::string_view s, std::string& out) {
+    for (size_t i = 0; i < s.size();) {
         const scan::Cp c = scan::decode_at(s, i);
-        if (i >= end || c.len == 0 || c.cp == U'\n') return digit ? i : 0;
-        if (scan::is_digit(c.cp)) digit = true;
-        else if (!(scan::is_space(c.cp) || c.cp == U'\r' || c.cp == U'-' || c.cp == U'－' || c.cp == U'—' ||
-                   c.cp == U'–' || c.cp == U'第' || c.cp == U'页' || c.cp == U'共' || c.cp == U'/'))
-            return 0;
-        i += c.len;
-    }
-    return 0;
-}
-
-class NarrativeBuilder {
-public:
-    explicit NarrativeBuilder(std::string_view source) : src_(source) {}
-
-    void add(size_t begin, size_t end) {
-        size_t i = begin;
-        bool line_start = true;
-        while (i < end) {
-            if (line_start) {
-                line_start = false;
-                if (size_t e = page_number_line(src_, i, end)) {
-                    i = e;
-                    continue;
-                }
-            }
-            const scan::Cp c = scan::decode_at(src_, i);
-            if (c.len == 0) break;
-            if (c.cp == U'\n') {
-                line_start = true;
-                i += c.len;
-                continue;
-            }
-            if (is_blank(c.cp)) {
-                i += c.len;
-                continue;
-            }
-            if (is_terminator(c.cp)) {
-                i += c.len;
-                if (open_) span_.end = static_cast<uint32_t>(i);  // the span keeps its 。
-                close();
-                continue;
-            }
-            if (scan::is_digit(c.cp)) {
-                size_t j = i + c.len;
-                for (scan::Cp d = scan::decode_at(src_, j); j < end && scan::is_digit(d.cp); d = scan::decode_at(src_, j))
-                    j += d.len;
-                put(U'#', i, j);
+        if (is_blank(c.cp)) {
+            i += c.len;
+            continue;
+        }
+        if (scan::is_digit(c.cp)) {
+            size_t j = i + c.len;
+            for (scan::Cp d = scan::decode_at(s, j); scan::is_digit(d.cp); d = scan::decode_at(s, j)) j += d.len;
+            out += '#';
+            i = j;
+            continue;
+        }
+        if (is_cn_year_digit(c.cp)) {  // 二〇二四年
+            size_t j = i;
+            int n = 0;
+            for (scan::Cp d = scan::decode_at(s, j); n < 4 && is_cn_year_digit(d.cp); d = scan::decode_at(s, j))
+                j += d.len, ++n;
+            if (n == 4 && scan::decode_at(s, j).cp == U'年') {
+                out += '#';
                 i = j;
                 continue;
             }
-            if (is_cn_year_digit(c.cp)) {  // 二〇二四年
-                size_t j = i;
-                int n = 0;
-                for (scan::Cp d = scan::decode_at(src_, j); n < 4 && j < end && is_cn_year_digit(d.cp);
-                     d = scan::decode_at(src_, j))
-                    j += d.len, ++n;
-                if (n == 4 && j < end && scan::decode_at(src_, j).cp == U'年') {
-                    put(U'#', i, j);
-                    i = j;
-                    continue;
-                }
-            }
-            char32_t k = c.cp;
-            if (k >= 0xFF01 && k <= 0xFF5E) k = k - 0xFF01 + U'!';
-            put(k, i, i + c.len);
-            i += c.len;
         }
-        close();
+        char32_t k = c.cp;
+        if (k >= 0xFF01 && k <= 0xFF5E) k = k - 0xFF01 + U'!';
+        append_utf8(out, k);
+        i += c.len;
     }
+}
 
-    Narrative take() { return std::move(n_); }
-
-private:
-    void put(char32_t c, size_t b, size_t e) {
-        if (!open_) {
-            open_ = true;
-            start_ = static_cast<uint32_t>(n_.text.size());
-            span_.begin = static_cast<uint32_t>(b);
+// Bytes of a leading enumerator in comparable form: (一) (#) 一、 #、 #. 一是 第一,
+size_t marker_length(std::string_view s) {
+    auto numeral = [&](size_t at) {  // a run of up to 3 numerals
+        size_t j = at;
+        for (int n = 0; n < 3; ++n) {
+            const scan::Cp c = scan::decode_at(s, j);
+            if (c.len == 0 || !(c.cp == U'#' || scan::is_cn_numeral(c.cp))) break;
+            j += c.len;
         }
-        append_utf8(n_.text, c);
-        span_.end = static_cast<uint32_t>(e);
+        return j;
+    };
+    const scan::Cp c = scan::decode_at(s, 0);
+    if (c.cp == U'(') {
+        const size_t j = numeral(c.len);
+        return j > c.len && scan::decode_at(s, j).cp == U')' ? j + 1 : 0;
     }
+    const size_t i = c.cp == U'第' ? c.len : 0;
+    const size_t j = numeral(i);
+    if (j == i) return 0;
+    const scan::Cp after = scan::decode_at(s, j);
+    if (after.cp == U'、' || after.cp == U'.' || after.cp == U',' || after.cp == U'是') return j + after.len;
+    return 0;
+}
 
-    void close() {
-        if (!open_) return;
-        open_ = false;
-        std::string_view s = std::string_view(n_.text).substr(start_);
-        const size_t skip = marker_length(s);
-        uint32_t weight = 0;
-        for (size_t i = skip; i < s.size(); ++i) weight += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-        if (weight < kMinWeight) {
-            n_.text.resize(start_);
-            return;
-        }
-        n_.sentences.push_back({static_cast<uint32_t>(start_ + skip), static_cast<uint32_t>(s.size() - skip), span_, weight});
+bool has_clause_mark(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        const scan::Cp c = scan::decode_at(s, i);
+        if (c.cp == U',' || c.cp == U'、' || c.cp == U':') return true;
+        i += c.len;
     }
-
-    // Bytes of a leading enumerator: (一) (#) 一、 #、 #. 一是 第一，
-    static size_t marker_length(std::string_view s) {
-        size_t i = 0;
-        auto cp = [&](size_t at) { return scan::decode_at(s, at); };
-        auto numeral = [&](size_t at) {  // a run of up to 3 numerals
-            size_t j = at;
-            for (int n = 0; n < 3; ++n) {
-                const scan::Cp c = cp(j);
-                if (c.len == 0 || !(c.cp == U'#' || scan::cn_digit(c.cp) >= 0 || c.cp == U'十')) break;
-                j += c.len;
-            }
-            return j;
-        };
-        scan::Cp c = cp(0);
-        if (c.cp == U'(') {
-            const size_t j = numeral(c.len);
-            if (j > c.len && cp(j).cp == U')') return j + 1;
-            return 0;
-        }
-        if (c.cp == U'第') i = c.len;
-        const size_t j = numeral(i);
-        if (j == i) return 0;
-        const scan::Cp after = cp(j);
-        if (after.cp == U'、' || after.cp == U'.' || after.cp == U',' || after.cp == U'是') return j + after.len;
-        return 0;
-    }
-
-    static constexpr uint32_t kMinWeight = 4;  // "无。", "#。" say nothing
-    std::string_view src_;
-    Narrative n_;
-    bool open_ = false;
-    uint32_t start_ = 0;
-    Span span_;
-};
+    return false;
+}
 
 // Sections 一, 五 and 六 without the tables and what the reader could not
-// read (page numbers inside tables).
-Narrative narrative(const Report& r) {
+// read, as byte ranges in order.
+std::vector<Span> narrative_ranges(const Report& r) {
     std::vector<Span> skip;
     for (int n : {2, 3, 4})
         if (r.table(n).found) skip.push_back(r.table(n).span);
@@ -353,22 +281,53 @@ Narrative narrative(const Report& r) {
     for (int n : {1, 5, 6})
         if (r.section(n).found && !r.section(n).body.empty()) bodies.push_back(r.section(n).body);
     std::sort(bodies.begin(), bodies.end(), [](Span a, Span b) { return a.begin < b.begin; });
-    NarrativeBuilder b(r.source);
+    std::vector<Span> out;
     size_t k = 0;
-    uint32_t done = 0;  // sections may overlap when the reader misplaces one
+    uint32_t done = 0;  // bodies may overlap when the reader misplaces a section
     for (Span body : bodies) {
         uint32_t at = std::max(body.begin, done);
         const uint32_t end = std::min<uint32_t>(body.end, static_cast<uint32_t>(r.source.size()));
         while (k < skip.size() && skip[k].end <= at) ++k;
         for (size_t j = k; at < end && j < skip.size() && skip[j].begin < end; ++j) {
             if (skip[j].end <= at) continue;
-            if (skip[j].begin > at) b.add(at, skip[j].begin);
+            if (skip[j].begin > at) out.push_back({at, skip[j].begin});
             at = std::max(at, skip[j].end);
         }
-        if (at < end) b.add(at, end);
+        if (at < end) out.push_back({at, end});
         done = std::max(done, end);
     }
-    return b.take();
+    return out;
+}
+
+Narrative narrative(const Report& r) {
+    constexpr uint32_t kMinWeight = 4;       // "无。", "#。" say nothing
+    constexpr uint32_t kHeadingWeight = 20;  // an enumerated line this short, without a comma, is a heading
+    const JoinedText joined = join_lines(r.source, narrative_ranges(r));
+    Narrative n;
+    n.text.reserve(joined.text.size());
+    for (Span s : split_sentences(joined.text)) {
+        const size_t start = n.text.size();
+        comparable(std::string_view(joined.text).substr(s.begin, s.size()), n.text);
+        const std::string_view form = std::string_view(n.text).substr(start);
+        const size_t skip = marker_length(form);
+        uint32_t weight = 0;
+        for (size_t i = skip; i < form.size(); ++i) weight += (static_cast<unsigned char>(form[i]) & 0xC0) != 0x80;
+        // Headings ("（一）主动公开情况") are the template's, the same every year.
+        if (weight < kMinWeight || (skip > 0 && weight <= kHeadingWeight && !has_clause_mark(form))) {
+            n.text.resize(start);
+            continue;
+        }
+        Span span = joined.to_source(s.begin, s.end);
+        // The signature (body and date) is the same every year: not narrative.
+        if (r.signed_date && span.begin < r.signed_date->span.end && r.signed_date->span.begin < span.end) {
+            n.text.resize(start);
+            continue;
+        }
+        const scan::Cp t = scan::decode_at(joined.text, s.end);  // the 。 that ended it
+        if (is_terminator(t.cp)) span.end = joined.source[s.end + t.len - 1] + 1;
+        n.sentences.push_back({static_cast<uint32_t>(start + skip), static_cast<uint32_t>(form.size() - skip), span, weight});
+    }
+    return n;
 }
 
 void check_copied(const Context& ctx, Emitter& out) {
