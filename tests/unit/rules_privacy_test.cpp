@@ -188,15 +188,9 @@ TEST_CASE("privacy: a rule turned off by id stays silent") {
     CHECK(findings(text, "pii-mobile").size() == 1);
 }
 
-// --- known gaps in meta/pii (find_pii), kept here until fixed ---------------------
-//
-// A mobile written after an office number and a slash — a common way to list
-// two contact numbers — is taken for the tail of a 索引号 ("…/2024-00123")
-// because find_pii drops every number joined to other digits by '/'. The
-// number is published all the same. should_fail: this test fails today; when
-// find_pii reports the mobile, doctest reports it as unexpectedly passing —
-// then remove the decorator.
-TEST_CASE("pii-mobile: a mobile listed after an office number and a slash fires" * doctest::should_fail()) {
+// A mobile written after an office number and a slash is a second contact,
+// not the tail of a 索引号 ("…/2024-00123").
+TEST_CASE("pii-mobile: a mobile listed after an office number and a slash fires") {
     const std::string text = with_sentence("联系电话：0517-83605210/13812345678。");
     const auto f = findings(text, "pii-mobile");
     REQUIRE(f.size() == 1);

@@ -145,6 +145,19 @@ private:
         return b;
     }
 
+    // "0517-83605210/13812345678": a '/' after an office number lists a
+    // second contact, it does not glue a code together.
+    bool after_phone_list(size_t begin, const Cp& slash) const {
+        if (slash.cp != U'/' && slash.cp != U'／') return false;
+        size_t k = begin - slash.len;
+        size_t digits = 0;
+        while (k > 0 && text_[k - 1] >= '0' && text_[k - 1] <= '9') {
+            --k;
+            ++digits;
+        }
+        return digits >= 7 && digits <= 8 && k > 0 && (text_[k - 1] == '-');
+    }
+
     // Handles one token; returns where scanning continues.
     size_t token(const Token& t) {
         if (t.len > 19) return t.end;  // longer than any PII: a code or a table run
@@ -160,7 +173,7 @@ private:
                                    (is_close_paren(prev.cp) && scan::is_digit(prev2.cp));  // "(0517)83605210"
         const bool joined_after = (is_slash_or_dot(next.cp) && scan::is_alnum(next2.cp)) || is_glue(next.cp) ||
                                   (is_close_paren(next.cp) && scan::is_digit(next2.cp));
-        if (joined_before || joined_after) return t.end;
+        if ((joined_before && !after_phone_list(t.begin, prev)) || joined_after) return t.end;
 
         // Hyphen-joined to other digits: office numbers "0952-8011132",
         // 索引号 tails "2024-00123". The groups of a card or a mobile and the
