@@ -19,17 +19,8 @@ std::set<std::string> rule_ids_from_json(const std::string& rules_json) {
     return ids;
 }
 
-std::string files_to_json(const std::vector<FileResult>& files) {
-    json list = json::array();
-    for (const FileResult& f : files) {
-        json entry = {{"file", f.file}};
-        if (f.ok) entry["result"] = json::parse(f.result_json, nullptr, false);
-        else entry["error"] = f.error;
-        list.push_back(std::move(entry));
-    }
-    json doc = {{"files", std::move(list)}};
-    // File names need not be UTF-8: replace what is not.
-    return doc.dump(2, ' ', false, json::error_handler_t::replace);
+std::string json_string(const std::string& s) {
+    return json(s).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace cli

@@ -37,14 +37,6 @@ struct Counts {
     }
 };
 
-// One checked file: its result, or why it could not be read.
-struct Checked {
-    std::string name;
-    bool ok = false;
-    std::string error;
-    nianbao::Result result;
-};
-
 bool read_previous(const cli::CommandLine& cmd, std::string& text) {
     if (!cmd.previous) return true;
     cli::Input input;
@@ -55,19 +47,6 @@ bool read_previous(const cli::CommandLine& cmd, std::string& text) {
     }
     text = std::move(input.decoded.text);
     return true;
-}
-
-Checked check_file(const std::string& path, const cli::CommandLine& cmd, const std::string* previous) {
-    Checked c;
-    cli::Input input;
-    c.name = cli::display_name(path);
-    if (!cli::read_input(path, input, c.error)) {
-        complain(c.error);
-        return c;
-    }
-    c.ok = true;
-    c.result = nianbao::check(input.decoded.text, cmd.options, previous, input.decoded.lossy);
-    return c;
 }
 
 std::string summary_line(const Counts& n, size_t files, size_t failed, const std::string& lang) {
@@ -85,42 +64,48 @@ std::string summary_line(const Counts& n, size_t files, size_t failed, const std
     return s;
 }
 
-void print_text(const std::vector<Checked>& checked, const Counts& counts, const cli::CommandLine& cmd) {
-    size_t failed = 0;
-    for (const Checked& c : checked) {
-        if (c.ok) write_out(nianbao::result_to_text(c.result, c.name, cmd.options));
-        else ++failed;
-    }
-    write_out(summary_line(counts, checked.size(), failed, cmd.options.lang));
-}
-
-// One file: exactly result_to_json(). Several: {"files":[{"file","result"|"error"}]}.
-void print_json(const std::vector<Checked>& checked) {
-    if (checked.size() == 1) {
-        if (checked[0].ok) write_out(nianbao::result_to_json(checked[0].result));
-        return;
-    }
-    std::vector<cli::FileResult> files;
-    for (const Checked& c : checked) {
-        files.push_back({c.name, c.ok, c.ok ? nianbao::result_to_json(c.result) : std::string(), c.error});
-    }
-    write_out(cli::files_to_json(files));
-}
-
+// Files are checked and printed one at a time, so a folder of thousands of
+// reports needs the memory of one. JSON: one file gives exactly
+// result_to_json(); several give {"files":[{"file","result"|"error"}, …]}.
 int run_check(const cli::CommandLine& cmd) {
     std::string previous;
     if (!read_previous(cmd, previous)) return kExitFailure;
-    std::vector<Checked> checked;
+    const bool json = cmd.format == "json";
+    const bool several = cmd.files.size() > 1;
     Counts counts;
-    bool any_failed = false;
-    for (const std::string& path : cmd.files) {
-        checked.push_back(check_file(path, cmd, cmd.previous ? &previous : nullptr));
-        if (checked.back().ok) counts.add(checked.back().result);
-        else any_failed = true;
+    size_t failed = 0;
+    if (json && several) std::fputs("{\"files\":[\n", stdout);
+    for (size_t i = 0; i < cmd.files.size(); ++i) {
+        const std::string& path = cmd.files[i];
+        const std::string name = cli::display_name(path);
+        cli::Input input;
+        std::string error;
+        bool ok = cli::read_input(path, input, error);
+        if (!ok) {
+            complain(error);
+            ++failed;
+        }
+        nianbao::Result result;
+        if (ok) {
+            result = nianbao::check(input.decoded.text, cmd.options, cmd.previous ? &previous : nullptr,
+                                    input.decoded.lossy);
+            counts.add(result);
+        }
+        if (json && several) {
+            std::string entry = "{\"file\":" + cli::json_string(name) + "," +
+                                (ok ? "\"result\":" + nianbao::result_to_json(result, -1, false)
+                                    : "\"error\":" + cli::json_string(error)) +
+                                "}" + (i + 1 < cmd.files.size() ? ",\n" : "\n");
+            std::fwrite(entry.data(), 1, entry.size(), stdout);
+        } else if (json) {
+            if (ok) write_out(nianbao::result_to_json(result, 2, false));
+        } else if (ok) {
+            write_out(nianbao::result_to_text(result, name, cmd.options));
+        }
     }
-    if (cmd.format == "json") print_json(checked);
-    else print_text(checked, counts, cmd);
-    if (any_failed) return kExitFailure;
+    if (json && several) std::fputs("]}\n", stdout);
+    if (!json) write_out(summary_line(counts, cmd.files.size(), failed, cmd.options.lang));
+    if (failed) return kExitFailure;
     return counts.errors > 0 ? kExitErrors : kExitClean;
 }
 

@@ -68,7 +68,9 @@ Result check(std::string_view utf8_text, const Options& options = {},
 
 // JSON front doors (nlohmann stays private to the core).
 std::string report_to_json(const Report& report, int indent = 2);
-std::string result_to_json(const Result& result, int indent = 2);
+// `with_model`: include the whole model (every cell with its location), as
+// the page's table view needs; without it only the title, body and year.
+std::string result_to_json(const Result& result, int indent = 2, bool with_model = true);
 std::string rules_to_json(int indent = 2);
 std::string rules_to_markdown();
 std::string result_to_text(const Result& result, std::string_view file_name, const Options& options);

@@ -40,7 +40,7 @@ nlohmann::json rule_json(const RuleDoc& d, std::string_view family) {
 
 }  // namespace
 
-std::string result_to_json(const Result& result, int indent) {
+std::string result_to_json(const Result& result, int indent, bool with_model) {
     LineIndex lines(result.report.source);
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& f : result.findings) findings.push_back(finding_json(f, lines));
@@ -48,8 +48,15 @@ std::string result_to_json(const Result& result, int indent) {
     nlohmann::json j = {{"version", version()},
                         {"summary", {{"verdict", verdict}, {"errors", result.errors},
                                      {"warnings", result.warnings}, {"infos", result.infos}}},
-                        {"findings", findings},
-                        {"report", report_json(result.report, lines)}};
+                        {"findings", findings}};
+    if (with_model) {
+        j["report"] = report_json(result.report, lines);
+    } else {
+        const Report& r = result.report;
+        j["report"] = {{"title", r.title}, {"body", {{"name", r.body_name}, {"kind", body_kind_name(r.body_kind)}}},
+                       {"year", r.year ? nlohmann::json(r.year) : nlohmann::json(nullptr)},
+                       {"format", r.format ? std::string(r.format->id) : "2021"}};
+    }
     return dump_json(j, indent);
 }
 
