@@ -49,6 +49,13 @@ private:
     // one scan of a single line.
     std::vector<uint32_t> line_codepoints_;
     std::vector<uint32_t> line_utf16_;
+    // Every ~256 bytes: a character boundary with its code point and UTF-16
+    // offsets, so a position never scans more than that (a 10 MB line with
+    // 100,000 findings stays linear).
+    struct Checkpoint {
+        uint32_t byte, codepoint, utf16;
+    };
+    std::vector<Checkpoint> checkpoints_;
 };
 
 }  // namespace nianbao

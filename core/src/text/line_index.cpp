@@ -16,7 +16,10 @@ LineIndex::LineIndex(std::string_view source) : source_(source) {
     line_starts_.push_back(0);
     line_codepoints_.push_back(0);
     line_utf16_.push_back(0);
+    checkpoints_.push_back({0, 0, 0});
     for (size_t i = 0; i < source.size();) {
+        if (i - checkpoints_.back().byte >= 256)
+            checkpoints_.push_back({static_cast<uint32_t>(i), cp, u16});
         int n = utf8_len(static_cast<unsigned char>(source[i]));
         cp += 1;
         u16 += n == 4 ? 2 : 1;
@@ -37,18 +40,27 @@ Position LineIndex::position(uint32_t byte) const {
     Position p;
     p.byte = byte;
     p.line = static_cast<uint32_t>(line + 1);
-    uint32_t cp = line_codepoints_[line], u16 = line_utf16_[line];
-    uint32_t col = 1;
-    for (size_t i = line_starts_[line]; i < byte;) {
+    uint32_t start = line_starts_[line], cp = line_codepoints_[line], u16 = line_utf16_[line];
+    // Start from the last checkpoint inside this line, if there is one.
+    auto cpt = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte,
+                                [](uint32_t b, const Checkpoint& c) { return b < c.byte; });
+    if (cpt != checkpoints_.begin()) {
+        const Checkpoint& c = *(cpt - 1);
+        if (c.byte > start) {
+            start = c.byte;
+            cp = c.codepoint;
+            u16 = c.utf16;
+        }
+    }
+    for (size_t i = start; i < byte;) {
         int n = utf8_len(static_cast<unsigned char>(source_[i]));
         cp += 1;
         u16 += n == 4 ? 2 : 1;
-        col += 1;
         i += n;
     }
     p.codepoint = cp;
     p.utf16 = u16;
-    p.column = col;
+    p.column = cp - line_codepoints_[line] + 1;
     return p;
 }
 
