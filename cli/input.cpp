@@ -3,6 +3,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
+#include <filesystem>
+
+#include "nianbao/html.h"
 
 namespace cli {
 namespace {
@@ -29,6 +33,29 @@ bool read_stream(std::FILE* f, std::string& bytes, int& err) {
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
+std::vector<std::string> expand_folders(const std::vector<std::string>& args) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (a == "-" || !fs::is_directory(a, ec)) {
+            out.push_back(a);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
+             it.increment(ec)) {
+            if (!it->is_regular_file(ec)) continue;
+            std::string ext = it->path().extension().string();
+            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+            if (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm") found.push_back(it->path().string());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
 bool read_input(const std::string& path, Input& out, std::string& error) {
     out.name = display_name(path);
     bool is_stdin = path == "-";
@@ -50,6 +77,8 @@ bool read_input(const std::string& path, Input& out, std::string& error) {
         return false;
     }
     out.decoded = nianbao::decode_bytes(bytes);
+    // A saved web page reads as its text, tables as tab-separated rows.
+    if (nianbao::looks_like_html(out.decoded.text)) out.decoded.text = nianbao::html_to_text(out.decoded.text);
     return true;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "nianbao/decode.h"
 
@@ -21,5 +22,9 @@ struct Input {
 bool read_input(const std::string& path, Input& out, std::string& error);
 
 std::string display_name(const std::string& path);
+
+// Folders among the arguments become the report files inside them
+// (.txt .md .html .htm, recursively, sorted); other arguments stay as given.
+std::vector<std::string> expand_folders(const std::vector<std::string>& args);
 
 }  // namespace cli

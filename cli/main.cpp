@@ -3,7 +3,10 @@
 //   nianbao extract [--format json] FILE
 //   nianbao rules [--format json|markdown]
 // Exit status: 0 no error finding, 1 some error finding, 2 usage or I/O failure.
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,47 +67,77 @@ std::string summary_line(const Counts& n, size_t files, size_t failed, const std
     return s;
 }
 
-// Files are checked and printed one at a time, so a folder of thousands of
-// reports needs the memory of one. JSON: one file gives exactly
-// result_to_json(); several give {"files":[{"file","result"|"error"}, …]}.
+// One file's outcome: what to print, and its counts.
+struct Outcome {
+    bool ok = false;
+    std::string error;
+    std::string output;
+    Counts counts;
+};
+
+Outcome check_one(const std::string& path, const cli::CommandLine& cmd, const std::string* previous, bool json,
+                  bool several) {
+    Outcome o;
+    const std::string name = cli::display_name(path);
+    cli::Input input;
+    o.ok = cli::read_input(path, input, o.error);
+    if (o.ok) {
+        nianbao::Result result = nianbao::check(input.decoded.text, cmd.options, previous, input.decoded.lossy);
+        o.counts.add(result);
+        if (json && several) o.output = "{\"file\":" + cli::json_string(name) + ",\"result\":" +
+                                        nianbao::result_to_json(result, -1, false) + "}";
+        else if (json) o.output = nianbao::result_to_json(result, 2, false);
+        else o.output = nianbao::result_to_text(result, name, cmd.options);
+    } else if (json && several) {
+        o.output = "{\"file\":" + cli::json_string(name) + ",\"error\":" + cli::json_string(o.error) + "}";
+    }
+    return o;
+}
+
+// Files are checked in parallel, a batch at a time, and printed in the order
+// given, so a folder of thousands of reports needs the memory of one batch.
+// JSON: one file gives exactly result_to_json(); several give
+// {"files":[{"file","result"|"error"}, …]}.
 int run_check(const cli::CommandLine& cmd) {
     std::string previous;
     if (!read_previous(cmd, previous)) return kExitFailure;
+    const std::vector<std::string> files = cli::expand_folders(cmd.files);
     const bool json = cmd.format == "json";
-    const bool several = cmd.files.size() > 1;
+    const bool several = files.size() > 1;
+    const std::string* prev = cmd.previous ? &previous : nullptr;
+    unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    if (files.size() < 4) threads = 1;
+    const size_t batch = threads * 16;
     Counts counts;
     size_t failed = 0;
     if (json && several) std::fputs("{\"files\":[\n", stdout);
-    for (size_t i = 0; i < cmd.files.size(); ++i) {
-        const std::string& path = cmd.files[i];
-        const std::string name = cli::display_name(path);
-        cli::Input input;
-        std::string error;
-        bool ok = cli::read_input(path, input, error);
-        if (!ok) {
-            complain(error);
-            ++failed;
-        }
-        nianbao::Result result;
-        if (ok) {
-            result = nianbao::check(input.decoded.text, cmd.options, cmd.previous ? &previous : nullptr,
-                                    input.decoded.lossy);
-            counts.add(result);
-        }
-        if (json && several) {
-            std::string entry = "{\"file\":" + cli::json_string(name) + "," +
-                                (ok ? "\"result\":" + nianbao::result_to_json(result, -1, false)
-                                    : "\"error\":" + cli::json_string(error)) +
-                                "}" + (i + 1 < cmd.files.size() ? ",\n" : "\n");
-            std::fwrite(entry.data(), 1, entry.size(), stdout);
-        } else if (json) {
-            if (ok) write_out(nianbao::result_to_json(result, 2, false));
-        } else if (ok) {
-            write_out(nianbao::result_to_text(result, name, cmd.options));
+    for (size_t first = 0; first < files.size(); first += batch) {
+        const size_t count = std::min(batch, files.size() - first);
+        std::vector<Outcome> outcomes(count);
+        std::atomic<size_t> next{0};
+        auto work = [&] {
+            for (size_t k; (k = next++) < count;) outcomes[k] = check_one(files[first + k], cmd, prev, json, several);
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+        work();
+        for (auto& t : pool) t.join();
+        for (size_t k = 0; k < count; ++k) {
+            Outcome& o = outcomes[k];
+            if (!o.ok) {
+                complain(o.error);
+                ++failed;
+            }
+            counts.errors += o.counts.errors;
+            counts.warnings += o.counts.warnings;
+            counts.infos += o.counts.infos;
+            if (o.output.empty()) continue;
+            if (json && several) o.output += first + k + 1 < files.size() ? ",\n" : "\n";
+            write_out(o.output);
         }
     }
     if (json && several) std::fputs("]}\n", stdout);
-    if (!json) write_out(summary_line(counts, cmd.files.size(), failed, cmd.options.lang));
+    if (!json) write_out(summary_line(counts, files.size(), failed, cmd.options.lang));
     if (failed) return kExitFailure;
     return counts.errors > 0 ? kExitErrors : kExitClean;
 }

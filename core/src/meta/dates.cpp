@@ -42,9 +42,15 @@ public:
 
     void run() {
         size_t i = 0;
+        Cp prev{};  // the character before i, carried along (decoding backwards costs)
         while (i < text_.size()) {
+            const unsigned char b = static_cast<unsigned char>(text_[i]);
+            if (b < 0x80 && (b < '0' || b > '9')) {  // plain ASCII: no date starts here
+                prev = Cp{static_cast<char32_t>(b), 1};
+                ++i;
+                continue;
+            }
             const Cp c = decode_at(text_, i);
-            const Cp prev = decode_before(text_, i);
             size_t next = 0;
             if (scan::is_digit(c.cp) && !scan::is_alnum(prev.cp)) {
                 next = arabic_year(i);
@@ -55,7 +61,13 @@ public:
             } else if (c.cp == U'元') {
                 next = month_day(i);
             }
-            i = next > i ? next : i + c.len;
+            if (next > i) {
+                i = next;
+                prev = decode_before(text_, i);
+            } else {
+                prev = c;
+                i += c.len;
+            }
         }
     }
 

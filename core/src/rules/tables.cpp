@@ -84,6 +84,9 @@ Params table_params(const Table& t) {
 void check_cells(const Table& t, const Row& row, Emitter& out) {
     for (size_t k = 0; k < row.cells.size(); ++k) {
         const Cell& c = row.cells[k];
+        const bool reported = c.status == CellStatus::Invalid || c.status == CellStatus::Overflow ||
+                              c.status == CellStatus::Blank || (c.status == CellStatus::Ok && c.fullwidth);
+        if (!reported) continue;  // most cells: nothing to say, nothing to build
         Params p = table_params(t);
         p["row"] = row_name(*row.spec);
         p["column"] = column_name(*t.spec, *row.spec, static_cast<int>(k));
