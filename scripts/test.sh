@@ -51,5 +51,8 @@ else
   echo "=== score seeds: skipped ($shared/tools/score_cases.py or $shared/seeds not found; set SHARED)"
 fi
 
+step "docs/rules.md is generated from the registry" \
+  bash -c 'build-native/cli/nianbao rules --format markdown | diff -u docs/rules.md -'
+
 summary
 [ "$failed" -eq 0 ]
