@@ -1095,10 +1095,9 @@ TEST_CASE("reader robustness: a table 三 without any enumerators, tabs and spac
     }
 }
 
-// Known reader bug, kept as the expectation (see the report to the lead): a
-// row without enumerator whose label wraps over lines is labelled with the
-// part on its numbers' line only ("不计其他情形）"), and row-label fires.
-TEST_CASE("reader robustness: a label without enumerator wrapped over two lines is read whole" * doctest::should_fail()) {
+// A row without enumerator whose label wraps over lines keeps all of it, not
+// only the part on its numbers' line ("不计其他情形）"), and row-label is quiet.
+TEST_CASE("reader robustness: a label without enumerator wrapped over two lines is read whole") {
     Lines t(seed000_filled());
     t.at(162).erase(0, strlen("（二）"));
     const Result res = nianbao::check(t.str());

@@ -23,6 +23,7 @@ void append_label(ObservedRow& row, std::string_view text, const std::vector<Tok
                 row.joined_at.push_back(t.begin);
             }
         }
+        if (new_line && k == 0) row.line_starts.push_back(row.joined.size());
         for (size_t i = t.begin; i < t.end; ++i) {
             row.joined += text[i];
             row.joined_at.push_back(i);
@@ -324,6 +325,20 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     // (the lines above may be headers).
     size_t atom = obs.marker.level == 0 && !obs.same_line.empty() ? std::max(obs.same_line_begin, obs.last_atom_begin)
                                                                    : obs.last_atom_begin;
+    // ... unless the label wraps: take in the lines above while that makes it
+    // read more like the official label (they may be headers, which do not).
+    if (obs.marker.level == 0 && row.spec && !row.spec->label.empty()) {
+        const LabelPattern official(canonical_label(row.spec->label));
+        double best = official.similarity(canonical_label(obs.joined.substr(atom)));
+        for (size_t k = obs.line_starts.size(); k-- > 0;) {
+            size_t from = obs.line_starts[k];
+            if (from >= atom || from < obs.last_atom_begin) continue;
+            double s = official.similarity(canonical_label(obs.joined.substr(from)));
+            if (s <= best) continue;
+            best = s;
+            atom = from;
+        }
+    }
     size_t label_begin = atom < obs.joined_at.size() ? obs.joined_at[atom] : obs.begin;
     size_t label_end = obs.joined_at.empty() ? obs.begin : obs.joined_at.back() + 1;
     if (!obs.joined.empty()) {

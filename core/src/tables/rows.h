@@ -22,6 +22,7 @@ struct ObservedRow {
     size_t last_atom_begin = 0;  // offset in `joined`
     std::string same_line;       // label text on the line that holds the values
     size_t same_line_begin = 0;  // where it starts in `joined`
+    std::vector<size_t> line_starts;  // where each source line starts in `joined`
     std::vector<Token> values;
     size_t begin = 0, end = 0;   // normalized offsets: label start .. last value end
     Marker marker;               // marker of the last atom
