@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "nianbao/nianbao.h"
+#include "report_builder.h"
 
 using nianbao::Cell;
 using nianbao::CellStatus;
@@ -75,13 +76,9 @@ const std::array<int64_t, 15> kT4 = {72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 
 // ---- text helpers -------------------------------------------------------------
 
 std::string read_fixture(const std::string& name) {
-    const std::string path = std::string(NIANBAO_FIXTURES_DIR) + "/" + name;
-    std::ifstream in(path, std::ios::binary);
-    INFO("fixture: " << path);
-    REQUIRE(in.good());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string text = nianbao::test::read_fixture(name);
+    REQUIRE_MESSAGE(!text.empty(), "fixture: " << name);
+    return text;
 }
 
 // A text as its lines (1-based access through at()), joined back with '\n'.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "nianbao/nianbao.h"
+#include "report_builder.h"
 
 using nianbao::BodyKind;
 using nianbao::Cell;
@@ -29,13 +30,9 @@ using nianbao::Table;
 namespace {
 
 std::string read_fixture(const std::string& name) {
-    const std::string path = std::string(NIANBAO_FIXTURES_DIR) + "/" + name;
-    std::ifstream in(path, std::ios::binary);
-    INFO("fixture: " << path);
-    REQUIRE(in.good());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    std::string text = nianbao::test::read_fixture(name);
+    REQUIRE_MESSAGE(!text.empty(), "fixture: " << name);
+    return text;
 }
 
 struct Row2 {

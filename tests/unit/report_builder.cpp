@@ -1,5 +1,8 @@
 #include "report_builder.h"
 
+#include <fstream>
+#include <sstream>
+
 namespace nianbao::test {
 
 namespace {
@@ -75,6 +78,13 @@ std::string ReportText::str() const {
     s += "六、其他需要报告的事项\n\n" + section6 + "\n";
     s += signature;
     return s;
+}
+
+std::string read_fixture(const std::string& name) {
+    std::ifstream in(std::string(NIANBAO_FIXTURES_DIR) + "/" + name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
 
 }  // namespace nianbao::test

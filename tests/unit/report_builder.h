@@ -42,4 +42,8 @@ enum Row3 {
     kTotal = 23, kCarriedOut = 24,
 };
 
+// The text of a file under tests/fixtures (NIANBAO_FIXTURES_DIR); empty if
+// it cannot be read (the caller's checks then fail visibly).
+std::string read_fixture(const std::string& name);
+
 }  // namespace nianbao::test

@@ -38,12 +38,7 @@ void applications(ReportText& r, long long fresh, long long carried = 0) {
     r.set_row3(T::kTotal, {fresh + carried, 0, 0, 0, 0, 0});
 }
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(NIANBAO_FIXTURES_DIR) + "/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string fixture(const std::string& name) { return nianbao::test::read_fixture(name); }
 
 const char* kApplyParagraph =
     "（一）主动公开情况\n\n2024年，我镇通过政府网站公开各类政府信息 205 条。\n\n（二）依申请公开\n\n";

@@ -12,9 +12,6 @@
 #include "nianbao/nianbao.h"
 #include "report_builder.h"
 
-#ifndef NIANBAO_FIXTURES_DIR
-#define NIANBAO_FIXTURES_DIR "tests/fixtures"
-#endif
 
 using nianbao::Finding;
 using nianbao::Severity;
@@ -71,12 +68,7 @@ void rewrite(ReportText& r) {
     r.section6 = "本年度没有收取任何信息处理费用。\n";
 }
 
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(NIANBAO_FIXTURES_DIR) + "/" + name, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string fixture(const std::string& name) { return nianbao::test::read_fixture(name); }
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include "meta/scan_util.h"
 #include "meta/sentences.h"
 #include "rules/describe.h"
+#include "normalize/normalize.h"
 #include "rules/registry.h"
 
 namespace nianbao {
@@ -185,23 +186,6 @@ bool is_terminator(char32_t c) {
 }
 bool is_cn_year_digit(char32_t c) { return c == U'〇' || c == U'○' || c == U'零' || (scan::cn_digit(c) >= 1 && c != U'两'); }
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // Appends the comparable form of `s` to `out`.
 void comparable(std::string_view s, std::string& out) {
