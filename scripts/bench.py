@@ -30,8 +30,11 @@ def typical_reports():
 
 
 def vary(text, rng):
-    """A new report from a real one: every number in the tables replaced."""
-    return re.sub(r"(?<=\t| )\d{1,4}(?=\t| |\n)", lambda m: str(rng.randint(0, 60)), text)
+    """A new report from a real one: every count below 1000 standing as a cell
+    (between tabs or spaces) multiplied by one factor, so the sums still hold,
+    as they do in most real reports; years (2024) are left alone."""
+    k = rng.randint(1, 40)
+    return re.sub(r"(?<=\t| )\d{1,3}(?=\t| |\n)", lambda m: str(int(m.group()) * k), text)
 
 
 def timed(cmd, **kw):
