@@ -51,6 +51,7 @@ std::vector<std::string> expand_folders(const std::vector<std::string>& args) {
             if (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm") found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
+        if (found.empty()) out.push_back(a);  // reported as unreadable: nothing to check there
         out.insert(out.end(), found.begin(), found.end());
     }
     return out;

@@ -39,6 +39,8 @@ Options parse_options_json(std::string_view text, std::string* error) {
     str("deadline", o.deadline);
     str("bodyKind", o.body_kind);
     str("today", o.today);
+    auto model = j.find("model");
+    if (model != j.end() && model->is_boolean()) o.include_model = model->get<bool>();
     auto dis = j.find("disable");
     if (dis != j.end() && dis->is_array())
         for (const auto& d : *dis)

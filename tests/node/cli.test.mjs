@@ -1,6 +1,6 @@
 // The native CLI's contract: commands, options, exit codes, JSON shapes.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -136,7 +136,9 @@ describe('check', () => {
   test('a file that cannot be read: exit 2 and a message', () => {
     const missing = path.join(tmp, 'missing.txt');
     assertUsageError(['check', missing], /missing\.txt/);
-    assertUsageError(['check', tmp], /cannot read/);
+    const empty = path.join(tmp, 'empty-folder');
+    mkdirSync(empty, { recursive: true });
+    assertUsageError(['check', empty], /cannot read/);  // a folder without reports
     assertUsageError(['check', '--previous', missing, sample], /--previous/);
     const r = runCli(['check', '--format', 'json', sample, missing]);
     assert.equal(r.status, 2);

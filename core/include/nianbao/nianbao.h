@@ -43,11 +43,12 @@ struct Options {
     std::string deadline;                          // "MM-DD", overrides the kind's deadline
     std::string body_kind;                         // "township" | "department" | "government"
     std::string today;                             // "YYYY-MM-DD": reference date (publish-late)
+    bool include_model = false;                    // JSON output carries the whole model ("model": true)
 };
 
 // Parse options from JSON (the WASM binding and the page use this):
 // {"lang":"en","disable":["pii-mobile"],"severity":{"section-title":"warning"},
-//  "deadline":"03-31","bodyKind":"government","today":"2025-02-01"}
+//  "deadline":"03-31","bodyKind":"government","today":"2025-02-01","model":true}
 // Unknown keys are ignored; errors go to `error`.
 Options parse_options_json(std::string_view json, std::string* error = nullptr);
 
@@ -75,7 +76,8 @@ std::string rules_to_json(int indent = 2);
 std::string rules_to_markdown();
 std::string result_to_text(const Result& result, std::string_view file_name, const Options& options);
 
-// One call for the binding: text + options JSON (+ previous) -> result JSON.
+// One call for the binding: text + options JSON (+ previous) -> result JSON,
+// the same JSON as `nianbao check --format json` (the model only with "model": true).
 std::string check_to_json(std::string_view utf8_text, std::string_view options_json,
                           std::string_view previous_text = {});
 std::string extract_to_json(std::string_view utf8_text);

@@ -91,7 +91,7 @@ std::string check_to_json(std::string_view utf8_text, std::string_view options_j
     Options options = parse_options_json(options_json, &error);
     std::string prev(previous_text);
     Result result = check(utf8_text, options, previous_text.empty() ? nullptr : &prev);
-    return result_to_json(result, -1);
+    return result_to_json(result, -1, options.include_model);
 }
 
 }  // namespace nianbao
