@@ -745,27 +745,31 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
             const char* group = "";
             const char* group_en = "";
             int64_t count = 0;
+            // The three groups of table 四, five columns each (the fifth is 总计).
+            struct Group {
+                Proc kind;
+                int first;
+                const char* zh;
+                const char* en;
+            };
+            static const Group kGroups[] = {{Proc::Review, 0, "行政复议", "administrative review"},
+                                            {Proc::Direct, 5, "未经复议直接起诉", "direct litigation"},
+                                            {Proc::AfterReview, 10, "复议后起诉", "litigation after review"}};
+            const Group* single = nullptr;
+            for (const auto& g : kGroups)
+                if (g.kind == last->kind) single = &g;
+            if (single) {
+                const int total = single->first + 4;
+                accept = {t.v[total], t.sum(single->first, single->first + 3)};
+                cols = {total};
+                group = single->zh;
+                group_en = single->en;
+                count = t.v[total];
+            }
             switch (last->kind) {
                 case Proc::Review:
-                    accept = {t.v[4], t.sum(0, 3)};
-                    cols = {4};
-                    group = "行政复议";
-                    group_en = "administrative review";
-                    count = t.v[4];
-                    break;
                 case Proc::Direct:
-                    accept = {t.v[9], t.sum(5, 8)};
-                    cols = {9};
-                    group = "未经复议直接起诉";
-                    group_en = "direct litigation";
-                    count = t.v[9];
-                    break;
                 case Proc::AfterReview:
-                    accept = {t.v[14], t.sum(10, 13)};
-                    cols = {14};
-                    group = "复议后起诉";
-                    group_en = "litigation after review";
-                    count = t.v[14];
                     break;
                 case Proc::Litigation:
                     // "行政诉讼 26 件" may mean one kind only; "行政诉讼 0 件" may not.
