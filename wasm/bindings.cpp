@@ -1,9 +1,10 @@
-// The WebAssembly front door: four functions, strings in and out (UTF-8 on
+// The WebAssembly front door: five functions, strings in and out (UTF-8 on
 // the C++ side, JS strings on the other). Everything else is in the core.
 #include <emscripten/bind.h>
 
 #include <string>
 
+#include "nianbao/html.h"
 #include "nianbao/nianbao.h"
 
 namespace {
@@ -17,6 +18,9 @@ std::string check(const std::string& text, const std::string& options_json,
 
 std::string extract(const std::string& text) { return nianbao::extract_to_json(text); }
 
+// Clipboard text/html and dropped .html files: the same reading as the CLI's.
+std::string html_to_text(const std::string& html) { return nianbao::html_to_text(html); }
+
 std::string rules() { return nianbao::rules_to_json(); }
 
 std::string version() { return nianbao::version(); }
@@ -26,6 +30,7 @@ std::string version() { return nianbao::version(); }
 EMSCRIPTEN_BINDINGS(nianbao) {
     emscripten::function("check", &check);
     emscripten::function("extract", &extract);
+    emscripten::function("htmlToText", &html_to_text);
     emscripten::function("rules", &rules);
     emscripten::function("version", &version);
 }
