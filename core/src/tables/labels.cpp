@@ -195,6 +195,10 @@ uint64_t LabelPattern::mask(char32_t c) const {
     return it != masks_.end() && it->first == c ? it->second : 0;
 }
 
+bool LabelPattern::contains(char32_t c) const {
+    return label_.size() > 64 ? label_.find(c) != std::u32string::npos : mask(c) != 0;
+}
+
 size_t LabelPattern::lcs(const std::u32string& text) const {
     if (label_.size() > 64) return lcs_length(text, label_);
     const size_t m = label_.size();

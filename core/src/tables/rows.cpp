@@ -109,21 +109,17 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
 
 namespace {
 
-struct Candidate {
-    std::u32string text;
-};
-
-// Share of `a`'s characters that occur in `b` at all: a cheap filter before
-// the quadratic LCS, so junk lines cost little.
-double char_overlap(const std::u32string& a, const std::u32string& b) {
+// Share of `a`'s characters that occur in the pattern's label at all: a
+// cheap filter before the LCS, so junk lines cost little.
+double char_overlap(const std::u32string& a, const LabelPattern& pattern) {
     if (a.empty()) return 0;
     size_t hit = 0;
-    for (char32_t c : a) hit += b.find(c) != std::u32string::npos;
+    for (char32_t c : a) hit += pattern.contains(c);
     return static_cast<double>(hit) / a.size();
 }
 
 double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cands, const RowSpec& spec,
-                 const LabelPattern& pattern) {
+                 const LabelPattern& pattern, const Marker& spec_marker) {
     const std::u32string& official = pattern.label();
     int values = 0;
     for (const auto& v : obs.values) values += v.kind != TokenKind::Empty;
@@ -133,7 +129,7 @@ double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cand
     if (!labelled) return values == spec.cells ? 0.3 : 0;
     double best = 0;
     for (const auto& c : cands) {
-        if (c.empty() || char_overlap(c, official) < 0.5) continue;
+        if (c.empty() || char_overlap(c, pattern) < 0.5) continue;
         // A group label followed by more words ("本年度办理结果 予以公开") is
         // the group's first row written on the group's line, not the group
         // given as one row.
@@ -141,8 +137,7 @@ double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cand
         best = std::max(best, pattern.similarity(c));
     }
     if (best == 0) return 0;
-    Marker tm = parse_marker(spec.marker);
-    if (obs.marker.level > 0 && tm.level > 0) best += obs.marker == tm ? 0.2 : -0.2;
+    if (obs.marker.level > 0 && spec_marker.level > 0) best += obs.marker == spec_marker ? 0.2 : -0.2;
     if (spec.cells == 0) best *= 0.95;  // a group label carrying numbers of its own
     return best >= 0.45 ? best : 0;
 }
@@ -152,8 +147,13 @@ double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cand
 std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec) {
     const size_t n = rows.size(), m = spec.rows.size();
     std::vector<LabelPattern> official;
+    std::vector<Marker> markers;
     official.reserve(m);
-    for (size_t j = 0; j < m; ++j) official.emplace_back(canonical_label(spec.rows[j].label));
+    markers.reserve(m);
+    for (size_t j = 0; j < m; ++j) {
+        official.emplace_back(canonical_label(spec.rows[j].label));
+        markers.push_back(parse_marker(spec.rows[j].marker));
+    }
     std::vector<std::vector<std::u32string>> cands(n);
     for (size_t i = 0; i < n; ++i) {
         const auto& r = rows[i];
@@ -169,7 +169,7 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
     // score[i][j], then a weighted longest common subsequence.
     std::vector<double> score(n * m, 0);
     for (size_t i = 0; i < n; ++i)
-        for (size_t j = 0; j < m; ++j) score[i * m + j] = score_row(rows[i], cands[i], spec.rows[j], official[j]);
+        for (size_t j = 0; j < m; ++j) score[i * m + j] = score_row(rows[i], cands[i], spec.rows[j], official[j], markers[j]);
     std::vector<double> dp((n + 1) * (m + 1), 0);
     auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
     for (size_t i = 1; i <= n; ++i)
