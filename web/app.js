@@ -1,231 +1,306 @@
-// The page: paste a report, see the findings. Classic script; uses the global
-// createNianbao from nianbao.js. Works under a strict CSP (no inline code, no
-// code built from strings) and from file:// (the one-file build). The pasted
-// text is untrusted: it only ever reaches the DOM through textContent.
+// The page's wiring: input (typing, paste, drop, open, sample) -> the worker
+// (engine.js) -> results (render.js, tables.js) -> selection in the text,
+// keys, exports, language. Classic script; works under a strict CSP and from
+// file://. The pasted text is untrusted: it reaches the DOM through
+// textContent or the textarea's value only.
 'use strict';
 
 (function () {
-  const LOAD_TIMEOUT_MS = 15000;
   const DEBOUNCE_MS = 300;
-  const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' };
-
-  let nianbao = null;      // the module, once loaded
-  let failed = false;      // the module could not be loaded or crashed
-  let debounceTimer = 0;
-  let checks = 0;
-  let rejectLoad = null;   // set while loading, so a CSP violation can end it
-
   const $ = (id) => document.getElementById(id);
+  let body = null;          // document.body, once parsed (inlined, this runs in <head>)
 
-  // A blocked script or wasm compile never settles the module's promise: treat
-  // the violation report as a load failure.
-  document.addEventListener('securitypolicyviolation', (e) => {
-    const directive = String(e.effectiveDirective || e.violatedDirective || '');
-    if (directive.startsWith('script-src') && rejectLoad) {
-      rejectLoad(new Error('检查模块被浏览器的安全策略（CSP）阻止：' + directive));
-    }
-  });
+  let ready = false;
+  let failed = false;
+  let version = '';
+  let registry = [];
+  let result = null;        // the last result shown
+  let checkedText = null;   // the text it belongs to
+  let running = false;      // a check is in the worker
+  let again = false;        // the text changed while it ran
+  let timer = 0;
+  let checks = 0;
+  let current = -1;         // data-index of the selected finding
 
-  function setState(state, message) {
-    document.body.dataset.state = state;
+  const store = {
+    get: (k) => { try { return localStorage.getItem('nianbao.' + k); } catch (e) { return null; } },
+    set: (k, v) => { try { localStorage.setItem('nianbao.' + k, v); } catch (e) { /* file:// may refuse */ } },
+  };
+
+  function status(message) {
     $('status').textContent = message;
   }
 
-  // The first failure is the one shown: later ones are its consequences.
-  function fail(message) {
+  function fail(reason) {
     if (failed) return;
     failed = true;
-    nianbao = null;
-    $('check').disabled = true;
-    setState('error', message);
+    ready = false;
+    body.dataset.state = 'error';
+    for (const b of document.querySelectorAll('[data-needs-module]')) b.disabled = true;
+    status(NB.t('loadFailed', reason));
   }
 
-  function loadModule() {
-    return new Promise((resolve, reject) => {
-      if (typeof createNianbao !== 'function') {
-        reject(new Error('nianbao.js 没有加载'));
-        return;
+  // ---- checking ----
+
+  function show(res, text) {
+    result = res;
+    checkedText = text;
+    current = -1;
+    NB.render.verdict($('summary'), res);
+    NB.render.findings($('findings'), res);
+    NB.tables.view($('tables'), res);
+    for (const b of document.querySelectorAll('[data-needs-result]')) b.disabled = !res;
+    checks++;
+    body.dataset.checks = String(checks);
+  }
+
+  async function runCheck(force) {
+    clearTimeout(timer);
+    if (!ready) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    const text = $('input').value;
+    if (!force && text === checkedText) return;
+    if (text.trim() === '') return show(null, text);
+    running = true;
+    body.dataset.busy = 'true';
+    $('results').setAttribute('aria-busy', 'true');
+    try {
+      const { value, ms } = await NB.engine.request('check', { text });
+      const before = $('summary').textContent;
+      show(value, text);
+      $('timing').textContent = NB.t('checked', ms.toFixed(1));
+      if ($('summary').textContent !== before) status($('summary').textContent);
+    } catch (e) {
+      if (!failed) status(NB.t('checkFailed', e.message));
+    } finally {
+      running = false;
+      delete body.dataset.busy;
+      $('results').removeAttribute('aria-busy');
+      if (again) {
+        again = false;
+        runCheck(false);
       }
-      const timer = setTimeout(() => reject(new Error('加载超时')), LOAD_TIMEOUT_MS);
-      rejectLoad = (err) => {
-        clearTimeout(timer);
-        reject(err);
-      };
-      createNianbao({
-        onAbort: (what) => {
-          if (!nianbao) {
-            // Still loading: the load fails (its message is shown once).
-            if (rejectLoad) rejectLoad(new Error(String(what)));
-            return;
-          }
-          fail('检查模块出错并已停止，请刷新页面（' + String(what) + '）');
-        },
-      }).then(
-        (module) => {
-          clearTimeout(timer);
-          resolve(module);
-        },
-        (err) => {
-          clearTimeout(timer);
-          reject(err);
-        },
-      );
-    }).finally(() => {
-      rejectLoad = null;
-    });
-  }
-
-  // Lone UTF-16 surrogates would be mangled on the way into the module.
-  function wellFormed(text) {
-    if (typeof text.toWellFormed === 'function') return text.toWellFormed();
-    return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  }
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null && text !== '') node.textContent = String(text);
-    return node;
-  }
-
-  // The finding's text in Chinese, whatever shape the message has.
-  function zh(value) {
-    if (value === undefined || value === null) return '';
-    if (typeof value === 'string') return value;
-    if (typeof value === 'object') return value.zh || value.en || '';
-    return String(value);
-  }
-
-  function severityOf(f) {
-    return Object.prototype.hasOwnProperty.call(SEVERITY_ZH, f.severity) ? f.severity : 'info';
-  }
-
-  function findingItem(f) {
-    const severity = severityOf(f);
-    const li = el('li', 'finding');
-    li.dataset.rule = String(f.id);
-    li.dataset.severity = String(f.severity);
-    const loc = f.location;
-    if (loc && loc.start && loc.end && Number.isInteger(loc.start.utf16) && Number.isInteger(loc.end.utf16)) {
-      li.dataset.start = String(loc.start.utf16);
-      li.dataset.end = String(loc.end.utf16);
     }
-    const button = el('button');
-    button.type = 'button';
-    button.append(el('span', 'sev', SEVERITY_ZH[severity]));
-    button.append(el('code', 'rule', f.id));
-    if (loc && loc.start && loc.start.line) {
-      button.append(el('span', 'where', '第 ' + loc.start.line + ' 行'));
-    }
-    button.append(el('span', 'message', zh(f.message_zh !== undefined ? f.message_zh : f.message)));
-    const fix = zh(f.fix_zh !== undefined ? f.fix_zh : f.fix);
-    if (fix) button.append(el('span', 'fix', '建议：' + fix));
-    li.append(button);
-    return li;
   }
 
-  function renderSummary(findings, empty) {
-    const n = { error: 0, warning: 0, info: 0 };
-    for (const f of findings) n[severityOf(f)]++;
-    const summary = $('summary');
-    let verdict;
-    let text;
-    if (empty && findings.length === 0) {
-      verdict = 'empty';
-      text = '请粘贴或输入年报全文。';
-    } else if (n.error > 0) {
-      verdict = 'errors';
-      text = `发现 ${n.error} 个错误、${n.warning} 个警告、${n.info} 个提示：报告需要更正。`;
-    } else if (n.warning > 0) {
-      verdict = 'warnings';
-      text = `未发现错误；有 ${n.warning} 个警告、${n.info} 个提示，请核对。`;
-    } else if (n.info > 0) {
-      verdict = 'clean';
-      text = `未发现错误或警告；有 ${n.info} 个提示。`;
-    } else {
-      verdict = 'clean';
-      text = '未发现问题。';
-    }
-    summary.dataset.verdict = verdict;
-    summary.textContent = text;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(() => runCheck(false), DEBOUNCE_MS);
   }
 
-  function renderModel(json) {
-    let shown = json;
+  function setText(text) {
+    const input = $('input');
+    input.value = text;
+    input.setSelectionRange(0, 0);
+    input.scrollTop = 0;
+    runCheck(false);
+  }
+
+  // ---- input: paste, files, sample ----
+
+  // HTML from Word, WPS or a web page: the core reads its tables as
+  // tab-separated lines. Plain text is left to the browser.
+  function onPaste(e) {
+    const data = e.clipboardData;
+    const html = data && data.getData('text/html');
+    if (!ready || !html || !/<t[dh][\s>]/i.test(html)) return;
+    e.preventDefault();
+    const plain = data.getData('text/plain');
+    const input = $('input');
+    const start = input.selectionStart;
+    const end = input.selectionEnd;
+    const insert = (text) => {
+      input.setRangeText(text, start, end, 'end');
+      later();
+    };
+    NB.engine.request('html', { html }).then(({ value }) => {
+      insert(value);
+      status(NB.t('htmlRead'));
+    }, () => insert(plain));
+  }
+
+  async function openFile(file) {
     try {
-      shown = JSON.stringify(JSON.parse(json), null, 2);
+      const read = await NB.decode.readFile(file);
+      const text = read.kind === 'html' ? (await NB.engine.request('html', { html: read.text })).value : read.text;
+      setText(text);
+      status(NB.t('fileRead', file.name, read.encoding));
     } catch (e) {
-      // show it as it came
+      status(NB.t('fileFailed', file.name, e.message));
     }
-    $('model').textContent = shown;
   }
 
-  function runCheck() {
-    clearTimeout(debounceTimer);
-    if (!nianbao || failed) return;
-    const raw = $('input').value;
-    const text = wellFormed(raw);
-    try {
-      const result = raw.trim() === '' ? { findings: [] } : JSON.parse(nianbao.check(text, '{}', ''));
-      const findings = Array.isArray(result.findings) ? result.findings : [];
-      renderSummary(findings, raw.trim() === '');
-      $('findings').replaceChildren(...findings.map(findingItem));
-      renderModel(raw.trim() === '' ? '' : nianbao.extract(text));
-      checks++;
-      document.body.dataset.checks = String(checks);
-    } catch (e) {
-      if (!failed) fail('检查时出错：' + (e && e.message ? e.message : String(e)));
-    }
+  function hasFiles(e) {
+    return e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
   }
+
+  // ---- findings: select, step ----
 
   // Browsers do not scroll a textarea to a selection made by script: measure
   // the text before `offset` in a hidden copy with the same metrics.
   function scrollToOffset(input, offset) {
     const cs = getComputedStyle(input);
-    const mirror = el('div', 'mirror');
+    const mirror = document.createElement('div');
+    mirror.className = 'mirror';
     for (const p of ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'tabSize',
       'paddingTop', 'paddingLeft', 'paddingRight', 'wordBreak', 'overflowWrap']) {
       mirror.style[p] = cs[p];
     }
-    const padding = parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
-    mirror.style.width = (input.clientWidth - padding) + 'px';
+    mirror.style.width = input.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) + 'px';
     mirror.textContent = input.value.slice(0, offset);
-    document.body.append(mirror);
+    body.append(mirror);
     const y = mirror.scrollHeight;
     mirror.remove();
     input.scrollTop = Math.max(0, y - input.clientHeight / 3);
   }
 
-  function selectFinding(event) {
-    const item = event.target.closest('[data-rule]');
-    if (!item || item.dataset.start === undefined) return;
+  function selectRange(start, end) {
     const input = $('input');
-    const start = Number(item.dataset.start);
     input.focus();
-    input.setSelectionRange(start, Number(item.dataset.end));
+    input.setSelectionRange(start, end);
     scrollToOffset(input, start);
   }
 
-  function start() {
+  function selectItem(li) {
+    for (const old of document.querySelectorAll('#findings li[aria-current]')) old.removeAttribute('aria-current');
+    li.setAttribute('aria-current', 'true');
+    current = Number(li.dataset.index);
+    const items = document.querySelectorAll('#findings li[data-index]');
+    const message = li.querySelector('.message');
+    $('position').textContent = NB.t('position', Array.from(items).indexOf(li) + 1, items.length, message ? message.textContent : '');
+    if (li.dataset.start !== undefined) selectRange(Number(li.dataset.start), Number(li.dataset.end));
+  }
+
+  function step(delta) {
+    const items = Array.from(document.querySelectorAll('#findings li[data-index]'));
+    if (items.length === 0) return;
+    const at = items.findIndex((li) => Number(li.dataset.index) === current);
+    const next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : (at + delta + items.length) % items.length;
+    selectItem(items[next]);
+  }
+
+  // ---- language, text size, rule docs, exports ----
+
+  function rerender() {
+    NB.setLang(NB.lang());
+    if (registry.length) NB.render.rules($('rule-list'), registry);
+    if (ready) show(result, checkedText);
+    else if (!failed) status(NB.t('loading'));
+  }
+
+  function setSize(large) {
+    document.documentElement.dataset.size = large ? 'large' : 'normal';
+    $('size').setAttribute('aria-pressed', String(large));
+    store.set('size', large ? 'large' : 'normal');
+  }
+
+  function openRuleDoc(a) {
+    $('rules-panel').open = true;
+    const target = document.getElementById(a.getAttribute('href').slice(1));
+    if (target) requestAnimationFrame(() => target.focus());
+  }
+
+  function printSheet() {
+    NB.exporter.sheet($('print-sheet'), result, version);
+  }
+
+  // ---- start ----
+
+  function wire() {
     const input = $('input');
-    const button = $('check');
-    input.addEventListener('input', () => {
-      clearTimeout(debounceTimer);
-      debounceTimer = setTimeout(runCheck, DEBOUNCE_MS);
+    input.addEventListener('input', later);
+    input.addEventListener('paste', onPaste);
+    $('check').addEventListener('click', () => runCheck(true));
+    $('sample').addEventListener('click', () => setText(NB.sample));
+    $('open').addEventListener('click', () => $('file').click());
+    $('file').addEventListener('change', (e) => {
+      if (e.target.files[0]) openFile(e.target.files[0]);
+      e.target.value = '';
     });
-    button.addEventListener('click', runCheck);
-    $('findings').addEventListener('click', selectFinding);
-    loadModule().then(
-      (module) => {
-        if (failed) return;
-        nianbao = module;
-        $('version').textContent = String(module.version());
-        button.disabled = false;
-        setState('ready', '检查模块已就绪');
-        runCheck();
-      },
-      (err) => fail('无法加载检查模块：' + (err && err.message ? err.message : String(err))),
-    );
+    document.addEventListener('dragover', (e) => {
+      if (hasFiles(e)) e.preventDefault();
+    });
+    document.addEventListener('drop', (e) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer.files[0] && ready) openFile(e.dataTransfer.files[0]);
+    });
+
+    $('findings').addEventListener('click', (e) => {
+      const button = e.target.closest('button.finding');
+      if (button) selectItem(button.closest('li'));
+    });
+    $('findings').addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const buttons = Array.from($('findings').querySelectorAll('button.finding'));
+      const at = buttons.indexOf(document.activeElement);
+      if (at < 0) return;
+      e.preventDefault();
+      const next = buttons[Math.min(buttons.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))];
+      next.focus();
+    });
+    $('tables').addEventListener('click', (e) => {
+      const td = e.target.closest('td[data-start]');
+      if (td) selectRange(Number(td.dataset.start), Number(td.dataset.end));
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'F8' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        step(e.shiftKey ? -1 : 1);
+      }
+    });
+    $('prev').addEventListener('click', () => step(-1));
+    $('next').addEventListener('click', () => step(1));
+    document.addEventListener('click', (e) => {
+      const a = e.target.closest && e.target.closest('a[href^="#rule-"]');
+      if (a) openRuleDoc(a);
+    });
+
+    $('lang').addEventListener('click', () => {
+      NB.setLang(NB.lang() === 'zh' ? 'en' : 'zh');
+      store.set('lang', NB.lang());
+      rerender();
+    });
+    $('size').addEventListener('click', () => setSize(document.documentElement.dataset.size !== 'large'));
+    $('export-json').addEventListener('click', () => result && NB.exporter.json(result));
+    $('export-csv').addEventListener('click', () => result && NB.exporter.csv(result));
+    $('print').addEventListener('click', () => {
+      printSheet();
+      window.print();
+    });
+    window.addEventListener('beforeprint', printSheet);
+  }
+
+  // The offline copy: only when served (a service worker needs http(s)),
+  // not for the one-file page.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol) || $('nb-core')) return;
+    navigator.serviceWorker.register('sw.js').catch(() => { /* the page works without it */ });
+  }
+
+  function start() {
+    body = document.body;
+    NB.setLang(store.get('lang') === 'en' ? 'en' : 'zh');
+    setSize(store.get('size') === 'large');
+    wire();
+    status(NB.t('loading'));
+    NB.engine.start({ fatal: fail }).then((loaded) => {
+      if (failed) return;
+      ready = true;
+      version = loaded.version;
+      registry = loaded.rules;
+      $('version').textContent = version;
+      NB.render.rules($('rule-list'), registry);
+      for (const b of document.querySelectorAll('[data-needs-module]')) b.disabled = false;
+      body.dataset.state = 'ready';
+      performance.mark('nianbao-ready');
+      status(NB.t('ready'));
+      runCheck(true);
+      registerServiceWorker();
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

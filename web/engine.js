@@ -1,0 +1,95 @@
+// The page's side of the checking worker (worker.js): starts it, turns its
+// messages into promises, and turns every way loading can fail (a blocked
+// script or wasm compile, a missing file, a crash, silence) into one error.
+// Served: new Worker('worker.js'). One-file page (file://, where a worker file
+// cannot load): a Blob worker made from the inlined data blocks #nb-core
+// (nianbao.js) and #nb-worker (worker.js); the wasm comes from #nb-wasm.
+'use strict';
+
+window.NB = window.NB || {};
+
+NB.engine = (function () {
+  const LOAD_TIMEOUT_MS = 20000;
+  let worker = null;
+  let nextId = 1;
+  const waiting = new Map();   // id -> {resolve, reject}
+  let onFatal = () => {};
+  let stopped = false;
+
+  function stop(message) {
+    if (stopped) return;
+    stopped = true;
+    for (const w of waiting.values()) w.reject(new Error(message));
+    waiting.clear();
+    if (worker) worker.terminate();
+    onFatal(message);
+  }
+
+  function create() {
+    const core = document.getElementById('nb-core');
+    if (!core) return { worker: new Worker('worker.js'), init: { op: 'init' } };
+    const code = core.textContent + '\n;\n' + document.getElementById('nb-worker').textContent;
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    return { worker: new Worker(url), url, init: { op: 'init', wasmBase64: document.getElementById('nb-wasm').textContent.trim() } };
+  }
+
+  // Starts the worker; resolves with {version, rules} once the module is ready.
+  // handlers.fatal(message) is called once if it cannot load or stops later.
+  function start(handlers) {
+    onFatal = handlers.fatal;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => stop('timeout'), LOAD_TIMEOUT_MS);
+      // A worker or wasm blocked by the page's policy is reported here.
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const directive = String(e.effectiveDirective || e.violatedDirective || '');
+        if (/^(script|worker|default)-src/.test(directive)) stop('CSP ' + directive);
+      });
+      let made;
+      try {
+        made = create();
+      } catch (e) {
+        clearTimeout(timer);
+        stop(String((e && e.message) || e));
+        return;
+      }
+      worker = made.worker;
+      // Revoked only once the worker answered: its script is fetched asynchronously.
+      const revoke = () => made.url && URL.revokeObjectURL(made.url);
+      worker.onerror = (e) => {
+        e.preventDefault();
+        stop(e.message || 'worker error');
+      };
+      worker.onmessage = (event) => {
+        const m = event.data;
+        if (m.op === 'ready') {
+          clearTimeout(timer);
+          revoke();
+          resolve({ version: m.version, rules: m.rules });
+        } else if (m.op === 'fatal') {
+          clearTimeout(timer);
+          revoke();
+          stop(m.message);
+        } else {
+          const w = waiting.get(m.id);
+          if (!w) return;
+          waiting.delete(m.id);
+          if (m.ok) w.resolve({ value: m.value, ms: m.ms });
+          else w.reject(new Error(m.message));
+        }
+      };
+      worker.postMessage(made.init);
+    });
+  }
+
+  // Sends a request: op 'check' {text}, 'html' {html}, 'time' {text, n}.
+  function request(op, fields) {
+    if (stopped || !worker) return Promise.reject(new Error('stopped'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage(Object.assign({ id, op }, fields));
+    });
+  }
+
+  return { start, request };
+})();

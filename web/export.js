@@ -1,0 +1,113 @@
+// Exports: the findings as JSON, the tables as CSV (UTF-8 with BOM, so that
+// Excel and WPS read the Chinese), and the printable summary for sign-off.
+// Downloads are Blob URLs: nothing leaves the machine.
+'use strict';
+
+window.NB = window.NB || {};
+
+NB.exporter = (function () {
+  function download(name, type, parts) {
+    const url = URL.createObjectURL(new Blob(parts, { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function baseName(result) {
+    const r = (result && result.report) || {};
+    const name = [r.body && r.body.name, r.year].filter(Boolean).join('-') || 'nianbao';
+    return name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
+  }
+
+  // The result as the CLI's --format json prints it, without the read model.
+  function findingsJson(result) {
+    const r = result.report || {};
+    return {
+      version: result.version,
+      summary: result.summary,
+      report: { title: r.title, body: r.body, year: r.year, format: r.format },
+      findings: result.findings,
+    };
+  }
+
+  // A CSV field; text a spreadsheet would run as a formula gets a leading '.
+  function field(value) {
+    let s = String(value === undefined || value === null ? '' : value);
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function tablesCsv(result) {
+    const lines = [];
+    const tables = NB.tables.list(result).filter((t) => t.found);
+    for (const t of tables) {
+      lines.push([NB.tables.title(t)]);
+      lines.push(...NB.tables.rowsAsText(t));
+      lines.push([]);
+    }
+    // The wrong cells, with what they should be.
+    lines.push([NB.t('csvFixes')]);
+    const marks = NB.tables.marks(result);
+    lines.push([NB.t('csvTable'), NB.t('csvRow'), NB.t('csvColumn'), NB.t('csvRead'), NB.t('csvExpected'), NB.t('csvRule')]);
+    for (const t of tables) {
+      for (const row of t.rows || []) {
+        (row.cells || []).forEach((c, i) => {
+          const m = marks.get(t.number + '|' + row.key + '|' + i);
+          if (!m || m.expected === undefined) return;
+          const col = Array.isArray(row.columns) ? row.columns[i] : ((t.columns || [])[i] || {}).label;
+          lines.push([t.number, row.label, col, c.raw, m.expected, m.rules.join(' ')]);
+        });
+      }
+    }
+    return lines.map((cells) => cells.map(field).join(',')).join('\r\n') + '\r\n';
+  }
+
+  function json(result) {
+    download(baseName(result) + '.json', 'application/json', [JSON.stringify(findingsJson(result), null, 2) + '\n']);
+  }
+
+  function csv(result) {
+    download(baseName(result) + '-tables.csv', 'text/csv;charset=utf-8', ['\uFEFF' + tablesCsv(result)]);
+  }
+
+  // Fills the print-only sheet: what was checked, the verdict, every finding,
+  // and lines to sign on.
+  function sheet(target, result, version) {
+    const el = NB.render.el;
+    const r = (result && result.report) || {};
+    const pad = (n) => String(n).padStart(2, '0');
+    const d = new Date();
+    const facts = [
+      [NB.t('sheetReport'), r.title || ''],
+      [NB.t('sheetBody'), (r.body && r.body.name) || ''],
+      [NB.t('sheetYear'), r.year || ''],
+      [NB.t('sheetTool'), 'nianbao ' + (version || '')],
+      [NB.t('sheetDate'), d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate())],
+      [NB.t('sheetVerdict'), NB.render.verdictOf(result).text],
+    ];
+    const list = result ? NB.render.ordered(result.findings) : [];
+    const rows = list.map((f, i) => el('tr', {},
+      el('td', { text: i + 1 }),
+      el('td', { text: NB.t(NB.render.severityOf(f)) }),
+      el('td', {}, el('code', { text: f.id })),
+      el('td', { text: f.location && f.location.start ? NB.t('line', f.location.start.line) : '' }),
+      el('td', {}, el('div', { text: NB.pick(f.message) }),
+        f.arithmetic ? el('div', { text: NB.t('arithmetic') + f.arithmetic }) : null,
+        f.fix ? el('div', { text: NB.t('fix') + NB.pick(f.fix) }) : null)));
+    target.replaceChildren(
+      el('h2', { text: NB.t('sheetTitle') }),
+      el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
+      rows.length === 0 ? el('p', { text: NB.t('sheetNone') }) : el('table', {},
+        el('thead', {}, el('tr', {}, ...['sheetNo', 'sheetSeverity', 'sheetRule', 'sheetWhere', 'sheetMessage']
+          .map((k) => el('th', { scope: 'col', text: NB.t(k) })))),
+        el('tbody', {}, ...rows)),
+      el('p', { class: 'sign' },
+        el('span', { text: NB.t('signChecker') }), el('span', { text: NB.t('signReviewer') }), el('span', { text: NB.t('signDate') })));
+  }
+
+  return { json, csv, sheet, tablesCsv, findingsJson };
+})();

@@ -1,0 +1,105 @@
+// Results to DOM: the verdict, the findings grouped by severity, the rule
+// docs from the module's registry. Text from the report or the module only
+// ever reaches the page through textContent.
+'use strict';
+
+window.NB = window.NB || {};
+
+NB.render = (function () {
+  const SEVERITIES = ['error', 'warning', 'info'];
+  const MAX_PER_GROUP = 200;   // a 5 MB paste of noise can have thousands
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k === 'text') node.textContent = String(v);
+      else node.setAttribute(k, String(v));
+    }
+    for (const c of children) if (c !== null && c !== undefined && c !== '') node.append(c);
+    return node;
+  }
+
+  function severityOf(f) {
+    return SEVERITIES.includes(f.severity) ? f.severity : 'info';
+  }
+
+  // The findings in the order they are listed (and walked with F8): errors,
+  // then warnings, then notes, each in the order of the text.
+  function ordered(findings) {
+    return SEVERITIES.flatMap((s) => findings.filter((f) => severityOf(f) === s));
+  }
+
+  function counts(findings) {
+    const n = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) n[severityOf(f)]++;
+    return n;
+  }
+
+  // {verdict: 'empty'|'pass'|'fail', text}
+  function verdictOf(result) {
+    if (!result) return { verdict: 'empty', text: NB.t('empty') };
+    const n = counts(result.findings);
+    if (n.error > 0) return { verdict: 'fail', text: NB.t('fail', n.error, n.warning, n.info) };
+    if (n.warning + n.info > 0) return { verdict: 'pass', text: NB.t('passWith', n.warning, n.info) };
+    return { verdict: 'pass', text: NB.t('pass') };
+  }
+
+  function verdict(target, result) {
+    const v = verdictOf(result);
+    target.dataset.verdict = v.verdict;
+    target.textContent = v.text;
+  }
+
+  function findingItem(f, index) {
+    const loc = f.location || {};
+    const start = loc.start && Number.isInteger(loc.start.utf16) ? loc.start.utf16 : null;
+    const end = loc.end && Number.isInteger(loc.end.utf16) ? loc.end.utf16 : null;
+    const button = el('button', { type: 'button', class: 'finding' },
+      el('span', { class: 'sev', text: NB.t(severityOf(f)) }),
+      loc.start && loc.start.line ? el('span', { class: 'where', text: NB.t('line', loc.start.line) }) : null,
+      el('span', { class: 'message', text: NB.pick(f.message) }),
+      f.arithmetic ? el('span', { class: 'arith', text: NB.t('arithmetic') + f.arithmetic }) : null,
+      f.fix ? el('span', { class: 'fix', text: NB.t('fix') + NB.pick(f.fix) }) : null);
+    const doc = el('a', { class: 'doc', href: '#rule-' + f.id, 'aria-label': NB.t('ruleDocOf', f.id) },
+      NB.t('ruleDoc') + ' ', el('code', { text: f.id }));
+    return el('li', {
+      'data-rule': f.id, 'data-severity': f.severity, 'data-index': index,
+      'data-start': start === null ? null : start, 'data-end': end === null ? null : end,
+    }, button, doc);
+  }
+
+  // Replaces target's children with one group per severity present.
+  function findings(target, result) {
+    const list = result ? ordered(result.findings) : [];
+    const groups = [];
+    let index = 0;
+    for (const s of SEVERITIES) {
+      const of = list.filter((f) => severityOf(f) === s);
+      if (of.length === 0) continue;
+      const headingId = 'group-' + s;
+      const ol = el('ol', { class: 'findings', 'aria-labelledby': headingId });
+      of.slice(0, MAX_PER_GROUP).forEach((f, i) => ol.append(findingItem(f, index + i)));
+      index += of.length;
+      groups.push(el('section', { class: 'group', 'data-severity': s },
+        el('h3', { id: headingId, text: NB.t(s) + '（' + of.length + '）' }), ol,
+        of.length > MAX_PER_GROUP ? el('p', { class: 'more', text: NB.t('more', of.length - MAX_PER_GROUP) }) : null));
+    }
+    target.replaceChildren(...groups);
+    return list;
+  }
+
+  // The registry as a list of articles with ids rule-<id>, the links' targets.
+  function rules(target, registry) {
+    target.replaceChildren(...registry.map((r) => el('article', { id: 'rule-' + r.id, class: 'rule', tabindex: '-1' },
+      el('h3', {}, NB.pick(r.title) + ' ', el('code', { text: r.id })),
+      el('p', { text: NB.t('severity') + NB.t(SEVERITIES.includes(r.severity) ? r.severity : 'info') }),
+      r.what ? el('p', { text: NB.t('what') + r.what }) : null,
+      r.why ? el('p', { text: NB.t('why') + r.why }) : null,
+      r.example ? el('p', { text: NB.t('example') + r.example }) : null,
+      r.basis && r.basis !== '—' ? el('p', { text: NB.t('basis') + r.basis }) : null)));
+  }
+
+  return { el, severityOf, ordered, counts, verdictOf, verdict, findings, rules };
+})();
