@@ -2,6 +2,7 @@
 // the rule registry as JSON and Markdown.
 #include "nianbao/nianbao.h"
 #include "report/json_common.h"
+#include "report/json_writer.h"
 #include "rules/rule.h"
 
 namespace nianbao {
@@ -10,25 +11,51 @@ nlohmann::json report_json(const Report& r, const LineIndex& lines);  // model_j
 
 namespace {
 
-nlohmann::json finding_json(const Finding& f, const LineIndex& lines) {
-    nlohmann::json j = {{"id", f.id},
-                        {"severity", severity_name(f.severity)},
-                        {"message", {{"zh", f.message_zh}, {"en", f.message_en}}},
-                        {"location", location_json(lines, f.span)}};
-    j["fix"] = f.fix_zh.empty() && f.fix_en.empty() ? nlohmann::json(nullptr)
-                                                    : nlohmann::json({{"zh", f.fix_zh}, {"en", f.fix_en}});
-    if (!f.arithmetic.empty()) j["arithmetic"] = f.arithmetic;
+// Keys in sorted order (see JsonWriter).
+void write_position(JsonWriter& w, const Position& p) {
+    w.begin_object();
+    w.key("byte").value(p.byte).key("column").value(p.column).key("line").value(p.line);
+    w.key("offset").value(p.codepoint).key("utf16").value(p.utf16);
+    w.end_object();
+}
+
+void write_location(JsonWriter& w, const LineIndex& lines, Span span) {
+    const Location loc = lines.locate(span);
+    w.begin_object();
+    w.key("end");
+    write_position(w, loc.end);
+    w.key("start");
+    write_position(w, loc.start);
+    w.end_object();
+}
+
+void write_zh_en(JsonWriter& w, const std::string& zh, const std::string& en) {
+    w.begin_object().key("en").value(en).key("zh").value(zh).end_object();
+}
+
+void write_finding(JsonWriter& w, const Finding& f, const LineIndex& lines) {
+    w.begin_object();
+    if (!f.arithmetic.empty()) w.key("arithmetic").value(f.arithmetic);
     if (!f.cells.empty()) {
-        nlohmann::json cells = nlohmann::json::array();
+        w.key("cells").begin_array();
         for (const auto& c : f.cells) {
-            nlohmann::json cj = {{"table", c.table}, {"row", c.row}, {"column", c.column},
-                                 {"location", location_json(lines, c.span)}};
-            if (!c.expected.empty()) cj["expected"] = c.expected;
-            cells.push_back(cj);
+            w.begin_object().key("column").value(c.column);
+            if (!c.expected.empty()) w.key("expected").value(c.expected);
+            w.key("location");
+            write_location(w, lines, c.span);
+            w.key("row").value(c.row).key("table").value(c.table).end_object();
         }
-        j["cells"] = cells;
+        w.end_array();
     }
-    return j;
+    w.key("fix");
+    if (f.fix_zh.empty() && f.fix_en.empty()) w.null();
+    else write_zh_en(w, f.fix_zh, f.fix_en);
+    w.key("id").value(f.id).key("location");
+    write_location(w, lines, f.span);
+    w.key("message");
+    write_zh_en(w, f.message_zh, f.message_en);
+    w.key("severity").value(severity_name(f.severity));
+    w.end_object();
 }
 
 nlohmann::json rule_json(const RuleDoc& d, std::string_view family) {
@@ -42,22 +69,26 @@ nlohmann::json rule_json(const RuleDoc& d, std::string_view family) {
 
 std::string result_to_json(const Result& result, int indent, bool with_model) {
     LineIndex lines(result.report.source);
-    nlohmann::json findings = nlohmann::json::array();
-    for (const auto& f : result.findings) findings.push_back(finding_json(f, lines));
-    const char* verdict = result.errors ? "fail" : "pass";
-    nlohmann::json j = {{"version", version()},
-                        {"summary", {{"verdict", verdict}, {"errors", result.errors},
-                                     {"warnings", result.warnings}, {"infos", result.infos}}},
-                        {"findings", findings}};
+    JsonWriter w(indent);
+    w.begin_object().key("findings").begin_array();
+    for (const auto& f : result.findings) write_finding(w, f, lines);
+    w.end_array().key("report");
+    const Report& r = result.report;
     if (with_model) {
-        j["report"] = report_json(result.report, lines);
+        w.embed(report_json(r, lines));
     } else {
-        const Report& r = result.report;
-        j["report"] = {{"title", r.title}, {"body", {{"name", r.body_name}, {"kind", body_kind_name(r.body_kind)}}},
-                       {"year", r.year ? nlohmann::json(r.year) : nlohmann::json(nullptr)},
-                       {"format", r.format ? std::string(r.format->id) : "2021"}};
+        w.begin_object().key("body").begin_object();
+        w.key("kind").value(body_kind_name(r.body_kind)).key("name").value(r.body_name).end_object();
+        w.key("format").value(r.format ? r.format->id : "2021").key("title").value(r.title).key("year");
+        if (r.year) w.value(r.year);
+        else w.null();
+        w.end_object();
     }
-    return dump_json(j, indent);
+    w.key("summary").begin_object();
+    w.key("errors").value(result.errors).key("infos").value(result.infos);
+    w.key("verdict").value(result.errors ? "fail" : "pass").key("warnings").value(result.warnings).end_object();
+    w.key("version").value(version()).end_object();
+    return w.take();
 }
 
 std::string rules_to_json(int indent) {

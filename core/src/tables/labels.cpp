@@ -19,6 +19,7 @@ int chinese_digit(char32_t c) {
 
 std::u32string decode(std::string_view s) {
     std::u32string out;
+    out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
         int len = 1;
         out += decode_at(s, i, &len);
@@ -29,8 +30,15 @@ std::u32string decode(std::string_view s) {
 
 bool is_punct_or_space(char32_t c) {
     if (c <= 0x7F) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-    static const std::u32string punct = U"，、。：；“”‘’（）【】《》〈〉—…·－　「」『』！？〔〕";
-    return punct.find(c) != std::u32string::npos;
+    switch (c) {  // a switch, not a search: this runs for every character of every label
+        case U'，': case U'、': case U'。': case U'：': case U'；': case U'“': case U'”': case U'‘':
+        case U'’': case U'（': case U'）': case U'【': case U'】': case U'《': case U'》': case U'〈':
+        case U'〉': case U'—': case U'…': case U'·': case U'－': case U'　': case U'「': case U'」':
+        case U'『': case U'』': case U'！': case U'？': case U'〔': case U'〕':
+            return true;
+        default:
+            return false;
+    }
 }
 
 // Chinese numeral 1..99 at s[i..]: returns value and advances i.
@@ -193,10 +201,6 @@ uint64_t LabelPattern::mask(char32_t c) const {
     auto it = std::lower_bound(masks_.begin(), masks_.end(), std::make_pair(c, uint64_t{0}),
                                [](const auto& a, const auto& b) { return a.first < b.first; });
     return it != masks_.end() && it->first == c ? it->second : 0;
-}
-
-bool LabelPattern::contains(char32_t c) const {
-    return label_.size() > 64 ? label_.find(c) != std::u32string::npos : mask(c) != 0;
 }
 
 size_t LabelPattern::lcs(const std::u32string& text) const {

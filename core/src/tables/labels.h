@@ -50,8 +50,6 @@ public:
     size_t lcs(const std::u32string& text) const;
     double similarity(const std::u32string& observed) const;
     const std::u32string& label() const { return label_; }
-    // Does the label contain this character?
-    bool contains(char32_t c) const;
 
 private:
     uint64_t mask(char32_t c) const;

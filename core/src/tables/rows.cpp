@@ -109,32 +109,55 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
 
 namespace {
 
-// Share of `a`'s characters that occur in the pattern's label at all: a
-// cheap filter before the LCS, so junk lines cost little.
-double char_overlap(const std::u32string& a, const LabelPattern& pattern) {
-    if (a.empty()) return 0;
-    size_t hit = 0;
-    for (char32_t c : a) hit += pattern.contains(c);
-    return static_cast<double>(hit) / a.size();
-}
+// One observed label text, with how many of its characters occur in each
+// template row's label: a cheap filter before the LCS, so junk lines cost little.
+struct Candidate {
+    std::u32string text;
+    std::vector<uint16_t> hits;  // per template row
+};
 
-double score_row(const ObservedRow& obs, const std::vector<std::u32string>& cands, const RowSpec& spec,
+// Which template rows use each character, so that a candidate's overlap with
+// every row is one pass over the candidate.
+class RowsByChar {
+public:
+    explicit RowsByChar(const std::vector<LabelPattern>& rows) {
+        for (size_t j = 0; j < rows.size(); ++j)
+            for (char32_t c : rows[j].label()) entries_.push_back({c, static_cast<uint16_t>(j)});
+        std::sort(entries_.begin(), entries_.end());
+        entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
+        rows_ = rows.size();
+    }
+    Candidate candidate(std::u32string text) const {
+        Candidate c{std::move(text), std::vector<uint16_t>(rows_, 0)};
+        for (char32_t ch : c.text) {
+            auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(ch, uint16_t{0}));
+            for (; it != entries_.end() && it->first == ch; ++it) ++c.hits[it->second];
+        }
+        return c;
+    }
+
+private:
+    std::vector<std::pair<char32_t, uint16_t>> entries_;  // (character, template row), sorted
+    size_t rows_ = 0;
+};
+
+double score_row(const ObservedRow& obs, const std::vector<Candidate>& cands, size_t row, const RowSpec& spec,
                  const LabelPattern& pattern, const Marker& spec_marker) {
     const std::u32string& official = pattern.label();
     int values = 0;
     for (const auto& v : obs.values) values += v.kind != TokenKind::Empty;
     if (spec.cells == 0 && values == 0) return 0;
     bool labelled = false;
-    for (const auto& c : cands) labelled |= !c.empty();
+    for (const auto& c : cands) labelled |= !c.text.empty();
     if (!labelled) return values == spec.cells ? 0.3 : 0;
     double best = 0;
     for (const auto& c : cands) {
-        if (c.empty() || char_overlap(c, pattern) < 0.5) continue;
+        if (c.text.empty() || c.hits[row] < 0.5 * c.text.size()) continue;
         // A group label followed by more words ("本年度办理结果 予以公开") is
         // the group's first row written on the group's line, not the group
         // given as one row.
-        if (spec.cells == 0 && c.size() > official.size() + 2) continue;
-        best = std::max(best, pattern.similarity(c));
+        if (spec.cells == 0 && c.text.size() > official.size() + 2) continue;
+        best = std::max(best, pattern.similarity(c.text));
     }
     if (best == 0) return 0;
     if (obs.marker.level > 0 && spec_marker.level > 0) best += obs.marker == spec_marker ? 0.2 : -0.2;
@@ -154,22 +177,25 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
         official.emplace_back(canonical_label(spec.rows[j].label));
         markers.push_back(parse_marker(spec.rows[j].marker));
     }
-    std::vector<std::vector<std::u32string>> cands(n);
+    const RowsByChar rows_by_char(official);
+    std::vector<std::vector<Candidate>> cands(n);
     for (size_t i = 0; i < n; ++i) {
         const auto& r = rows[i];
-        cands[i].push_back(canonical_label(r.last_atom));
+        std::u32string last = canonical_label(r.last_atom);
         std::u32string same = canonical_label(r.same_line);
-        if (same != cands[i][0]) cands[i].push_back(same);
+        const bool distinct = same != last;
+        cands[i].push_back(rows_by_char.candidate(std::move(last)));
+        if (distinct) cands[i].push_back(rows_by_char.candidate(std::move(same)));
         if (r.marker.level == 0) {  // no enumerator: the tail of all the label text
             std::u32string all = canonical_label(r.joined);
             if (all.size() > 60) all = all.substr(all.size() - 60);
-            cands[i].push_back(all);
+            cands[i].push_back(rows_by_char.candidate(std::move(all)));
         }
     }
     // score[i][j], then a weighted longest common subsequence.
     std::vector<double> score(n * m, 0);
     for (size_t i = 0; i < n; ++i)
-        for (size_t j = 0; j < m; ++j) score[i * m + j] = score_row(rows[i], cands[i], spec.rows[j], official[j], markers[j]);
+        for (size_t j = 0; j < m; ++j) score[i * m + j] = score_row(rows[i], cands[i], j, spec.rows[j], official[j], markers[j]);
     std::vector<double> dp((n + 1) * (m + 1), 0);
     auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
     for (size_t i = 1; i <= n; ++i)
