@@ -61,7 +61,7 @@
       again = true;
       return;
     }
-    const text = $('input').value;
+    const text = NB.textbuf.get();
     if (!force && text === checkedText) return;
     if (text.trim() === '') return show(null, text);
     running = true;
@@ -92,30 +92,38 @@
   }
 
   function setText(text) {
-    const input = $('input');
-    input.value = text;
-    input.setSelectionRange(0, 0);
-    input.scrollTop = 0;
+    NB.textbuf.set(text);
     runCheck(false);
+  }
+
+  // Says which part of a long text the textarea shows.
+  function windowNote() {
+    const note = $('large-note');
+    note.hidden = !NB.textbuf.isLarge();
+    if (note.hidden) return;
+    const [first, last, total] = NB.textbuf.shown();
+    note.textContent = NB.t('largeNote', total.toLocaleString(), (first + 1).toLocaleString(), last.toLocaleString());
   }
 
   // ---- input: paste, files, sample ----
 
   // HTML from Word, WPS or a web page: the core reads its tables as
-  // tab-separated lines. Plain text is left to the browser.
+  // tab-separated lines. A long plain text goes into the text buffer (the
+  // textarea would take seconds to lay it out). Anything else is left to the browser.
   function onPaste(e) {
     const data = e.clipboardData;
-    const html = data && data.getData('text/html');
-    if (!ready || !html || !/<t[dh][\s>]/i.test(html)) return;
-    e.preventDefault();
+    if (!data) return;
+    const html = data.getData('text/html');
     const plain = data.getData('text/plain');
-    const input = $('input');
-    const start = input.selectionStart;
-    const end = input.selectionEnd;
+    const table = ready && html && /<t[dh][\s>]/i.test(html);
+    if (!table && !NB.textbuf.isLarge() && $('input').value.length + plain.length <= NB.textbuf.LARGE) return;
+    e.preventDefault();
     const insert = (text) => {
-      input.setRangeText(text, start, end, 'end');
+      NB.textbuf.insert(text);
+      windowNote();
       later();
     };
+    if (!table) return insert(plain);
     NB.engine.request('html', { html }).then(({ value }) => {
       insert(value);
       status(NB.t('htmlRead'));
@@ -160,8 +168,9 @@
   function selectRange(start, end) {
     const input = $('input');
     input.focus();
-    input.setSelectionRange(start, end);
-    scrollToOffset(input, start);
+    const local = NB.textbuf.select(start, end);
+    windowNote();
+    scrollToOffset(input, local);
   }
 
   function selectItem(li) {
@@ -186,6 +195,7 @@
 
   function rerender() {
     NB.setLang(NB.lang());
+    windowNote();
     if (registry.length) NB.render.rules($('rule-list'), registry);
     if (ready) show(result, checkedText);
     else if (!failed) status(NB.t('loading'));
@@ -211,7 +221,11 @@
 
   function wire() {
     const input = $('input');
-    input.addEventListener('input', later);
+    NB.textbuf.attach(input, windowNote);
+    input.addEventListener('input', () => {
+      NB.textbuf.edited();
+      later();
+    });
     input.addEventListener('paste', onPaste);
     $('check').addEventListener('click', () => runCheck(true));
     $('sample').addEventListener('click', () => setText(NB.sample));

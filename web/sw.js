@@ -7,7 +7,7 @@
 const BUILD = '__NIANBAO_BUILD__';
 const CACHE = 'nianbao-' + BUILD;
 const FILES = ['./', 'index.html', 'style.css', 'favicon.svg', 'i18n.js', 'render.js', 'tables.js', 'export.js',
-  'decode.js', 'sample.js', 'engine.js', 'app.js', 'worker.js', 'nianbao.js', 'nianbao.wasm'];
+  'decode.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js', 'nianbao.js', 'nianbao.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
