@@ -85,6 +85,12 @@ struct Date {
     bool valid = true;        // a date that can exist
 };
 
+// A year named without a full date: "2024年", "2024 年度", "二〇二四年".
+struct YearMention {
+    int year = 0;
+    Span span;
+};
+
 struct Unread {
     Span span;
     std::string what;         // short reason, English, e.g. "page number"
@@ -102,6 +108,7 @@ struct Report {
     std::array<Section, 6> sections;
     Table table2, table3, table4;
     std::vector<Date> dates;       // every date in the text, in order
+    std::vector<YearMention> years;  // every year mention outside a full date, in order
     std::optional<Date> signed_date;  // the date the report is signed, at the end
     std::vector<Unread> unread;
     const Section& section(int number) const { return sections[number - 1]; }

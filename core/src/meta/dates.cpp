@@ -261,18 +261,15 @@ private:
 
 }  // namespace
 
-std::vector<DateMention> find_dates(std::string_view text) {
+DateScan scan_dates(std::string_view text) {
     if (text.size() > UINT32_MAX) return {};
     DateScanner s(text);
     s.run();
-    return std::move(s.dates);
+    return {std::move(s.dates), std::move(s.years)};
 }
 
-std::vector<YearMention> find_year_mentions(std::string_view text) {
-    if (text.size() > UINT32_MAX) return {};
-    DateScanner s(text);
-    s.run();
-    return std::move(s.years);
-}
+std::vector<DateMention> find_dates(std::string_view text) { return scan_dates(text).dates; }
+
+std::vector<YearMention> find_year_mentions(std::string_view text) { return scan_dates(text).years; }
 
 }  // namespace nianbao

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nianbao/model.h"
 #include "nianbao/text.h"
 
 namespace nianbao {
@@ -27,9 +28,9 @@ struct DateMention {
     bool year_inherited = false;
 };
 
-struct YearMention {
-    int year = 0;
-    Span span;  // "2024年", "2024 年度", "二〇二四年"
+struct DateScan {
+    std::vector<DateMention> dates;
+    std::vector<YearMention> years;
 };
 
 bool is_leap(int year);
@@ -54,5 +55,8 @@ std::vector<DateMention> find_dates(std::string_view text);
 // is not the start of a full Y年M月D日 date: "2024年，我镇…", "2024 年度",
 // "二〇二四年", and the year of "2024年12月" (no day).
 std::vector<YearMention> find_year_mentions(std::string_view text);
+
+// Both of the above in one pass.
+DateScan scan_dates(std::string_view text);
 
 }  // namespace nianbao

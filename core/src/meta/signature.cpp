@@ -141,7 +141,9 @@ int find_signature(std::string_view source, const std::vector<DateMention>& date
 
 void read_dates(Report& report) {
     const std::string& source = report.source;
-    const std::vector<DateMention> mentions = find_dates(source);
+    DateScan scan = scan_dates(source);
+    const std::vector<DateMention>& mentions = scan.dates;
+    report.years = std::move(scan.years);
     report.dates.clear();
     report.dates.reserve(mentions.size());
     for (const DateMention& m : mentions) {

@@ -115,17 +115,20 @@ NormalizedText normalize(std::string_view source) {
     for (size_t i = 0; i < source.size();) {
         int len = 1;
         char32_t cp = decode_at(source, i, &len);
-        uint32_t at = static_cast<uint32_t>(i);
-        i += len;
-        if (cp == U'\r') {
-            if (i < source.size() && source[i] == '\n') ++i;
-            cp = U'\n';
+        const auto at = static_cast<uint32_t>(i);
+        const char32_t mapped = cp == U'\r' ? U'\n' : canonical(cp);
+        if (mapped == cp) {  // most characters: copy the bytes as they are
+            canon.append(source.data() + i, static_cast<size_t>(len));
+            canon_origin.insert(canon_origin.end(), static_cast<size_t>(len), at);
+            i += len;
+            continue;
         }
-        cp = canonical(cp);
-        if (cp == 0) continue;
-        size_t before = canon.size();
-        append_utf8(canon, cp);
-        for (size_t k = before; k < canon.size(); ++k) canon_origin.push_back(at);
+        i += len;
+        if (cp == U'\r' && i < source.size() && source[i] == '\n') ++i;
+        if (mapped == 0) continue;
+        const size_t before = canon.size();
+        append_utf8(canon, mapped);
+        canon_origin.insert(canon_origin.end(), canon.size() - before, at);
     }
 
     // Pass 2: Markdown markers, line by line.

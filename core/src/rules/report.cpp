@@ -552,7 +552,7 @@ void check_narrative_years(const Context& ctx, Emitter& out) {
     int title_year = 0;
     Span title_year_span = r.title_span ? *r.title_span : report_anchor(ctx);
     bool title_year_found = false;
-    for (const YearMention& y : find_year_mentions(r.source)) {
+    for (const YearMention& y : r.years) {
         if (!title.empty() && in_span(title, y.span)) {
             if (y.year == r.year && !title_year_found) {
                 title_year_span = y.span;
