@@ -62,7 +62,7 @@ NB.render = (function () {
       el('span', { class: 'message', text: NB.pick(f.message) }),
       f.arithmetic ? el('span', { class: 'arith', text: NB.t('arithmetic') + f.arithmetic }) : null,
       f.fix ? el('span', { class: 'fix', text: NB.t('fix') + NB.pick(f.fix) }) : null);
-    const doc = el('a', { class: 'doc', href: '#rule-' + f.id, 'aria-label': NB.t('ruleDocOf', f.id) },
+    const doc = el('a', { class: 'doc', href: '#rule-' + f.id },
       NB.t('ruleDoc') + ' ', el('code', { text: f.id }));
     return el('li', {
       'data-rule': f.id, 'data-severity': f.severity, 'data-index': index,
