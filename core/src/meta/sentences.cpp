@@ -162,6 +162,11 @@ public:
         if (!out_.text.empty() && out_.text.back() != '\n') insert('\n');
     }
 
+    void reserve(size_t bytes) {
+        out_.text.reserve(bytes);
+        out_.source.reserve(bytes);
+    }
+
     JoinedText take() { return std::move(out_); }
 
 private:
@@ -171,10 +176,8 @@ private:
     }
 
     void copy(size_t b, size_t e) {
-        for (size_t k = b; k < e; ++k) {
-            out_.text.push_back(src_[k]);
-            out_.source.push_back(static_cast<uint32_t>(k));
-        }
+        out_.text.append(src_.data() + b, e - b);
+        for (size_t k = b; k < e; ++k) out_.source.push_back(static_cast<uint32_t>(k));
         if (e > b) last_src_ = static_cast<uint32_t>(e - 1);
     }
 
@@ -217,6 +220,9 @@ private:
 
 JoinedText join_lines(std::string_view source, const std::vector<Span>& ranges) {
     Joiner j(source);
+    size_t total = 0;
+    for (const Span& r : ranges) total += r.size();
+    j.reserve(total);
     for (const Span& r : ranges)
         if (!r.empty()) j.range(r);
     return j.take();

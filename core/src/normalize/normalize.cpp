@@ -1,5 +1,7 @@
 #include "normalize/normalize.h"
 
+#include <algorithm>
+
 namespace nianbao {
 
 char32_t decode_at(std::string_view s, size_t i, int* len) {
@@ -101,72 +103,90 @@ LineEdit inspect_line(std::string_view line) {
 
 }  // namespace
 
+namespace {
+
+// Markdown markers of one canonical line removed, cells of a pipe row joined
+// by tabs; appended to `out` with each byte's origin.
+void emit_line(std::string_view line, const std::vector<uint32_t>& origin, NormalizedText& out) {
+    LineEdit e = inspect_line(line);
+    if (e.rule_line) return;
+    size_t k = e.skip_prefix;
+    // A pipe row's leading and trailing '|' frame the row; inner ones
+    // separate cells.
+    size_t last = line.size();
+    if (e.pipe_row) {
+        while (k < line.size() && (line[k] == ' ' || line[k] == '|')) {
+            bool was_pipe = line[k] == '|';
+            ++k;
+            if (was_pipe) break;
+        }
+        while (last > k && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
+        if (last > k && line[last - 1] == '|') --last;
+    }
+    const std::string_view special = e.pipe_row ? "*_|" : "*_";
+    while (k < last) {
+        // Runs without a marker are copied whole.
+        size_t run_end = std::min(last, line.find_first_of(special, k));
+        out.text.append(line.data() + k, run_end - k);
+        out.origin.insert(out.origin.end(), origin.begin() + static_cast<std::ptrdiff_t>(k),
+                          origin.begin() + static_cast<std::ptrdiff_t>(run_end));
+        k = run_end;
+        if (k >= last) break;
+        const char c = line[k];
+        if ((c == '*' || c == '_') && k + 1 < last && line[k + 1] == c) {
+            k += 2;  // emphasis marker
+            continue;
+        }
+        out.text += c == '|' ? '\t' : c;
+        out.origin.push_back(origin[k]);
+        ++k;
+    }
+}
+
+}  // namespace
+
+// One pass, a line at a time: code points to their canonical form and line
+// ends unified into a line buffer, then the line's Markdown markers removed.
+// Only the output grows with the input (a 10 MB report must not need three
+// full-size copies with their origin maps).
 NormalizedText normalize(std::string_view source) {
     NormalizedText out;
     out.source = source;
     out.text.reserve(source.size());
     out.origin.reserve(source.size() + 1);
 
-    // Pass 1: code points -> canonical code points, line ends unified.
-    std::string canon;
-    std::vector<uint32_t> canon_origin;
-    canon.reserve(source.size());
-    canon_origin.reserve(source.size() + 1);
+    std::string line;
+    std::vector<uint32_t> line_origin;
     for (size_t i = 0; i < source.size();) {
-        int len = 1;
-        char32_t cp = decode_at(source, i, &len);
-        const auto at = static_cast<uint32_t>(i);
-        const char32_t mapped = cp == U'\r' ? U'\n' : canonical(cp);
-        if (mapped == cp) {  // most characters: copy the bytes as they are
-            canon.append(source.data() + i, static_cast<size_t>(len));
-            canon_origin.insert(canon_origin.end(), static_cast<size_t>(len), at);
-            i += len;
+        const char b = source[i];
+        if (b == '\n' || b == '\r') {
+            const auto at = static_cast<uint32_t>(i);
+            i += b == '\r' && i + 1 < source.size() && source[i + 1] == '\n' ? 2 : 1;
+            emit_line(line, line_origin, out);
+            out.text += '\n';
+            out.origin.push_back(at);
+            line.clear();
+            line_origin.clear();
             continue;
         }
-        i += len;
-        if (cp == U'\r' && i < source.size() && source[i] == '\n') ++i;
-        if (mapped == 0) continue;
-        const size_t before = canon.size();
-        append_utf8(canon, mapped);
-        canon_origin.insert(canon_origin.end(), canon.size() - before, at);
-    }
-
-    // Pass 2: Markdown markers, line by line.
-    size_t pos = 0;
-    while (pos <= canon.size()) {
-        size_t nl = canon.find('\n', pos);
-        size_t end = nl == std::string::npos ? canon.size() : nl;
-        std::string_view line(canon.data() + pos, end - pos);
-        LineEdit e = inspect_line(line);
-        if (!e.rule_line) {
-            size_t k = e.skip_prefix;
-            // A pipe row's leading and trailing '|' frame the row; inner ones
-            // separate cells.
-            size_t last = line.size();
-            if (e.pipe_row) {
-                while (k < line.size() && (line[k] == ' ' || line[k] == '|')) {
-                    bool was_pipe = line[k] == '|';
-                    ++k;
-                    if (was_pipe) break;
-                }
-                while (last > k && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
-                if (last > k && line[last - 1] == '|') --last;
-            }
-            for (; k < last; ++k) {
-                char c = line[k];
-                if ((c == '*' || c == '_') && k + 1 < last && line[k + 1] == c) {
-                    ++k;  // emphasis marker
-                    continue;
-                }
-                out.text += (e.pipe_row && c == '|') ? '\t' : c;
-                out.origin.push_back(canon_origin[pos + k]);
-            }
+        if (static_cast<unsigned char>(b) < 0x80) {  // ASCII: kept as is
+            line += b;
+            line_origin.push_back(static_cast<uint32_t>(i++));
+            continue;
         }
-        if (nl == std::string::npos) break;
-        out.text += '\n';
-        out.origin.push_back(canon_origin[nl]);
-        pos = nl + 1;
+        int len = 1;
+        const char32_t cp = decode_at(source, i, &len);
+        const auto at = static_cast<uint32_t>(i);
+        const char32_t mapped = canonical(cp);
+        if (mapped == cp) {  // most characters: copy the bytes as they are
+            line.append(source.data() + i, static_cast<size_t>(len));
+        } else if (mapped != 0) {
+            append_utf8(line, mapped);
+        }
+        line_origin.resize(line.size(), at);
+        i += len;
     }
+    emit_line(line, line_origin, out);
     out.origin.push_back(static_cast<uint32_t>(source.size()));
     return out;
 }
