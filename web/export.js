@@ -23,13 +23,18 @@ NB.exporter = (function () {
     return name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
   }
 
+  // The read model's title is {text, found, location}; the CLI's lean report has the text.
+  function titleOf(r) {
+    return r.title && typeof r.title === 'object' ? r.title.text || '' : r.title || '';
+  }
+
   // The result as the CLI's --format json prints it, without the read model.
   function findingsJson(result) {
     const r = result.report || {};
     return {
       version: result.version,
       summary: result.summary,
-      report: { title: r.title, body: r.body, year: r.year, format: r.format },
+      report: { title: titleOf(r), body: r.body, year: r.year === undefined ? null : r.year, format: r.format },
       findings: result.findings,
     };
   }
@@ -82,7 +87,7 @@ NB.exporter = (function () {
     const pad = (n) => String(n).padStart(2, '0');
     const d = new Date();
     const facts = [
-      [NB.t('sheetReport'), r.title || ''],
+      [NB.t('sheetReport'), titleOf(r)],
       [NB.t('sheetBody'), (r.body && r.body.name) || ''],
       [NB.t('sheetYear'), r.year || ''],
       [NB.t('sheetTool'), 'nianbao ' + (version || '')],
@@ -109,5 +114,5 @@ NB.exporter = (function () {
         el('span', { text: NB.t('signChecker') }), el('span', { text: NB.t('signReviewer') }), el('span', { text: NB.t('signDate') })));
   }
 
-  return { json, csv, sheet, tablesCsv, findingsJson };
+  return { json, csv, sheet, field, tablesCsv, findingsJson };
 })();
