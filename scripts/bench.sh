@@ -6,7 +6,7 @@ cd "$repo"
 [ -x build-native/cli/nianbao ] || "$repo/scripts/build.sh"
 echo "== native"
 python3 scripts/bench.py build-native/cli/nianbao "$@"
-if [ -f tests/browser/bench-page.mjs ] && [ -x /usr/bin/chromium ] && [ -d node_modules/playwright-core ]; then
+if [ -f dist/index.html ] && [ -x /usr/bin/chromium ] && [ -d node_modules/playwright-core ]; then
   echo "== page (Chromium)"
-  node tests/browser/bench-page.mjs
+  node scripts/bench-page.mjs
 fi

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Page figures for scripts/bench.sh (printed, not asserted), in Debian's Chromium:
+//  1. bytes the served page loads until ready (first visit), each file gzipped
+//     (-9) as a server would send it; the page's own files apart from the module;
+//  2. time from navigation to ready (the page's performance mark), first visit
+//     and the median of later visits (fresh page each, files re-sent: no-cache);
+//  3. time to check a 15 KB report in the page's worker (median of many checks)
+//     and the same text natively: `nianbao check --format json` given the file
+//     N times in one process, pinned to one core (taskset -c 0), minus the same
+//     with the file once, divided by N-1 (process start and reading cancel out);
+//     the ratio of the two;
+//  4. time to check a 5 MB text in the worker.
+// The 15 KB report is tests/fixtures/real/006 (real tables with non-zero
+// numbers) with narrative paragraphs of 007/008 added to section 一.
+// Run: node scripts/bench-page.mjs   (after scripts/build.sh)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+import { CSP, serve } from './serve.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(repo, 'dist');
+const cli = path.join(repo, 'build-native', 'cli', 'nianbao');
+const real = (name) => readFileSync(path.join(repo, 'tests', 'fixtures', 'real', name), 'utf8');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+
+// Section 一's paragraphs of a report: the lines between 一、总体情况 and 二、.
+function section1(text) {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => /^一、总体情况/.test(l.trim()));
+  const to = lines.findIndex((l, i) => i > from && /^二、/.test(l.trim()));
+  return lines.slice(from + 1, to);
+}
+
+export function report15k() {
+  const base = real('006_huaian_city_2024.txt').split('\n');
+  const extra = [...section1(real('007_hongze_district_2023.txt')), ...section1(real('008_hongze_district_2024.txt'))];
+  const at = base.findIndex((l) => /^一、总体情况/.test(l.trim())) + 1;
+  const added = [];
+  for (let i = 0; Buffer.byteLength([...base, ...added].join('\n')) < 15 * 1024; i++) added.push(extra[i % extra.length]);
+  base.splice(at, 0, ...added);
+  return base.join('\n');
+}
+
+function nativePerCheck(file) {
+  const time = (copies) => {
+    const runs = [];
+    for (let r = 0; r < 7; r++) {
+      const t0 = process.hrtime.bigint();
+      const p = spawnSync('taskset', ['-c', '0', cli, 'check', '--format', 'json', ...Array(copies).fill(file)], { maxBuffer: 1 << 30 });
+      if (p.status !== 0 && p.status !== 1) throw new Error(`nianbao: exit ${p.status}: ${p.stderr}`);
+      runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return median(runs);
+  };
+  const n = 201;
+  return (time(n) - time(1)) / (n - 1);
+}
+
+async function main() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-'));
+  const server = await serve({ root: dist, port: 0, csp: CSP });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    // 1 + 2: first visit.
+    const loaded = new Map();
+    const onResponse = (r) => {
+      const u = new URL(r.url());
+      if (u.origin + '/' === server.url) loaded.set(u.pathname === '/' ? '/index.html' : u.pathname, null);
+    };
+    context.on('response', onResponse);
+    let page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-state="ready"]');
+    const first = await page.evaluate(() => performance.getEntriesByName('nianbao-ready')[0].startTime);
+    context.off('response', onResponse);
+    let total = 0;
+    let own = 0;
+    const rows = [];
+    for (const name of [...loaded.keys()].sort()) {
+      const bytes = readFileSync(path.join(dist, name));
+      const g = gz(bytes);
+      total += g;
+      if (!/^\/nianbao\.(js|wasm)$/.test(name)) own += g;
+      const note = name === '/sw.js' ? '  (the service worker, registered once ready)' : '';
+      rows.push(`    ${name.padEnd(16)} ${String(bytes.length).padStart(8)} B  ${String(g).padStart(7)} B gz${note}`);
+    }
+    console.log(`page: bytes loaded until ready (first visit), gzip -9 each:\n${rows.join('\n')}`);
+    console.log(`page: total ${kb(total)} gz (target <= 150 KB); the page's own HTML+CSS+JS ${kb(own)} gz (aim <= 25 KB); module ${kb(total - own)} gz`);
+    const single = readFileSync(path.join(dist, 'nianbao.html'));
+    console.log(`page: dist/nianbao.html (one file, wasm as base64) ${kb(single.length)}, ${kb(gz(single))} gz`);
+
+    const later = [];
+    for (let i = 0; i < 5; i++) {
+      await page.close();
+      page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-state="ready"]');
+      later.push(await page.evaluate(() => performance.getEntriesByName('nianbao-ready')[0].startTime));
+    }
+    console.log(`page: navigation to ready ${first.toFixed(0)} ms first visit, ${median(later).toFixed(0)} ms median of 5 later visits`);
+
+    // 3: a 15 KB report, page worker against native.
+    const text = report15k();
+    const tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-bench-text-'));
+    const file = path.join(tmp, 'report-15k.txt');
+    writeFileSync(file, text);
+    const times = await page.evaluate(async (t) => {
+      await NB.engine.request('time', { text: t, n: 20 });   // warm-up
+      return (await NB.engine.request('time', { text: t, n: 200 })).value;
+    }, text);
+    const wasm = median(times);
+    const native = nativePerCheck(file);
+    console.log(`page: check of a ${kb(Buffer.byteLength(text))} report (${text.length} characters, tests/fixtures/real/006 + section 一 of 007/008): `
+      + `${wasm.toFixed(2)} ms median of 200 in the worker (target <= 5 ms); native ${native.toFixed(2)} ms per check `
+      + `(201 vs 1 copies in one process, one core); ratio ${(wasm / native).toFixed(2)}x (target <= 3x)`);
+
+    // 4: 5 MB.
+    const big = text.repeat(Math.ceil(5e6 / Buffer.byteLength(text)));
+    const bigMs = await page.evaluate(async (t) => (await NB.engine.request('time', { text: t, n: 3 })).value, big);
+    console.log(`page: check of a ${(Buffer.byteLength(big) / 1e6).toFixed(1)} MB text in the worker: ${median(bigMs).toFixed(0)} ms (median of 3)`);
+    rmSync(tmp, { recursive: true, force: true });
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench-page: ${e.stack || e}`);
+  process.exit(1);
+});
