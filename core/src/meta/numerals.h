@@ -41,13 +41,14 @@ struct NumberMention {
     // The number as written, separators, decimal point and multiplier
     // included ("3,119", "17.46", "1.2万", "十二"); never the unit.
     Span span;
-    bool chinese = false;  // written in Chinese numerals
     // Canonical unit, a string literal (static storage, not a view into the
     // text): one of 件 条 个 次 期 场 篇 项 人次 元 万元 亿元 %, or "" when
     // none follows. Full-width ％ is reported as "%".
     std::string_view unit;
-    int decimals = 0;  // digits after the decimal point still in `value`
     Span unit_span;    // where the unit is written; empty when unit is ""
+    int decimals = 0;  // digits after the decimal point still in `value`
+    bool chinese = false;  // written in Chinese numerals
+    // (Field order keeps this at 48 bytes: a 10 MB report has a million.)
 };
 
 // Every number used as a count or amount in running text, in text order.

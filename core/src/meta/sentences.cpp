@@ -1,5 +1,7 @@
 #include "meta/sentences.h"
 
+#include <algorithm>
+
 #include "meta/scan_util.h"
 
 namespace nianbao {
@@ -8,10 +10,18 @@ using scan::Cp;
 using scan::decode_at;
 using scan::decode_before;
 
+uint32_t JoinedText::source_at(size_t i) const {
+    auto it = std::upper_bound(runs.begin(), runs.end(), i,
+                               [](size_t pos, const Run& r) { return pos < r.text_begin; });
+    if (it == runs.begin()) return 0;
+    --it;
+    return it->inserted ? it->source_begin : it->source_begin + static_cast<uint32_t>(i - it->text_begin);
+}
+
 Span JoinedText::to_source(size_t b, size_t e) const {
-    if (source.empty() || b >= e || b >= source.size()) return {};
-    if (e > source.size()) e = source.size();
-    return {source[b], source[e - 1] + 1};
+    if (text.empty() || b >= e || b >= text.size()) return {};
+    if (e > text.size()) e = text.size();
+    return {source_at(b), source_at(e - 1) + 1};
 }
 
 namespace {
@@ -162,22 +172,23 @@ public:
         if (!out_.text.empty() && out_.text.back() != '\n') insert('\n');
     }
 
-    void reserve(size_t bytes) {
-        out_.text.reserve(bytes);
-        out_.source.reserve(bytes);
-    }
+    void reserve(size_t bytes) { out_.text.reserve(bytes); }
 
     JoinedText take() { return std::move(out_); }
 
 private:
     void insert(char ch) {
+        out_.runs.push_back({static_cast<uint32_t>(out_.text.size()), last_src_, true});
         out_.text.push_back(ch);
-        out_.source.push_back(last_src_);
     }
 
     void copy(size_t b, size_t e) {
+        if (e <= b) return;
+        const auto at = static_cast<uint32_t>(out_.text.size());
+        const bool continues = !out_.runs.empty() && !out_.runs.back().inserted &&
+                               out_.runs.back().source_begin + (at - out_.runs.back().text_begin) == b;
+        if (!continues) out_.runs.push_back({at, static_cast<uint32_t>(b), false});
         out_.text.append(src_.data() + b, e - b);
-        for (size_t k = b; k < e; ++k) out_.source.push_back(static_cast<uint32_t>(k));
         if (e > b) last_src_ = static_cast<uint32_t>(e - 1);
     }
 

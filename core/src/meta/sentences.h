@@ -21,11 +21,21 @@ struct JoinedText {
     // and white space between two non-ASCII characters is dropped
     // ("尚 未 审结" -> "尚未审结"); other white space is kept as written.
     std::string text;
-    // source[i] is the source byte that text[i] was copied from. A byte the
-    // joining inserted ('\n', ' ') maps to the last source byte before it.
-    std::vector<uint32_t> source;
+    // The source byte that text[i] was copied from. A byte the joining
+    // inserted ('\n', ' ') maps to the last source byte before it.
+    uint32_t source_at(size_t i) const;
     // The source span of text bytes [b, e) (b < e).
     Span to_source(size_t b, size_t e) const;
+
+    // The map behind source_at, as runs (a few per line, not four bytes per
+    // byte: a 10 MB report must not need 40 MB for it). Bytes of a copied run
+    // come from consecutive source bytes; an inserted run maps to one byte.
+    struct Run {
+        uint32_t text_begin = 0;
+        uint32_t source_begin = 0;
+        bool inserted = false;
+    };
+    std::vector<Run> runs;
 };
 
 // Join the lines of `ranges` (byte ranges of `source`, in order and not

@@ -308,7 +308,7 @@ Narrative narrative(const Report& r) {
             continue;
         }
         const scan::Cp t = scan::decode_at(joined.text, s.end);  // the 。 that ended it
-        if (is_terminator(t.cp)) span.end = joined.source[s.end + t.len - 1] + 1;
+        if (is_terminator(t.cp)) span.end = joined.source_at(s.end + t.len - 1) + 1;
         n.sentences.push_back({static_cast<uint32_t>(start + skip), static_cast<uint32_t>(form.size() - skip), span, weight});
     }
     return n;
