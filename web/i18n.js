@@ -9,6 +9,7 @@ window.NB = window.NB || {};
   const words = {
     zh: {
       title: '年报体检',
+      docTitle: '年报体检 · 政府信息公开工作年度报告检查',
       tagline: '检查政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。全文只在本机浏览器中检查，不会上传。',
       skip: '跳到检查结果',
       lang: 'English',
@@ -91,6 +92,7 @@ window.NB = window.NB || {};
     },
     en: {
       title: 'nianbao — annual report check',
+      docTitle: 'nianbao · annual report check',
       tagline: 'Checks a government information disclosure annual report (format 国办公开办函〔2021〕30号). The text is checked in this browser only and never uploaded.',
       skip: 'Skip to the results',
       lang: '中文',
@@ -203,6 +205,6 @@ window.NB = window.NB || {};
     // The switch names the other language, in that language.
     const other = document.getElementById('lang');
     if (other) other.lang = lang === 'en' ? 'zh-CN' : 'en';
-    document.title = NB.t('title') + ' · ' + (lang === 'en' ? 'annual report check' : '政府信息公开工作年度报告检查');
+    document.title = NB.t('docTitle');
   };
 })();

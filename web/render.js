@@ -90,15 +90,18 @@ NB.render = (function () {
     return list;
   }
 
+  // The registry's explanations are in Chinese only: marked as such, so that
+  // a screen reader in the English page reads them as Chinese.
+  function doc(label, text) {
+    return text && text !== '—' ? el('p', {}, NB.t(label), el('span', { lang: 'zh-CN', text })) : null;
+  }
+
   // The registry as a list of articles with ids rule-<id>, the links' targets.
   function rules(target, registry) {
     target.replaceChildren(...registry.map((r) => el('article', { id: 'rule-' + r.id, class: 'rule', tabindex: '-1' },
       el('h3', {}, NB.pick(r.title) + ' ', el('code', { text: r.id })),
       el('p', { text: NB.t('severity') + NB.t(SEVERITIES.includes(r.severity) ? r.severity : 'info') }),
-      r.what ? el('p', { text: NB.t('what') + r.what }) : null,
-      r.why ? el('p', { text: NB.t('why') + r.why }) : null,
-      r.example ? el('p', { text: NB.t('example') + r.example }) : null,
-      r.basis && r.basis !== '—' ? el('p', { text: NB.t('basis') + r.basis }) : null)));
+      doc('what', r.what), doc('why', r.why), doc('example', r.example), doc('basis', r.basis))));
   }
 
   return { el, severityOf, ordered, counts, verdictOf, verdict, findings, rules };
