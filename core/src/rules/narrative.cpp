@@ -8,7 +8,6 @@
 // side of silence: a sentence that could be read two ways is not reported.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <initializer_list>
 #include <set>
 
@@ -992,14 +991,15 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
                 const double scale = std::pow(10.0, d);
                 const double said = static_cast<double>(pt.pct->value);
                 if (std::fabs(exact * scale - said) < 1.0) continue;
-                char buf[64];
-                std::snprintf(buf, sizeof buf, "%.*f", d, exact);
+                // Rounded to the decimals the text printed; integers, not printf("%f"),
+                // which would pull long-double formatting into the page's wasm.
+                const std::string actual = format_scaled(std::llround(exact * scale), d);
                 Params pr = {{"part", format_scaled(pv[k], dec)},
                              {"total", format_scaled(tv, dec)},
                              {"unit", unit},
-                             {"actual", buf},
+                             {"actual", actual},
                              {"said", format_mention(*pt.pct)},
-                             {"arithmetic", format_scaled(pv[k], dec) + " ÷ " + format_scaled(tv, dec) + " = " + buf + "%"}};
+                             {"arithmetic", format_scaled(pv[k], dec) + " ÷ " + format_scaled(tv, dec) + " = " + actual + "%"}};
                 out.emit("narrative-breakdown", "percent", n.source(pt.m->span.begin, pt.end), pr);
             }
         }
