@@ -7,29 +7,12 @@
 
 namespace nianbao {
 
-nlohmann::json report_json(const Report& r, const LineIndex& lines);  // model_json.cpp
+void write_report(JsonWriter& w, const Report& r, const LineIndex& lines);  // model_json.cpp
 
 namespace {
 
 // Keys in sorted order (see JsonWriter).
-void write_position(JsonWriter& w, const Position& p) {
-    w.begin_object();
-    w.key("byte").value(p.byte).key("column").value(p.column).key("line").value(p.line);
-    w.key("offset").value(p.codepoint).key("utf16").value(p.utf16);
-    w.end_object();
-}
-
-void write_location(JsonWriter& w, const LineIndex& lines, Span span) {
-    const Location loc = lines.locate(span);
-    w.begin_object();
-    w.key("end");
-    write_position(w, loc.end);
-    w.key("start");
-    write_position(w, loc.start);
-    w.end_object();
-}
-
-void write_zh_en(JsonWriter& w, const std::string& zh, const std::string& en) {
+void write_zh_en(JsonWriter& w, std::string_view zh, std::string_view en) {
     w.begin_object().key("en").value(en).key("zh").value(zh).end_object();
 }
 
@@ -58,11 +41,11 @@ void write_finding(JsonWriter& w, const Finding& f, const LineIndex& lines) {
     w.end_object();
 }
 
-nlohmann::json rule_json(const RuleDoc& d, std::string_view family) {
-    return {{"id", d.id},          {"severity", severity_name(d.severity)},
-            {"family", family},    {"title", {{"zh", d.title_zh}, {"en", d.title_en}}},
-            {"what", d.what},      {"why", d.why},
-            {"example", d.example}, {"basis", d.basis}};
+void write_rule(JsonWriter& w, const RuleDoc& d, std::string_view family) {
+    w.begin_object().key("basis").value(d.basis).key("example").value(d.example).key("family").value(family);
+    w.key("id").value(d.id).key("severity").value(severity_name(d.severity)).key("title");
+    write_zh_en(w, d.title_zh, d.title_en);
+    w.key("what").value(d.what).key("why").value(d.why).end_object();
 }
 
 }  // namespace
@@ -75,7 +58,7 @@ std::string result_to_json(const Result& result, int indent, bool with_model) {
     w.end_array().key("report");
     const Report& r = result.report;
     if (with_model) {
-        w.embed(report_json(r, lines));
+        write_report(w, r, lines);
     } else {
         w.begin_object().key("body").begin_object();
         w.key("kind").value(body_kind_name(r.body_kind)).key("name").value(r.body_name).end_object();
@@ -92,10 +75,12 @@ std::string result_to_json(const Result& result, int indent, bool with_model) {
 }
 
 std::string rules_to_json(int indent) {
-    nlohmann::json rules = nlohmann::json::array();
+    JsonWriter w(indent);
+    w.begin_array();
     for (const auto& family : rule_families())
-        for (const auto& d : family.docs) rules.push_back(rule_json(d, family.name));
-    return dump_json(rules, indent);
+        for (const auto& d : family.docs) write_rule(w, d, family.name);
+    w.end_array();
+    return w.take();
 }
 
 std::string rules_to_markdown() {

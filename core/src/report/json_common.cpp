@@ -2,17 +2,25 @@
 
 namespace nianbao {
 
-nlohmann::json position_json(const Position& p) {
-    return {{"line", p.line}, {"column", p.column}, {"offset", p.codepoint}, {"utf16", p.utf16}, {"byte", p.byte}};
+namespace {
+
+void write_position(JsonWriter& w, const Position& p) {
+    w.begin_object();
+    w.key("byte").value(p.byte).key("column").value(p.column).key("line").value(p.line);
+    w.key("offset").value(p.codepoint).key("utf16").value(p.utf16);
+    w.end_object();
 }
 
-nlohmann::json location_json(const LineIndex& lines, Span span) {
-    Location loc = lines.locate(span);
-    return {{"start", position_json(loc.start)}, {"end", position_json(loc.end)}};
-}
+}  // namespace
 
-std::string dump_json(const nlohmann::json& j, int indent) {
-    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+void write_location(JsonWriter& w, const LineIndex& lines, Span span) {
+    const Location loc = lines.locate(span);
+    w.begin_object();
+    w.key("end");
+    write_position(w, loc.end);
+    w.key("start");
+    write_position(w, loc.start);
+    w.end_object();
 }
 
 }  // namespace nianbao

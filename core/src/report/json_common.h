@@ -1,16 +1,12 @@
-// JSON shapes shared by the model and the findings output.
+// JSON pieces shared by the model and the findings output.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "nianbao/text.h"
+#include "report/json_writer.h"
 
 namespace nianbao {
 
-nlohmann::json position_json(const Position& p);
-// {"start": {...}, "end": {...}}: byte, code point and UTF-16 offsets, line, column.
-nlohmann::json location_json(const LineIndex& lines, Span span);
-// Serialize without ever aborting on odd bytes (-fno-exceptions build).
-std::string dump_json(const nlohmann::json& j, int indent);
+// {"end": {...}, "start": {...}}: byte, code point and UTF-16 offsets, line, column.
+void write_location(JsonWriter& w, const LineIndex& lines, Span span);
 
 }  // namespace nianbao

@@ -1,39 +1,32 @@
 #include "report/json_writer.h"
 
-#include "report/json_common.h"
+#include <charconv>
+#include <cmath>
 
 namespace nianbao {
 
 namespace {
 
-// Strict UTF-8 (no overlongs, no surrogates): nlohmann replaces anything else,
-// and such strings are left to it so that the bytes stay the same.
-bool valid_utf8(std::string_view s) {
+// Length of the strict UTF-8 sequence (no overlongs, no surrogates) at s[i],
+// 0 when there is none.
+size_t utf8_sequence(std::string_view s, size_t i) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const size_t n = s.size();
-    for (size_t i = 0; i < n;) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t len;
-        uint32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-        else return false;
-        if (i + len > n) return false;
-        for (size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return false;
-            cp = cp << 6 | (p[i + k] & 0x3F);
-        }
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
+    const unsigned char c = p[i];
+    if (c < 0x80) return 1;
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (size_t k = 1; k < len; ++k) {
+        if ((p[i + k] & 0xC0) != 0x80) return 0;
+        cp = cp << 6 | (p[i + k] & 0x3F);
     }
-    return true;
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
 }
 
 }  // namespace
@@ -101,37 +94,50 @@ JsonWriter& JsonWriter::number(int64_t n) {
     return *this;
 }
 
+JsonWriter& JsonWriter::value(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double d) {
+    before_value();
+    if (!std::isfinite(d)) {  // nlohmann writes null for these
+        out_ += "null";
+        return *this;
+    }
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, d);
+    std::string_view digits(buf, static_cast<size_t>(res.ptr - buf));
+    out_ += digits;
+    if (digits.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+    return *this;
+}
+
 JsonWriter& JsonWriter::null() {
     before_value();
     out_ += "null";
     return *this;
 }
 
-JsonWriter& JsonWriter::embed(const nlohmann::json& j) {
-    before_value();
-    std::string dumped = dump_json(j, indent_);
-    if (indent_ < 0 || nonempty_.empty()) {
-        out_ += dumped;
-        return *this;
-    }
-    // Raw newlines in nlohmann's output are all layout (strings escape theirs).
-    const std::string pad(nonempty_.size() * static_cast<size_t>(indent_), ' ');
-    for (char c : dumped) {
-        out_ += c;
-        if (c == '\n') out_ += pad;
-    }
-    return *this;
-}
-
+// The core only ever passes valid UTF-8 (the source is sanitized on the way
+// in); a stray invalid byte still becomes U+FFFD, never invalid JSON.
 void JsonWriter::string(std::string_view s) {
-    if (!valid_utf8(s)) {
-        out_ += dump_json(nlohmann::json(std::string(s)), -1);
-        return;
-    }
     static const char hex[] = "0123456789abcdef";
     out_ += '"';
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            const size_t len = utf8_sequence(s, i);
+            if (len == 0) {
+                out_ += "\xEF\xBF\xBD";
+                ++i;
+            } else {
+                out_.append(s.data() + i, len);
+                i += len;
+            }
+            continue;
+        }
         switch (c) {
             case '"': out_ += "\\\""; break;
             case '\\': out_ += "\\\\"; break;
@@ -146,9 +152,10 @@ void JsonWriter::string(std::string_view s) {
                     out_ += hex[c >> 4];
                     out_ += hex[c & 0xF];
                 } else {
-                    out_ += ch;
+                    out_ += static_cast<char>(c);
                 }
         }
+        ++i;
     }
     out_ += '"';
 }

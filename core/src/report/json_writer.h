@@ -1,11 +1,11 @@
-// A streaming JSON writer for the findings output: a report with hundreds of
-// findings, each listing its cells with two positions, cost more to build as
-// an nlohmann DOM (a std::map per object) than to check. The bytes are the
-// same as nlohmann's dump(indent) — keys must be given in sorted order, as
-// nlohmann's std::map would order them — so either may produce a document.
+// A streaming JSON writer for everything nianbao prints: a report with
+// hundreds of findings, each listing its cells with two positions, cost more
+// to build as an nlohmann DOM (a std::map per object) than to check, and the
+// DOM and its serializer were a tenth of the page's wasm. The bytes are the
+// same as nlohmann's dump(indent) for valid UTF-8 — keys must be given in
+// sorted order, as nlohmann's std::map would order them. nlohmann still
+// parses the options.
 #pragma once
-
-#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <string>
@@ -27,13 +27,14 @@ public:
     JsonWriter& key(std::string_view k);
     JsonWriter& value(std::string_view s);
     JsonWriter& value(const char* s) { return value(std::string_view(s)); }
-    template <class Int, std::enable_if_t<std::is_integral_v<Int>, int> = 0>
+    JsonWriter& value(bool b);
+    // As nlohmann prints it: shortest round-trip digits, ".0" on integral values.
+    JsonWriter& value(double d);
+    template <class Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>, int> = 0>
     JsonWriter& value(Int n) {
         return number(static_cast<int64_t>(n));
     }
     JsonWriter& null();
-    // A value built with nlohmann (the report model), indented in place.
-    JsonWriter& embed(const nlohmann::json& j);
 
     const std::string& str() const { return out_; }
     std::string take() { return std::move(out_); }

@@ -17,64 +17,76 @@ const char* status_name(CellStatus s) {
     return "missing";
 }
 
-nlohmann::json cell_json(const Cell& c, const LineIndex& lines) {
-    nlohmann::json j = {{"status", status_name(c.status)}, {"raw", c.raw}};
+// Keys in sorted order (see JsonWriter).
+void write_cell(JsonWriter& w, const Cell& c, const LineIndex& lines) {
+    w.begin_object();
+    if (c.fullwidth) w.key("fullwidth").value(true);
+    if (c.status != CellStatus::Missing) write_location(w.key("location"), lines, c.span);
+    w.key("raw").value(c.raw).key("status").value(status_name(c.status)).key("value");
     if (c.status == CellStatus::Ok) {
-        if (c.decimal) j["value"] = c.amount;
-        else j["value"] = c.value;
+        if (c.decimal) w.value(c.amount);
+        else w.value(c.value);
     } else if (c.status == CellStatus::Blank) {
-        j["value"] = 0;
+        w.value(0);
     } else {
-        j["value"] = nullptr;
+        w.null();
     }
-    if (c.fullwidth) j["fullwidth"] = true;
-    if (c.status != CellStatus::Missing) j["location"] = location_json(lines, c.span);
-    return j;
+    w.end_object();
 }
 
-nlohmann::json table_json(const Table& t, const LineIndex& lines) {
-    nlohmann::json j = {{"number", t.number}, {"found", t.found}};
-    if (!t.found) return j;
-    j["location"] = location_json(lines, t.span);
-    if (t.spec && !t.spec->columns.empty()) {
-        nlohmann::json cols = nlohmann::json::array();
-        for (const auto& c : t.spec->columns) cols.push_back({{"key", c.key}, {"label", c.label}, {"group", c.group}});
-        j["columns"] = cols;
+void write_table(JsonWriter& w, const Table& t, const LineIndex& lines) {
+    w.begin_object();
+    const bool columns = t.found && t.spec && !t.spec->columns.empty();
+    if (columns) {
+        w.key("columns").begin_array();
+        for (const auto& c : t.spec->columns)
+            w.begin_object().key("group").value(c.group).key("key").value(c.key).key("label").value(c.label).end_object();
+        w.end_array();
     }
-    nlohmann::json rows = nlohmann::json::array();
+    w.key("found").value(t.found);
+    if (!t.found) {
+        w.key("number").value(t.number).end_object();
+        return;
+    }
+    if (!t.headers.empty()) {
+        w.key("headers").begin_array();
+        for (const auto& h : t.headers) {
+            w.begin_object().key("block").value(h.block).key("column").value(h.column);
+            write_location(w.key("location"), lines, h.span);
+            w.key("official").value(h.official).key("raw").value(h.raw).end_object();
+        }
+        w.end_array();
+    }
+    write_location(w.key("location"), lines, t.span);
+    w.key("number").value(t.number).key("rows").begin_array();
     for (const auto& r : t.rows) {
         if (r.spec->cells == 0 && !r.collapsed_group) continue;  // group labels carry no numbers
-        nlohmann::json row = {{"key", r.spec->key}, {"label", std::string(r.spec->marker) + std::string(r.spec->label)},
-                              {"found", r.found}};
-        if (!r.spec->columns.empty()) {
-            nlohmann::json cols = nlohmann::json::array();
-            for (auto c : r.spec->columns) cols.push_back(c);
-            row["columns"] = cols;
-        }
+        w.begin_object();
         if (r.found) {
-            row["raw_label"] = r.raw_label;
-            if (!r.raw_label.empty()) row["label_location"] = location_json(lines, r.label_span);
-            nlohmann::json cells = nlohmann::json::array();
-            for (const auto& c : r.cells) cells.push_back(cell_json(c, lines));
-            row["cells"] = cells;
-            if (!r.extra.empty()) {
-                nlohmann::json extra = nlohmann::json::array();
-                for (const auto& c : r.extra) extra.push_back(cell_json(c, lines));
-                row["extra"] = extra;
-            }
-            if (r.collapsed_group) row["collapsed_group"] = true;
+            w.key("cells").begin_array();
+            for (const auto& c : r.cells) write_cell(w, c, lines);
+            w.end_array();
+            if (r.collapsed_group) w.key("collapsed_group").value(true);
         }
-        rows.push_back(row);
+        if (!r.spec->columns.empty()) {
+            w.key("columns").begin_array();
+            for (auto c : r.spec->columns) w.value(c);
+            w.end_array();
+        }
+        if (r.found && !r.extra.empty()) {
+            w.key("extra").begin_array();
+            for (const auto& c : r.extra) write_cell(w, c, lines);
+            w.end_array();
+        }
+        w.key("found").value(r.found).key("key").value(r.spec->key);
+        w.key("label").value(std::string(r.spec->marker) + std::string(r.spec->label));
+        if (r.found) {
+            if (!r.raw_label.empty()) write_location(w.key("label_location"), lines, r.label_span);
+            w.key("raw_label").value(r.raw_label);
+        }
+        w.end_object();
     }
-    j["rows"] = rows;
-    if (!t.headers.empty()) {
-        nlohmann::json hs = nlohmann::json::array();
-        for (const auto& h : t.headers)
-            hs.push_back({{"block", h.block}, {"column", h.column}, {"official", h.official}, {"raw", h.raw},
-                          {"location", location_json(lines, h.span)}});
-        j["headers"] = hs;
-    }
-    return j;
+    w.end_array().end_object();
 }
 
 }  // namespace
@@ -89,46 +101,57 @@ const char* body_kind_name(BodyKind k) {
     return "unknown";
 }
 
-nlohmann::json report_json(const Report& r, const LineIndex& lines) {
-    nlohmann::json j;
-    j["format"] = r.format ? std::string(r.format->id) : "2021";
-    j["layout"] = r.layout_2019 ? "2019" : "2021";
-    nlohmann::json title = {{"text", r.title}, {"found", r.title_span.has_value()}};
-    if (r.title_span) title["location"] = location_json(lines, *r.title_span);
-    j["title"] = title;
-    j["body"] = {{"name", r.body_name}, {"kind", body_kind_name(r.body_kind)}};
-    j["year"] = r.year ? nlohmann::json(r.year) : nlohmann::json(nullptr);
-    nlohmann::json sections = nlohmann::json::array();
-    for (const auto& s : r.sections) {
-        nlohmann::json sj = {{"number", s.number}, {"found", s.found}};
-        if (s.found) {
-            sj["heading"] = s.heading;
-            sj["heading_location"] = location_json(lines, s.heading_span);
-            sj["location"] = location_json(lines, s.body);
-        }
-        sections.push_back(sj);
+void write_report(JsonWriter& w, const Report& r, const LineIndex& lines) {
+    w.begin_object().key("body").begin_object();
+    w.key("kind").value(body_kind_name(r.body_kind)).key("name").value(r.body_name).end_object();
+    w.key("dates").begin_array();
+    for (const auto& d : r.dates) {
+        w.begin_object().key("day").value(d.day);
+        write_location(w.key("location"), lines, d.span);
+        w.key("month").value(d.month).key("valid").value(d.valid).key("year").value(d.year).end_object();
     }
-    j["sections"] = sections;
-    j["tables"] = {table_json(r.table2, lines), table_json(r.table3, lines), table_json(r.table4, lines)};
+    w.end_array();
+    w.key("format").value(r.format ? r.format->id : "2021").key("layout").value(r.layout_2019 ? "2019" : "2021");
+    w.key("sections").begin_array();
+    for (const auto& s : r.sections) {
+        w.begin_object().key("found").value(s.found);
+        if (s.found) {
+            w.key("heading").value(s.heading);
+            write_location(w.key("heading_location"), lines, s.heading_span);
+            write_location(w.key("location"), lines, s.body);
+        }
+        w.key("number").value(s.number).end_object();
+    }
+    w.end_array();
     if (r.signed_date) {
         const Date& d = *r.signed_date;
-        j["signed"] = {{"year", d.year}, {"month", d.month}, {"day", d.day}, {"raw", d.raw},
-                       {"location", location_json(lines, d.span)}};
+        w.key("signed").begin_object().key("day").value(d.day);
+        write_location(w.key("location"), lines, d.span);
+        w.key("month").value(d.month).key("raw").value(d.raw).key("year").value(d.year).end_object();
     }
-    nlohmann::json dates = nlohmann::json::array();
-    for (const auto& d : r.dates)
-        dates.push_back({{"year", d.year}, {"month", d.month}, {"day", d.day}, {"valid", d.valid},
-                         {"location", location_json(lines, d.span)}});
-    j["dates"] = dates;
-    nlohmann::json unread = nlohmann::json::array();
-    for (const auto& u : r.unread) unread.push_back({{"what", u.what}, {"location", location_json(lines, u.span)}});
-    j["unread"] = unread;
-    return j;
+    w.key("tables").begin_array();
+    for (int n : {2, 3, 4}) write_table(w, r.table(n), lines);
+    w.end_array();
+    w.key("title").begin_object().key("found").value(r.title_span.has_value());
+    if (r.title_span) write_location(w.key("location"), lines, *r.title_span);
+    w.key("text").value(r.title).end_object();
+    w.key("unread").begin_array();
+    for (const auto& u : r.unread) {
+        w.begin_object();
+        write_location(w.key("location"), lines, u.span);
+        w.key("what").value(u.what).end_object();
+    }
+    w.end_array().key("year");
+    if (r.year) w.value(r.year);
+    else w.null();
+    w.end_object();
 }
 
 std::string report_to_json(const Report& report, int indent) {
     LineIndex lines(report.source);
-    return dump_json(report_json(report, lines), indent);
+    JsonWriter w(indent);
+    write_report(w, report, lines);
+    return w.take();
 }
 
 std::string extract_to_json(std::string_view utf8_text) { return report_to_json(read_report(utf8_text), 2); }
