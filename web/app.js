@@ -33,11 +33,12 @@
 
   function fail(reason) {
     if (failed) return;
+    const wasReady = ready;
     failed = true;
     ready = false;
     body.dataset.state = 'error';
     for (const b of document.querySelectorAll('[data-needs-module]')) b.disabled = true;
-    status(NB.t('loadFailed', reason));
+    status(NB.t(wasReady ? 'stopped' : 'loadFailed', reason));
   }
 
   // ---- checking ----
@@ -116,7 +117,8 @@
     const html = data.getData('text/html');
     const plain = data.getData('text/plain');
     const table = ready && html && /<t[dh][\s>]/i.test(html);
-    if (!table && !NB.textbuf.isLarge() && $('input').value.length + plain.length <= NB.textbuf.LARGE) return;
+    // In a long text's window a short paste is the browser's, like typing.
+    if (!table && $('input').value.length + plain.length <= NB.textbuf.LARGE) return;
     e.preventDefault();
     const insert = (text) => {
       NB.textbuf.insert(text);

@@ -39,10 +39,12 @@ NB.engine = (function () {
     onFatal = handlers.fatal;
     return new Promise((resolve) => {
       const timer = setTimeout(() => stop('timeout'), LOAD_TIMEOUT_MS);
-      // A worker or wasm blocked by the page's policy is reported here.
+      // A worker or wasm blocked by the page's policy is reported here (while
+      // loading only: a later violation, say by an extension, is not ours).
+      let loaded = false;
       document.addEventListener('securitypolicyviolation', (e) => {
         const directive = String(e.effectiveDirective || e.violatedDirective || '');
-        if (/^(script|worker|default)-src/.test(directive)) stop('CSP ' + directive);
+        if (!loaded && /^(script|worker|default)-src/.test(directive)) stop('CSP ' + directive);
       });
       let made;
       try {
@@ -64,6 +66,7 @@ NB.engine = (function () {
         if (m.op === 'ready') {
           clearTimeout(timer);
           revoke();
+          loaded = true;
           resolve({ version: m.version, rules: m.rules });
         } else if (m.op === 'fatal') {
           clearTimeout(timer);
