@@ -1,6 +1,7 @@
 #include "report/json_writer.h"
 
-#include <charconv>
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 
 namespace nianbao {
@@ -106,11 +107,11 @@ JsonWriter& JsonWriter::value(double d) {
         out_ += "null";
         return *this;
     }
+    // nlohmann's own shortest round-trip formatting (Grisu2): the same digits
+    // as its dump, and std::to_chars(double) is missing from emscripten's libc++.
     char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, d);
-    std::string_view digits(buf, static_cast<size_t>(res.ptr - buf));
-    out_ += digits;
-    if (digits.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+    const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, d);
+    out_.append(buf, static_cast<size_t>(end - buf));
     return *this;
 }
 
