@@ -62,6 +62,8 @@ void write_table(JsonWriter& w, const Table& t, const LineIndex& lines) {
     for (const auto& r : t.rows) {
         if (r.spec->cells == 0 && !r.collapsed_group) continue;  // group labels carry no numbers
         w.begin_object();
+        // The row's place in the template: table 二's block ("block"), table 三's group ("parent").
+        if (!r.spec->block.empty()) w.key("block").value(r.spec->block);
         if (r.found) {
             w.key("cells").begin_array();
             for (const auto& c : r.cells) write_cell(w, c, lines);
@@ -80,10 +82,9 @@ void write_table(JsonWriter& w, const Table& t, const LineIndex& lines) {
         }
         w.key("found").value(r.found).key("key").value(r.spec->key);
         w.key("label").value(std::string(r.spec->marker) + std::string(r.spec->label));
-        if (r.found) {
-            if (!r.raw_label.empty()) write_location(w.key("label_location"), lines, r.label_span);
-            w.key("raw_label").value(r.raw_label);
-        }
+        if (r.found && !r.raw_label.empty()) write_location(w.key("label_location"), lines, r.label_span);
+        if (!r.spec->parent.empty()) w.key("parent").value(r.spec->parent);
+        if (r.found) w.key("raw_label").value(r.raw_label);
         w.end_object();
     }
     w.end_array().end_object();
