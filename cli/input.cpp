@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "docx.h"
 #include "nianbao/html.h"
 
 namespace cli {
@@ -48,7 +49,7 @@ std::vector<std::string> expand_folders(const std::vector<std::string>& args) {
             if (!it->is_regular_file(ec)) continue;
             std::string ext = it->path().extension().string();
             std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-            if (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm") found.push_back(it->path().string());
+            if (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".docx") found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         if (found.empty()) out.push_back(a);  // reported as unreadable: nothing to check there
@@ -76,6 +77,15 @@ bool read_input(const std::string& path, Input& out, std::string& error) {
     if (bytes.size() > kMaxInputBytes) {
         error = out.name + " is larger than 64 MB; nianbao reads reports up to 64 MB";
         return false;
+    }
+    if (looks_like_zip(bytes)) {  // a Word document: its text, tables as tab-separated rows
+        std::string text;
+        if (!docx_to_text(bytes, text, error)) {
+            error = out.name + ": " + error;
+            return false;
+        }
+        out.decoded = nianbao::decode_bytes(text);
+        return true;
     }
     out.decoded = nianbao::decode_bytes(bytes);
     // A saved web page reads as its text, tables as tab-separated rows.

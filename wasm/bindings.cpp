@@ -1,9 +1,10 @@
-// The WebAssembly front door: five functions, strings in and out (UTF-8 on
+// The WebAssembly front door: six functions, strings in and out (UTF-8 on
 // the C++ side, JS strings on the other). Everything else is in the core.
 #include <emscripten/bind.h>
 
 #include <string>
 
+#include "nianbao/docx.h"
 #include "nianbao/html.h"
 #include "nianbao/nianbao.h"
 
@@ -21,6 +22,9 @@ std::string extract(const std::string& text) { return nianbao::extract_to_json(t
 // Clipboard text/html and dropped .html files: the same reading as the CLI's.
 std::string html_to_text(const std::string& html) { return nianbao::html_to_text(html); }
 
+// word/document.xml of a dropped .docx (the page unzips it).
+std::string docx_to_text(const std::string& document_xml) { return nianbao::docx_document_to_text(document_xml); }
+
 std::string rules() { return nianbao::rules_to_json(); }
 
 std::string version() { return nianbao::version(); }
@@ -31,6 +35,7 @@ EMSCRIPTEN_BINDINGS(nianbao) {
     emscripten::function("check", &check);
     emscripten::function("extract", &extract);
     emscripten::function("htmlToText", &html_to_text);
+    emscripten::function("docxToText", &docx_to_text);
     emscripten::function("rules", &rules);
     emscripten::function("version", &version);
 }

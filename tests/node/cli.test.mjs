@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { makeDocx, zip } from '../lib/docx.mjs';
 import { assertResultShape, cliJson, cliPath, loadNianbao, readText, runCli, seedFiles } from './helpers.mjs';
 
 const hasErrors = (result) => result.findings.some((f) => f.severity === 'error');
@@ -162,4 +163,23 @@ describe('check', () => {
     assert.deepEqual(cliJson(['extract', utf8bom]), plain);
     assert.deepEqual(cliJson(['extract', utf16]), plain);
   });
+
+  test('a .docx reads as its text: the same findings as the text it was written from', () => {
+    for (const seed of seedFiles()) {
+      const docx = path.join(tmp, path.basename(seed, '.txt') + '.docx');
+      writeFileSync(docx, makeDocx(readText(seed)));
+      const ids = (file) => cliJson(['check', '--format', 'json', file]).findings.map((f) => f.id).sort();
+      assert.deepEqual(ids(docx), ids(seed), path.basename(seed));
+    }
+  });
+
+  test('a zip that is not a Word document, or a damaged one: exit 2 and a message', () => {
+    const other = path.join(tmp, 'other.docx');
+    writeFileSync(other, zip({ 'readme.txt': 'hello' }));
+    assertUsageError(['check', other], /word\/document\.xml/);
+    const cut = path.join(tmp, 'cut.docx');
+    writeFileSync(cut, makeDocx('某某镇人民政府2024年政府信息公开工作年度报告\n').subarray(0, 40));
+    assertUsageError(['check', cut], /cut\.docx/);
+  });
 });
+

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const shared = path.resolve(process.env.SHARED || path.join(repo, '..', 'shared'));
 export const wasmDir = path.join(repo, 'build-wasm', 'wasm');
-export const cliPath = path.join(repo, 'build-native', 'cli', 'nianbao');
+// NIANBAO_CLI: another build of the CLI (e.g. a sanitizer or profiling build).
+export const cliPath = process.env.NIANBAO_CLI || path.join(repo, 'build-native', 'cli', 'nianbao');
 
 // Report texts to run through both builds: the labelled seeds, the real
 // reports and the repo's own fixtures (all *.txt below tests/fixtures), whichever exist.
