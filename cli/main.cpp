@@ -7,6 +7,8 @@
 #include <atomic>
 #include <cstdio>
 #include <thread>
+
+#include <unistd.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,6 +96,14 @@ Outcome check_one(const std::string& path, const cli::CommandLine& cmd, const st
     return o;
 }
 
+void show_progress(size_t done, size_t total) {
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(done * kWidth / total);
+    std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled, "##############################", kWidth - filled, "", done,
+                 total);
+    std::fflush(stderr);
+}
+
 // Files are checked in parallel, a batch at a time, and printed in the order
 // given, so a folder of thousands of reports needs the memory of one batch.
 // JSON: one file gives exactly result_to_json(); several give
@@ -108,6 +118,8 @@ int run_check(const cli::CommandLine& cmd) {
     unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
     if (files.size() < 4) threads = 1;
     const size_t batch = threads * 16;
+    // A progress bar for a folder, only where a person watches (stderr a terminal).
+    const bool progress = files.size() > batch && isatty(fileno(stderr));
     Counts counts;
     size_t failed = 0;
     if (json && several) std::fputs("{\"files\":[\n", stdout);
@@ -135,7 +147,9 @@ int run_check(const cli::CommandLine& cmd) {
             if (json && several) o.output += first + k + 1 < files.size() ? ",\n" : "\n";
             write_out(o.output);
         }
+        if (progress) show_progress(first + count, files.size());
     }
+    if (progress) std::fputs("\r\033[K", stderr);  // the bar goes; the summary line stays
     if (json && several) std::fputs("]}\n", stdout);
     if (!json) write_out(summary_line(counts, files.size(), failed, cmd.options.lang));
     if (failed) return kExitFailure;

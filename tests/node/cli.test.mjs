@@ -1,6 +1,7 @@
 // The native CLI's contract: commands, options, exit codes, JSON shapes.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -180,6 +181,21 @@ describe('check', () => {
     const cut = path.join(tmp, 'cut.docx');
     writeFileSync(cut, makeDocx('某某镇人民政府2024年政府信息公开工作年度报告\n').subarray(0, 40));
     assertUsageError(['check', cut], /cut\.docx/);
+  });
+
+  test('a folder: a progress bar on a terminal only, and the summary line', () => {
+    const folder = path.join(tmp, 'many');
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 80; ++i) writeFileSync(path.join(folder, `r${String(i).padStart(3, '0')}.txt`), sampleText);
+    const piped = runCli(['check', folder]);
+    assert.equal(piped.stderr, '', 'no bar when stderr is not a terminal');
+    assert.match(piped.stdout, /共检查 80 个文件/);
+    // util-linux `script` gives the CLI a terminal.
+    const tty = spawnSync('script', ['-qec', `${JSON.stringify(cliPath)} check ${JSON.stringify(folder)}`, '/dev/null'],
+      { encoding: 'utf8' });
+    if (tty.error) return;  // no `script` here
+    assert.match(tty.stdout, /\[#{30}\] 80\/80/);
+    assert.match(tty.stdout, /共检查 80 个文件/);
   });
 });
 
