@@ -72,7 +72,10 @@ struct Grid {
     int64_t value(const Term& t) const { return cell(t).value; }
     bool usable(const Term& t) const {
         const Row& r = report.table(t.table).rows[t.row];
-        return r.found && t.column < static_cast<int>(r.cells.size()) && r.cells[t.column].usable();
+        // A row with too few or too many numbers has its cells in the wrong
+        // columns: its sums are cell-count's business, not ours.
+        const bool aligned = r.numbers_found == static_cast<int>(r.cells.size()) && r.extra.empty();
+        return r.found && aligned && t.column < static_cast<int>(r.cells.size()) && r.cells[t.column].usable();
     }
 };
 

@@ -1,6 +1,7 @@
 // Tables: each of 二, 三, 四 is there, has all its rows, each row its number of
 // cells, and each cell a number of the right kind.
 #include "rules/describe.h"
+#include "rules/glued.h"
 #include "rules/registry.h"
 #include "tables/labels.h"
 
@@ -24,7 +25,8 @@ const std::vector<RuleDoc>& docs() {
          "改动统计口径的名称会让读者误解数据的含义，也常说明表格是手工重打的。",
          "2.其他法律法规禁止公开（应为：2.其他法律行政法规禁止公开）", "国办公开办函〔2021〕30号"},
         {"cell-count", Severity::Error, "一行的数字个数不对", "Wrong number of cells in a row",
-         "某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。",
+         "某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。PDF 或网页复制把相邻单元格粘成一个数"
+         "（如 1288|21|0|0|50 成了 1288210050）时，若只有一种拆法能让本行和各列的合计成立，就给出这种拆法。",
          "多出或缺少的数字会让各列错位，合计无法核对。", "（七）总计 0 0 0 0 0 0 0 0（8 个数）",
          "国办公开办函〔2021〕30号"},
         {"cell-value", Severity::Error, "单元格不是有效数字", "Cell is not a valid number",
@@ -59,6 +61,11 @@ const std::vector<MessageSpec>& messages() {
         {"cell-count", "count", "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个。",
          "{table_en}, row 「{row}」: {expected} numbers expected, {found} found.",
          "核对这一行，删去多余的数或补上缺少的数。", "Check the row: remove the extra numbers or add the missing ones."},
+        {"cell-count", "glued",
+         "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个：“{raw}”像是几个数粘连在一起，拆为 {parts} 时本行和各列的合计都能对上。",
+         "{table_en}, row 「{row}」: {expected} numbers expected, {found} found; 「{raw}」 looks like glued cells: "
+         "read as {parts}, the row and column sums hold.",
+         "核对原表：“{raw}”应为 {parts}。", "Check the original table: 「{raw}」 should read {parts}."},
         {"cell-value", "invalid", "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
          "{table_en}, 「{row}」 · {column}: 「{raw}」 is not a valid {kind_en}.", "改为{kind}，例如 0。",
          "Write a {kind_en}, such as 0."},
@@ -172,7 +179,17 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         if (row.numbers_found != expected || !row.extra.empty()) {
             p["expected"] = std::to_string(expected);
             p["found"] = std::to_string(row.numbers_found);
-            out.emit("cell-count", "count", row.span, p);
+            if (const auto split = propose_split(t, j)) {
+                const Cell& glued = row.cells[split->cell];
+                std::string parts;
+                for (int64_t v : split->parts) parts += (parts.empty() ? "" : " | ") + std::to_string(v);
+                p["raw"] = glued.raw;
+                p["parts"] = parts;
+                out.emit("cell-count", "glued", glued.span, p)
+                        .cells.push_back({t.number, std::string(rs.key), static_cast<int>(split->cell), glued.span, parts});
+            } else {
+                out.emit("cell-count", "count", row.span, p);
+            }
         }
         check_cells(t, row, out);
     }
