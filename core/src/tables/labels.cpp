@@ -124,7 +124,15 @@ Marker parse_marker_cp(const std::u32string& s, size_t from) {
 
 }  // namespace
 
-Marker parse_marker(std::string_view text) { return parse_marker_cp(decode(text), 0); }
+Marker parse_marker(std::string_view text) {
+    // A marker is a few characters after the indent ("（十二）", "12."): decode
+    // only that much, not a whole label (this runs for every observed row).
+    size_t indent = 0;
+    while (indent < text.size() && (text[indent] == ' ' || text[indent] == '\t')) ++indent;
+    size_t end = std::min(text.size(), indent + 48);
+    while (end < text.size() && end > indent && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return parse_marker_cp(decode(text.substr(0, end)), 0);
+}
 
 std::vector<size_t> marker_positions(std::string_view text) {
     std::u32string s = decode(text);
