@@ -215,3 +215,22 @@ TEST_CASE("find_pii is safe on pathological input") {
     }
     CHECK(find_pii(inputs[4]).size() == 50000);
 }
+
+TEST_CASE("find_pii includes a 0086 international prefix in the span") {
+    one("电话 0086-13812345678", PiiKind::Mobile, "0086-13812345678", "13812345678");
+    one("电话 0086 138 1234 5678", PiiKind::Mobile, "0086 138 1234 5678", "13812345678");
+    // Not a prefix when glued to more digits: an area code or a longer number.
+    CHECK(none("电话 100086-13812345678"));
+}
+
+TEST_CASE("find_pii finds an ID number written in 6-8-4 groups") {
+    one("身份证号 110105 19491231 002X，", PiiKind::IdNumber, "110105 19491231 002X", "11010519491231002X");
+    one("身份证号：110105 19491231 002x。", PiiKind::IdNumber, "110105 19491231 002x", "11010519491231002X");
+    // A wrong check character, a wrong group shape, or part of a longer chain: no ID.
+    CHECK(no_id("身份证号 110105 19491231 0021"));
+    CHECK(no_id("编号 110105 1949123 1002X"));
+    CHECK(no_id("序列 12 110105 19491231 002X"));
+    CHECK(no_id("序列 110105 19491231 002X 77"));
+    // Table rows of six-digit counts are not IDs.
+    CHECK(no_id("合计 110105 19491231 0020"));
+}

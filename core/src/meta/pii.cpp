@@ -141,6 +141,11 @@ private:
             if (scan::is_alnum(b2.cp) || is_glue(b2.cp)) return npos;
             return b;
         }
+        // "0086-13812345678": the international call prefix 00 instead of '+'.
+        if (before.cp == U'0' && decode_before(text_, b - 1).cp == U'0') {
+            const Cp b2 = decode_before(text_, b - 2);
+            if (!scan::is_alnum(b2.cp) && !is_glue(b2.cp)) return b - 2;
+        }
         if (need_plus || scan::is_alnum(before.cp) || is_glue(before.cp)) return npos;
         return b;
     }
@@ -228,7 +233,34 @@ private:
         }
         if ((t.len == 3 || t.len == 4) && (next.cp == U' ' || is_hyphen(next.cp)) && scan::is_digit(next2.cp))
             return grouped(t, prev, prev2, next.cp);
+        if (t.len == 6 && next.cp == U' ' && scan::is_digit(next2.cp) && !hyphen_before &&
+            !(prev.cp == U' ' && scan::is_alnum(prev2.cp)))
+            return grouped_id(t, next.len);
         return t.end;
+    }
+
+    // An ID number written as region, birth date and sequence:
+    // "110105 19491231 002X" (6 8 4, single spaces).
+    size_t grouped_id(const Token& region, size_t space) {
+        const Token birth = read_token(text_, region.end + space, 8);
+        if (!birth.all_digits || birth.len != 8) return region.end;
+        const Cp s2 = decode_at(text_, birth.end);
+        if (s2.cp != U' ') return region.end;
+        const Token seq = read_token(text_, birth.end + s2.len, 4);
+        if (seq.len != 4) return region.end;
+        const Cp next = decode_at(text_, seq.end);
+        const Cp next2 = decode_at(text_, seq.end + next.len);
+        if ((is_slash_or_dot(next.cp) && scan::is_alnum(next2.cp)) || is_glue(next.cp) ||
+            ((next.cp == U' ' || is_hyphen(next.cp)) && scan::is_alnum(next2.cp)))
+            return region.end;
+        std::string id = std::string(region.view()) + std::string(birth.view()) + std::string(seq.view());
+        if (id.size() != 18) return region.end;
+        for (int k = 0; k < 17; ++k)
+            if (id[k] < '0' || id[k] > '9') return region.end;
+        if (id[17] != 'X' && (id[17] < '0' || id[17] > '9')) return region.end;
+        if (id_check_char(std::string_view(id).substr(0, 17)) != id[17] || !valid_birth_date(id)) return region.end;
+        emit(PiiKind::IdNumber, region.begin, seq.end, id);
+        return seq.end;
     }
 
     // "138 1234 5678", "138-1234-5678", "6222 0200 1234 5678 901".

@@ -27,13 +27,14 @@ struct PiiMention {
 // Every ID number, bank card and mobile number in `text`, in text order.
 //  * ID (居民身份证号码, GB 11643-1999): exactly 18 characters, 17 digits then a
 //    digit or X/x, correct check character, birth date YYYYMMDD in
-//    1900..2100 that exists.
+//    1900..2100 that exists; also written as 6-8-4 groups with single spaces
+//    ("110105 19491231 002X").
 //  * Bank card: 16-19 digits, either one run or groups of four separated by
 //    single spaces or hyphens ("6222 0200 1234 5678 901"), passing the Luhn
 //    check; an 18-character run that is a valid ID is reported as ID only.
 //  * Mobile: 1[3-9] and nine more digits, one run or 3-4-4 groups with
-//    single spaces or hyphens, optionally after "+86", "+86 ", "+86-" or
-//    "86-".
+//    single spaces or hyphens, optionally after "+86", "+86 ", "+86-",
+//    "86-" or "0086-" / "0086 ".
 // In all cases the number must stand alone: not part of a longer
 // digit/letter run, not joined by '/', '.', '_', '@', '#', '=' to other
 // alphanumerics, not hyphen-joined to other digits (except the groups above),
