@@ -4,12 +4,15 @@
 # then assembles the page in dist/:
 #   dist/index.html + web/*.js + style.css + nianbao.js + nianbao.wasm + sw.js   (hosted)
 #   dist/nianbao.html                                 (one file, works from file://)
+#   dist/embed.html, nianbao-check.js, demo.html       (embedding: iframe, custom element, demo host)
+# `scripts/build.sh dist` only assembles dist/ from an existing build-wasm/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 "$repo/scripts/setup.sh"
 
+if [ "${1:-}" != dist ]; then
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 
@@ -20,6 +23,7 @@ cmake --build build-native -j "$jobs"
 echo "build: wasm"
 cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$toolchain" >/dev/null
 cmake --build build-wasm -j "$jobs"
+fi
 
 echo "build: dist/"
 # Served: the page's files, the worker loads nianbao.js + nianbao.wasm, sw.js keeps
@@ -29,9 +33,14 @@ rm -rf dist
 mkdir -p dist
 cp web/* dist/
 cp build-wasm/wasm/nianbao.js build-wasm/wasm/nianbao.wasm dist/
+# dist/ gets minified scripts and styles (web/ keeps the readable ones);
+# NIANBAO_MINIFY=0 skips it.
+if [ "${NIANBAO_MINIFY:-1}" != 0 ]; then
+  node scripts/minify.mjs dist/*.js dist/*.css
+fi
 stamp="$(cat dist/* | sha256sum | cut -c1-16)"
 sed -i "s/__NIANBAO_BUILD__/$stamp/" dist/sw.js
-node scripts/inline.mjs web/index.html dist/nianbao.html --csp \
-  --data nb-core=build-wasm/wasm/nianbao.js --data nb-worker=web/worker.js \
-  --base64 nb-wasm=build-wasm/wasm/nianbao.wasm
+node scripts/inline.mjs dist/index.html dist/nianbao.html --csp \
+  --data nb-core=dist/nianbao.js --data nb-worker=dist/worker.js \
+  --base64 nb-wasm=dist/nianbao.wasm
 ls -l dist

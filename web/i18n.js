@@ -90,6 +90,9 @@ window.NB = window.NB || {};
       csvRule: '规则',
       csvFixes: '需要更正的单元格',
       footer: '年报体检',
+      embedTitle: '年报体检 · 粘贴年报全文',
+      embedNote: '全文只在本机浏览器中检查，不会上传。',
+      embedRefused: '检查模块已就绪；不接受的网站来源：{0}（请写明完整来源，如 https://www.example.gov.cn）',
     },
     en: {
       title: 'nianbao — annual report check',
@@ -174,6 +177,9 @@ window.NB = window.NB || {};
       csvRule: 'Rule',
       csvFixes: 'Cells to correct',
       footer: 'nianbao',
+      embedTitle: 'nianbao · paste the annual report',
+      embedNote: 'The text is checked in this browser only and never uploaded.',
+      embedRefused: 'The checker is ready; origins not accepted: {0} (give a full origin such as https://www.example.gov.cn)',
     },
   };
 

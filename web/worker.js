@@ -2,7 +2,10 @@
 // never blocks the page. Served, it is its own file and imports nianbao.js;
 // in the one-file page (file://) engine.js runs the same code from a Blob,
 // glued after nianbao.js's text, and posts the wasm bytes (base64) in 'init'.
-// Messages in:  {op:'init', wasmBase64?}  {id, op:'check'|'html'|'time', ...}
+// Messages in:  {op:'init', wasmBase64?}  {id, op:'check'|'html'|'docx'|'time', ...}
+//   check: {text, options?, previous?, model?}: options as the module takes them
+//   (lang, disable, severity, deadline, bodyKind, today); previous is last
+//   year's report for the across-year checks; model:false leaves the read model out.
 // Messages out: {op:'ready', version, rules}  {op:'fatal', message}
 //               {id, ok:true, value, ms}  {id, ok:false, message}
 'use strict';
@@ -46,9 +49,15 @@
 
   const ops = {
     // The result with the read model (tables, cells and their places).
-    check: (m) => JSON.parse(module.check(wellFormed(m.text), JSON.stringify({ model: true }), '')),
+    check: (m) => JSON.parse(module.check(wellFormed(m.text),
+      JSON.stringify(Object.assign({}, m.options, { model: m.model !== false })), m.previous ? wellFormed(m.previous) : '')),
     // Clipboard text/html and .html files: the core's reading, as the CLI's.
     html: (m) => module.htmlToText(wellFormed(m.html)),
+    // word/document.xml of a .docx (the page unzips it): lines, table rows as tab-separated cells.
+    docx: (m) => {
+      if (typeof module.docxToText !== 'function') throw new Error('docx');
+      return module.docxToText(wellFormed(m.xml));
+    },
     // scripts/bench-page.mjs: the time of each of n checks of one text.
     time: (m) => {
       const text = wellFormed(m.text);

@@ -14,6 +14,8 @@ const web = path.join(repo, 'web');
 const read = (name) => readFileSync(path.join(web, name), 'utf8');
 const code = (js) => js.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');   // comments out
 const scripts = readdirSync(web).filter((n) => n.endsWith('.js'));
+// Not part of the main page: the embed frame, the custom element, the demo host page.
+const EMBEDDING = ['embed.html', 'embed.css', 'embed.js', 'nianbao-check.js', 'demo.html', 'demo.css', 'demo.js'];
 const single = path.join(repo, 'dist', 'nianbao.html');
 const noDist = existsSync(single) ? false : 'no dist/ (run scripts/build.sh)';
 
@@ -51,7 +53,7 @@ test('index.html has no inline script, style or handler, and loads every page sc
   assert.match(html, /<html lang="zh-CN"/);
   const loaded = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
   // worker.js runs in the worker, sw.js as the service worker; the rest in the page.
-  assert.deepEqual(scripts.filter((n) => !loaded.includes(n)).sort(), ['sw.js', 'worker.js']);
+  assert.deepEqual(scripts.filter((n) => !loaded.includes(n) && !EMBEDDING.includes(n)).sort(), ['sw.js', 'worker.js']);
   for (const id of ['input', 'check', 'sample', 'open', 'file', 'summary', 'findings', 'tables', 'rule-list', 'status',
     'export-json', 'export-csv', 'print', 'print-sheet', 'lang']) {
     assert.match(html, new RegExp(`id="${id}"`), id);
@@ -60,7 +62,7 @@ test('index.html has no inline script, style or handler, and loads every page sc
 
 test('the service worker keeps every file of the served page', () => {
   const files = JSON.parse(/const FILES = (\[[^\]]*\]);/.exec(read('sw.js'))[1].replace(/'/g, '"'));
-  const expected = ['./', ...readdirSync(web).filter((n) => n !== 'sw.js'), 'nianbao.js', 'nianbao.wasm'];
+  const expected = ['./', ...readdirSync(web).filter((n) => n !== 'sw.js' && !EMBEDDING.includes(n)), 'nianbao.js', 'nianbao.wasm'];
   assert.deepEqual([...files].sort(), expected.sort());
 });
 
@@ -79,6 +81,34 @@ test('every text key exists in Chinese and in English', () => {
     for (const part of m[1].split(';')) used.add(part.includes(':') ? part.split(':')[1] : part);
   }
   assert.deepEqual([...used].filter((k) => !zh.has(k)), [], 'keys used but not defined');
+});
+
+test('embed.html and demo.html have no inline script, style or handler', () => {
+  for (const name of ['embed.html', 'demo.html']) {
+    const html = read(name);
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      assert.match(m[1], /\bsrc="/, `${name}: every script is external`);
+      assert.equal(m[2].trim(), '', `${name}: no inline script`);
+    }
+    assert.doesNotMatch(html, /<style\b|\sstyle="|\son[a-z]+="/i, name);
+  }
+  for (const src of [...read('embed.html').matchAll(/<script src="([^"]+)"/g)].map((m) => m[1])) {
+    assert.ok(existsSync(path.join(web, src)), `embed.html loads ${src}`);
+  }
+});
+
+test('the embed frame never posts to any origin ("*"), and checks where messages come from', () => {
+  const js = code(read('embed.js'));
+  assert.doesNotMatch(js, /postMessage\([^)]*['"]\*['"]/, 'no postMessage(…, "*")');
+  assert.match(js, /e\.source !== window\.parent/, 'the source is the parent');
+  assert.match(js, /!allowed\.has\(e\.origin\)/, 'the origin is one the webmaster named');
+});
+
+test('the custom element puts one global on window and no style element in the page', () => {
+  const js = code(read('nianbao-check.js'));
+  assert.deepEqual([...js.matchAll(/window\.(\w+)\s*=(?!=)/g)].map((m) => m[1]), [], 'no window.x = …');
+  assert.deepEqual([...js.matchAll(/defineProperty\(window, '(\w+)'/g)].map((m) => m[1]), ['nianbao']);
+  assert.doesNotMatch(js, /createElement\('style'\)|<style/, 'styles through a constructed sheet only');
 });
 
 test('the one-file page has everything inline', { skip: noDist }, () => {
