@@ -298,12 +298,28 @@ async function testElements(context, tmp) {
   }
 }
 
+async function testDemo(context, frameServer) {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(frameServer.url + 'demo.html');
+  const frame = await frameOf(page);
+  await frame.fill('#input', fixture('seeds', '001_').text);
+  await page.waitForFunction(() => /^检查结果：\d+ 个错误/.test(document.getElementById('frame-result').textContent));
+  await page.evaluate(() => window.nianbao.ready());
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(await violations(frame), []);
+  assert.deepEqual(problems.console, []);
+  await page.close();
+  console.log('embed: the demo host page (iframe + element) works under the strict CSP');
+}
+
 run('embed', () => withBrowser(async (context) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-embed-'));
   const frameServer = await serve({ root: dist, port: 0 });
   try {
     await testIframe(context, tmp, frameServer);
     await testElements(context, tmp);
+    await testDemo(context, frameServer);
   } finally {
     await frameServer.close();
     rmSync(tmp, { recursive: true, force: true });
