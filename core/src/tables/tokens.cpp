@@ -57,6 +57,7 @@ bool is_garbage_number(std::string_view t) {
 
 // "- 5 -", "-5-", "第 5 页", "第5页 共7页", "5/7"
 bool is_page_number(std::string_view line) {
+    if (line.size() > 64) return false;  // "第 12 页 共 30 页" with spaces fits; table rows mostly do not
     std::string compact;
     for (char c : line)
         if (c != ' ' && c != '\t') compact += c;
