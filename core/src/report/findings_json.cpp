@@ -45,7 +45,11 @@ void write_rule(JsonWriter& w, const RuleDoc& d, std::string_view family) {
     w.begin_object().key("basis").value(d.basis).key("example").value(d.example).key("family").value(family);
     w.key("id").value(d.id).key("severity").value(severity_name(d.severity)).key("title");
     write_zh_en(w, d.title_zh, d.title_en);
-    w.key("what").value(d.what).key("why").value(d.why).end_object();
+    w.key("what").value(d.what);
+    if (!d.what_en.empty()) w.key("what_en").value(d.what_en);
+    w.key("why").value(d.why);
+    if (!d.why_en.empty()) w.key("why_en").value(d.why_en);
+    w.end_object();
 }
 
 }  // namespace
@@ -95,6 +99,8 @@ std::string rules_to_markdown() {
             out += "- 级别 / severity: `" + std::string(severity_name(d.severity)) + "`\n";
             out += "- 检查什么：" + std::string(d.what) + "\n";
             out += "- 为什么：" + std::string(d.why) + "\n";
+            if (!d.what_en.empty()) out += "- What: " + std::string(d.what_en) + "\n";
+            if (!d.why_en.empty()) out += "- Why: " + std::string(d.why_en) + "\n";
             out += "- 示例：" + std::string(d.example) + "\n";
             out += "- 依据：" + std::string(d.basis) + "\n";
         }

@@ -36,7 +36,9 @@ const std::vector<RuleDoc>& docs() {
          "只看明确说政府信息公开申请的句子；答复件数、留言、信访、行政复议和别的年份的数字不算。",
          "正文和表格是同一份统计，说法不一致，读者不知道该信哪个，也说明报告没有核对。",
          "2024 年，区政府办代表区政府受理政府信息公开申请 17 件（表三第一项总计为 95）",
-         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"},
+         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
+         "The text says no application was received while table 三 shows some, or gives a number of applications that matches neither row 一 总计 nor 一 + 二 (收到/受理 often counts the carried-over ones too). Chinese numerals (十二件) are read.",
+         "Text and tables must tell the same story; a contradiction is the first thing an evaluator sees."},
         {"narrative-review", Severity::Error, "正文的复议诉讼情况与表四不符",
          "Review and litigation in the text differ from table 4",
          "正文说没有发生政府信息公开行政复议或行政诉讼（“未发生行政复议”“无行政复议和行政诉讼”“未被申请行政复议”），而表四有；"
@@ -44,20 +46,26 @@ const std::vector<RuleDoc>& docs() {
          "“其中结果维持 72 件”这样的分项不与总计比较。",
          "复议和诉讼情况是条例要求年度报告载明的内容，正文与表四矛盾会误导读者。",
          "本年度未发生政府信息公开行政复议、行政诉讼（表四行政复议总计为 2）",
-         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"},
+         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
+         "The text says there was no 行政复议 / 行政诉讼 while table 四 shows some, or gives a count that differs from it.",
+         "Text and tables must tell the same story."},
         {"narrative-breakdown", Severity::Warning, "总数与分项对不上", "Parts do not add up to the total",
          "一句话先给总数，再用“其中”列出分项（“公开信息 75 条，其中公开类 24 条、民政类 12 条、项目类 30 条、财务类 4 条”），"
          "两个以上同单位的分项相加不等于总数（分项之和不到总数一半的，视为只列举了一部分，不报），或分项超过总数；"
          "或与件数一起给出的百分比（“208 件（17.46%）”）与件数除以总数不符（按所写的小数位数允许舍入误差）。",
          "分项对不上总数，通常是漏写、错写了某个数，读者据此引用时会出错。",
          "主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条",
-         "—"},
+         "—",
+         "A sentence gives a total and its parts (其中 …) and the parts exceed the total or, when they cover most of it, do not add up; a percentage next to a count that does not match count ÷ total.",
+         "Totals and their parts are the figures readers quote; they must agree."},
         {"narrative-fee-notice", Severity::Info, "有逾期未缴费的申请，正文未提收费",
          "Unpaid-fee applications, but no word on fees",
          "表三“（六）其他处理 · 2.申请人逾期未按收费通知要求缴纳费用”总计大于 0，但正文没有提到收费通知、缴纳费用或信息处理费。",
          "有申请因未缴费而不再处理，说明本机关发出过收费通知；报告应说明信息处理费的收取情况。",
          "表三（六）2 为 6，第六部分只写“无其他需要报告的事项”",
-         "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"},
+         "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+         "Table 三 row （六）2 (fees not paid after a fee notice) is above zero but the text never mentions fees.",
+         "Charging information processing fees must be explained in the report."},
     };
     return d;
 }

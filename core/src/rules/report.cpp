@@ -23,43 +23,57 @@ const std::vector<RuleDoc>& docs() {
          "不算说明。",
          "《政府信息公开信息处理费管理办法》施行后，各地要求在年度报告中逐年说明信息处理费的收取情况。",
          "六、其他需要报告的事项\n我镇无其他需要报告的事项。",
-         "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号"},
+         "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号",
+         "Section 六 does not say whether information processing fees (信息处理费) were charged.",
+         "Every current report states it and provinces require it; it is a different thing from 行政事业性收费 in table 二."},
         {"format-outdated", Severity::Warning, "沿用旧格式", "Outdated report format",
          "2021 年及以后的年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（表二的“本年新制作数量”“本年新公开"
          "数量”“对外公开总数量”、“其他对外管理服务事项”、第二十条第（九）项），或以〔2019〕60号为编制依据。2019、2020 年度"
          "的报告按 2019 年格式检查，不报此项。",
          "2021 年起年度报告统一使用国办公开办函〔2021〕30号的格式，旧表格的统计口径不同，无法汇总比较。",
-         "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "国办公开办函〔2021〕30号"},
+         "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "国办公开办函〔2021〕30号",
+         "A report for 2021 or later still uses the 2019 layout (国办公开办函〔2019〕60号) or cites it as its basis.",
+         "Since 2021 the 2021 template (国办公开办函〔2021〕30号) applies; the old layout lacks rows and columns."},
         {"section5-content", Severity::Warning, "第五部分内容不全", "Section 5 incomplete",
          "第五部分“存在的主要问题及改进情况”没有同时写明存在的问题（问题、不足、差距、短板、薄弱……）和改进措施（改进、"
          "措施、下一步、将……加强/提升/完善……），例如只写一个“无”。",
          "条例第五十条要求年度报告包括“存在的主要问题及改进情况”，两者缺一不可。",
          "五、存在的主要问题及改进情况\n无。",
-         "《中华人民共和国政府信息公开条例》第五十条"},
+         "《中华人民共和国政府信息公开条例》第五十条",
+         "Section 五 does not give both the problems and the improvements (e.g. only 无).",
+         "The template asks for both; an empty section 五 is a common reason for a poor evaluation."},
         {"regulation-scope", Severity::Warning, "无权制定规章的机关填报了规章", "Rules reported by a body that cannot make them",
          "表二“规章”一行的本年制发或本年废止件数大于 0，而报告机关是乡镇（街道）、县级人民政府（县、区、旗）或县、区"
          "政府的部门。只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章；市人民政府可能是设区的市，"
          "不报此项。",
          "规章的制定权由立法法规定；乡镇、县级政府和部门的文件是行政规范性文件，填在“规章”一行是统计错误。",
          "××镇人民政府：规章\t1\t0\t1",
-         "《中华人民共和国立法法》第九十一条、第九十三条"},
+         "《中华人民共和国立法法》第九十一条、第九十三条",
+         "Table 二 reports 规章 made or repealed by a body that cannot make 规章 (only State Council departments, provincial and 设区的市 governments can).",
+         "Such a figure is impossible and usually means the rows of table 二 were filled in the wrong place."},
         {"year-mismatch", Severity::Error, "报告年度前后不一致", "Report year inconsistent",
          "标题中的报告年度与统计期限（“本报告统计数据从 2024 年 1 月 1 日至 12 月 31 日”）不一致，或正文从未提到标题年度、"
          "却反复写另一个年度（多为沿用上一年的报告）。正文提到下一年的计划、上一年的决算属于正常。",
          "年度不一致说明标题写错，或正文套用了别的年度的报告，数据不可信。",
          "标题“2024年政府信息公开工作年度报告”，正文“统计期限自2023年1月1日至2023年12月31日”",
-         "《中华人民共和国政府信息公开条例》第四十九条、第五十条"},
+         "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
+         "The report year in the title disagrees with the statistics period or with the year the text reports on.",
+         "A wrong year makes the report about the wrong period."},
         {"date-invalid", Severity::Error, "日期不存在或不合理", "Impossible date",
          "文中有不存在的日期（如“2025年2月30日”“2025年2月29日”“13月”），或落款日期早于报告年度结束（2024 年度报告落款"
          "“2024年3月1日”）。",
          "不存在的日期多是笔误；年度未结束就形成的年度报告不可能包含全年数据。", "2025年2月30日",
-         "《中华人民共和国政府信息公开条例》第四十九条"},
+         "《中华人民共和国政府信息公开条例》第四十九条",
+         "A date that cannot exist (2025年2月30日) or that lies before the report year ends.",
+         "Impossible dates are typos that undermine the whole report."},
         {"publish-late", Severity::Warning, "逾期公布", "Published late",
          "落款日期晚于发布期限：县级以上人民政府部门为次年 1月31日（条例第四十九条）；县级以上地方人民政府本级报告为次年 "
          "3月31日；乡镇、街道由省级规定，默认次年 1月31日；机关类型不明时按 3月31日。选项 deadline（MM-DD）可改期限，"
          "bodyKind 可指定机关类型；报告没有落款日期时，用选项 today（参考日期）判断。",
          "条例规定了年度报告的公布期限，逾期公布是常见的考核扣分项。",
-         "乡镇报告落款“2025年2月7日”（期限 2025年1月31日）", "《中华人民共和国政府信息公开条例》第四十九条"},
+         "乡镇报告落款“2025年2月7日”（期限 2025年1月31日）", "《中华人民共和国政府信息公开条例》第四十九条",
+         "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; the deadline option overrides it.",
+         "The regulation sets the deadline (条例 第四十九条); late reports are marked down."},
     };
     return d;
 }

@@ -22,6 +22,8 @@ struct RuleDoc {
     std::string_view why;       // why it matters (zh)
     std::string_view example;   // a line that triggers it
     std::string_view basis;     // legal or format basis
+    std::string_view what_en;   // what it checks, in English (the page's English mode)
+    std::string_view why_en;
 };
 
 // A message template: `{name}` is replaced by the parameter of that name.

@@ -22,19 +22,25 @@ const std::vector<RuleDoc>& docs() {
          "只在同时给出前一年度的报告时检查（两份报告的年度须相邻）。",
          "上年结转到本年办理的申请，就是上年报告所说结转下年度继续办理的申请；两者不同，说明有申请漏统计或重复统计。",
          "上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2",
-         "国办公开办函〔2021〕30号（表三的勾稽关系）"},
+         "国办公开办函〔2021〕30号（表三的勾稽关系）",
+         "This year's row 二 (carried in) differs, column by column, from last year's row 四 (carried out); needs last year's report.",
+         "What was carried out last year is what is carried in this year; a difference means one of the reports is wrong."},
         {"valid-count-rollforward", Severity::Info, "现行有效件数与上年推算不符", "Valid-document count does not roll forward",
          "表二“行政规范性文件”的现行有效件数，不等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。"
          "开展文件清理后可能合理地不同，所以只作提示。只在同时给出前一年度的报告、且两份报告都用 2021 年格式时检查。",
          "现行有效件数应能由上年数据推出；对不上时，往往是制发或废止件数漏填，或现行有效件数沿用了旧数。",
          "上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件",
-         "国办公开办函〔2021〕30号（表二第二十条第（一）项）"},
+         "国办公开办函〔2021〕30号（表二第二十条第（一）项）",
+         "行政规范性文件 现行有效件数 differs from last year's + made this year − repealed this year.",
+         "It can legitimately differ after a clean-up, hence only info."},
         {"copied-text", Severity::Warning, "正文大半照搬上年报告", "Narrative copied from last year",
          "第一、五、六部分的正文（不含表格、小标题和落款）逐句与上年报告比较（数字和年份不计，空白不计），"
          "相同的文字超过一半。只在同时给出更早年度的报告时检查。",
          "年度报告应反映本年度的工作；照搬上年的总体情况、问题和改进措施，说明报告没有如实总结本年工作。",
          "“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同",
-         "《中华人民共和国政府信息公开条例》第四十九条、第五十条"},
+         "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
+         "More than half of the narrative is the same as last year's report.",
+         "A report copied from last year does not report on this year."},
     };
     return d;
 }
