@@ -38,7 +38,15 @@ cp build-wasm/wasm/nianbao.js build-wasm/wasm/nianbao.wasm dist/
 if [ "${NIANBAO_MINIFY:-1}" != 0 ]; then
   node scripts/minify.mjs dist/*.js dist/*.css
 fi
-stamp="$(cat dist/* | sha256sum | cut -c1-16)"
+# PDF support, loaded by the page only when a PDF is dropped: pdf.js (Apache-2.0)
+# and the CMaps of Chinese (GB) fonts. Not in the one-file page.
+pdfjs=node_modules/pdfjs-dist
+mkdir -p dist/pdfjs/cmaps
+cp "$pdfjs/build/pdf.min.mjs" "$pdfjs/build/pdf.worker.min.mjs" dist/pdfjs/
+cp "$pdfjs/LICENSE" dist/pdfjs/LICENSE.txt
+cp "$pdfjs"/cmaps/{Adobe-GB1-UCS2,UniGB-*,GB-*,GBK-*,GBK2K-*,GBKp-*,GBpc-*}.bcmap dist/pdfjs/cmaps/
+cp "$pdfjs/cmaps/LICENSE" dist/pdfjs/cmaps/LICENSE.txt
+stamp="$(find dist -type f | sort | xargs cat | sha256sum | cut -c1-16)"
 sed -i "s/__NIANBAO_BUILD__/$stamp/" dist/sw.js
 node scripts/inline.mjs dist/index.html dist/nianbao.html --csp \
   --data nb-core=dist/nianbao.js --data nb-worker=dist/worker.js \

@@ -1,6 +1,9 @@
-// The page's wiring: input (typing, paste, drop, open, sample) -> the worker
-// (engine.js) -> results (render.js, tables.js) -> selection in the text,
-// keys, exports, language. Classic script; works under a strict CSP and from
+// The page's wiring: input (typing, paste, drop, open, sample; .docx through
+// unzip.js and the core, .pdf through pdftext.js) -> the worker (engine.js)
+// -> results (render.js, tables.js) -> selection in the text, keys, exports,
+// language. Last year's report (the 上年报告 box) goes along with every
+// check and both years are shown side by side (years.js); many files or a
+// folder are checked one after another into a summary table (batch.js). Classic script; works under a strict CSP and from
 // file://. The pasted text is untrusted: it reaches the DOM through
 // textContent or the textarea's value only.
 'use strict';
@@ -16,6 +19,12 @@
   let registry = [];
   let result = null;        // the last result shown
   let checkedText = null;   // the text it belongs to
+  let checkedPrevious = '';  // and last year's text checked with it
+  let previousResult = null; // last year's report as read (its own check, with the model)
+  let previousText = null;   // the text previousResult belongs to
+  let batchRows = [];       // the summary table's rows (each keeps its report's text)
+  let batchSort = { key: 'file', dir: 1 };
+  let batchRun = 0;         // a newer batch stops an older one
   let running = false;      // a check is in the worker
   let again = false;        // the text changed while it ran
   let timer = 0;
@@ -50,6 +59,7 @@
     NB.render.verdict($('summary'), res);
     NB.render.findings($('findings'), res);
     NB.tables.view($('tables'), res);
+    NB.years.view($('years'), res, res ? previousResult : null);
     for (const b of document.querySelectorAll('[data-needs-result]')) b.disabled = !res;
     checks++;
     body.dataset.checks = String(checks);
@@ -63,13 +73,20 @@
       return;
     }
     const text = NB.textbuf.get();
-    if (!force && text === checkedText) return;
+    const previous = $('previous').value;
+    if (!force && text === checkedText && previous === checkedPrevious) return;
+    checkedPrevious = previous;
     if (text.trim() === '') return show(null, text);
     running = true;
     body.dataset.busy = 'true';
     $('results').setAttribute('aria-busy', 'true');
     try {
-      const { value, ms } = await NB.engine.request('check', { text });
+      const { value, ms } = await NB.engine.request('check', { text, previous });
+      if (!previous.trim()) previousResult = null;
+      else if (previous !== previousText) {
+        previousResult = (await NB.engine.request('check', { text: previous })).value;
+        previousText = previous;
+      }
       const before = $('summary').textContent;
       show(value, text);
       $('timing').textContent = NB.t('checked', ms.toFixed(1));
@@ -132,15 +149,143 @@
     }, () => insert(plain));
   }
 
+  // Any supported file to {text, encoding}: .txt/.md decoded here, .html and
+  // .docx (its word/document.xml) read by the core, .pdf by pdf.js.
+  async function fileText(file) {
+    const read = await NB.decode.readFile(file);
+    if (read.kind === 'html') return { text: (await NB.engine.request('html', { html: read.text })).value, encoding: read.encoding };
+    if (read.kind === 'docx') {
+      const xml = await NB.unzip.read(read.bytes, 'word/document.xml');
+      if (!xml) throw new Error(NB.t('docxNoDocument'));
+      const { value } = await NB.engine.request('docx', { xml: new TextDecoder('utf-8').decode(xml) }).catch((e) => {
+        throw new Error(e.message === 'docx' ? NB.t('docxUnsupported') : e.message);
+      });
+      return { text: value, encoding: read.encoding };
+    }
+    if (read.kind === 'pdf') return { text: await NB.pdf.toText(read.bytes), encoding: read.encoding };
+    return read;
+  }
+
   async function openFile(file) {
     try {
-      const read = await NB.decode.readFile(file);
-      const text = read.kind === 'html' ? (await NB.engine.request('html', { html: read.text })).value : read.text;
-      setText(text);
+      if (NB.decode.kindOf(file.name) === 'pdf') status(NB.t('pdfReading', file.name));
+      const read = await fileText(file);
+      setText(read.text);
       status(NB.t('fileRead', file.name, read.encoding));
     } catch (e) {
       status(NB.t('fileFailed', file.name, e.message));
     }
+  }
+
+  async function openPrevious(file) {
+    try {
+      const read = await fileText(file);
+      $('previous').value = read.text;
+      $('previous-zone').open = true;
+      runCheck(false);
+      status(NB.t('previousRead', file.name, read.encoding));
+    } catch (e) {
+      status(NB.t('fileFailed', file.name, e.message));
+    }
+  }
+
+  // ---- many reports ----
+
+  // A dropped folder's files, recursively: [{file, name}] with the path as name.
+  function walk(entry) {
+    if (entry.isFile) {
+      return new Promise((resolve) => entry.file((file) => resolve([{ file, name: entry.fullPath.replace(/^\//, '') }]), () => resolve([])));
+    }
+    if (!entry.isDirectory) return Promise.resolve([]);
+    const reader = entry.createReader();
+    const found = [];
+    return new Promise((resolve) => {
+      const more = () => reader.readEntries((list) => {
+        if (list.length === 0) Promise.all(found.map(walk)).then((lists) => resolve(lists.flat()));
+        else {
+          found.push(...list);
+          more();
+        }
+      }, () => resolve([]));
+      more();
+    });
+  }
+
+  function renderBatch() {
+    $('batch-list').replaceChildren(NB.batch.table(batchRows, batchSort));
+  }
+
+  async function checkFile(item) {
+    try {
+      const { text } = await fileText(item.file);
+      const { value } = await NB.engine.request('check', { text, model: false });
+      const r = value.report || {};
+      const n = value.summary || {};
+      return { file: item.name, body: (r.body && r.body.name) || '', year: r.year || '', errors: n.errors, warnings: n.warnings,
+        verdict: n.verdict === 'fail' ? 'fail' : 'pass', text };
+    } catch (e) {
+      return { file: item.name, body: '', year: '', errors: '', warnings: '', verdict: 'unreadable', message: String(e.message || e) };
+    }
+  }
+
+  // Checks the files one after another in the worker (the page stays
+  // responsive), filling the summary table as they come.
+  async function batch(items) {
+    const run = ++batchRun;
+    const list = items.filter((it) => NB.decode.kindOf(it.name)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+    const skipped = items.length - list.length;
+    batchRows = [];
+    batchSort = { key: 'file', dir: 1 };
+    $('batch').hidden = false;
+    $('batch-csv').disabled = true;
+    const progress = $('batch-progress');
+    progress.max = Math.max(1, list.length);
+    progress.value = 0;
+    body.dataset.batch = 'running';
+    renderBatch();
+    $('batch').scrollIntoView({ block: 'start' });
+    let shown = 0;
+    for (let i = 0; i < list.length; i++) {
+      $('batch-status').textContent = NB.t('batchProgress', i + 1, list.length, list[i].name);
+      const row = await checkFile(list[i]);
+      if (run !== batchRun) return;
+      batchRows.push(row);
+      progress.value = i + 1;
+      if (performance.now() - shown > 250 || i === list.length - 1) {
+        renderBatch();
+        shown = performance.now();
+      }
+    }
+    const count = (v) => batchRows.filter((r) => r.verdict === v).length;
+    $('batch-status').textContent = NB.t('batchDone', list.length, count('fail'), count('unreadable')) + (skipped ? NB.t('batchSkipped', skipped) : '');
+    $('batch-csv').disabled = batchRows.length === 0;
+    body.dataset.batch = 'done';
+  }
+
+  function openRow(row) {
+    if (!row) return;
+    if (row.text === undefined) return status(NB.t('fileFailed', row.file, row.message || ''));
+    setText(row.text);
+    $('input').focus();
+    status(NB.t('batchOpened', row.file));
+  }
+
+  function onDrop(e) {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    if (!ready) return;
+    const data = e.dataTransfer;
+    if (e.target.closest && e.target.closest('#previous-zone')) {
+      if (data.files[0]) openPrevious(data.files[0]);
+      return;
+    }
+    // The entries must be taken now: the drop's data is gone after this event.
+    const entries = Array.from(data.items || []).filter((i) => i.kind === 'file').map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
+    const files = Array.from(data.files).map((file) => ({ file, name: file.name }));
+    if (entries.some((en) => en && en.isDirectory)) {
+      Promise.all(entries.map((en, i) => (en ? walk(en) : Promise.resolve(files[i] ? [files[i]] : [])))).then((lists) => batch(lists.flat()));
+    } else if (files.length > 1) batch(files);
+    else if (files.length === 1) openFile(files[0].file);
   }
 
   function hasFiles(e) {
@@ -200,6 +345,7 @@
     windowNote();
     if (registry.length) NB.render.rules($('rule-list'), registry);
     if (ready) show(result, checkedText);
+    if (!$('batch').hidden) renderBatch();
     else if (!failed) status(NB.t('loading'));
   }
 
@@ -233,17 +379,45 @@
     $('sample').addEventListener('click', () => setText(NB.sample));
     $('open').addEventListener('click', () => $('file').click());
     $('file').addEventListener('change', (e) => {
-      if (e.target.files[0]) openFile(e.target.files[0]);
+      const files = Array.from(e.target.files);
+      if (files.length > 1) batch(files.map((file) => ({ file, name: file.name })));
+      else if (files[0]) openFile(files[0]);
       e.target.value = '';
+    });
+    $('open-folder').addEventListener('click', () => $('folder').click());
+    $('folder').addEventListener('change', (e) => {
+      const files = Array.from(e.target.files).map((file) => ({ file, name: file.webkitRelativePath || file.name }));
+      if (files.length) batch(files);
+      e.target.value = '';
+    });
+    $('open-previous').addEventListener('click', () => $('previous-file').click());
+    $('previous-file').addEventListener('change', (e) => {
+      if (e.target.files[0]) openPrevious(e.target.files[0]);
+      e.target.value = '';
+    });
+    $('previous').addEventListener('input', later);
+    $('clear-previous').addEventListener('click', () => {
+      $('previous').value = '';
+      runCheck(false);
     });
     document.addEventListener('dragover', (e) => {
       if (hasFiles(e)) e.preventDefault();
     });
-    document.addEventListener('drop', (e) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer.files[0] && ready) openFile(e.dataTransfer.files[0]);
+    document.addEventListener('drop', onDrop);
+    $('batch-list').addEventListener('click', (e) => {
+      const sort = e.target.closest('button.sort');
+      if (sort) {
+        const key = sort.dataset.key;
+        batchSort = { key, dir: batchSort.key === key ? -batchSort.dir : 1 };
+        renderBatch();
+        $('batch-list').querySelector(`button.sort[data-key="${key}"]`).focus();
+        return;
+      }
+      const tr = e.target.closest('tbody tr[data-index]');
+      if (tr) openRow(batchRows[Number(tr.dataset.index)]);
     });
+    $('batch-csv').addEventListener('click', () => NB.exporter.download('nianbao-batch.csv', 'text/csv;charset=utf-8',
+      ['\uFEFF' + NB.batch.csv(batchRows, batchSort)]));
 
     $('findings').addEventListener('click', (e) => {
       const button = e.target.closest('button.finding');

@@ -1,12 +1,13 @@
 // Dropped or picked files to text: UTF-8 (with or without BOM), UTF-16 with
 // BOM, else GB18030 (what Chinese Windows saves as "ANSI"), as the CLI does.
-// .html files are marked so that app.js lets the core read them as a page.
+// .html files are marked so that app.js lets the core read them as a page;
+// .docx and .pdf are passed on as bytes (app.js: unzip.js + the core, pdftext.js).
 'use strict';
 
 window.NB = window.NB || {};
 
 NB.decode = (function () {
-  const KINDS = { txt: 'text', md: 'text', text: 'text', html: 'html', htm: 'html' };
+  const KINDS = { txt: 'text', md: 'text', text: 'text', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' };
 
   function kindOf(name) {
     const m = /\.([a-z0-9]+)$/i.exec(name || '');
@@ -24,11 +25,14 @@ NB.decode = (function () {
     }
   }
 
-  // file: a File. Resolves {text, encoding, kind} or rejects for other types.
+  // file: a File. Resolves {text, encoding, kind} ({bytes, kind} for .docx
+  // and .pdf) or rejects for other types.
   async function readFile(file) {
     const kind = kindOf(file.name);
     if (!kind) throw new Error(NB.t('fileType'));
-    const decoded = bytesToText(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (kind === 'docx' || kind === 'pdf') return { bytes, kind, encoding: kind === 'pdf' ? 'PDF' : 'Word' };
+    const decoded = bytesToText(bytes);
     return { text: decoded.text, encoding: decoded.encoding, kind };
   }
 

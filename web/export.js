@@ -114,5 +114,5 @@ NB.exporter = (function () {
         el('span', { text: NB.t('signChecker') }), el('span', { text: NB.t('signReviewer') }), el('span', { text: NB.t('signDate') })));
   }
 
-  return { json, csv, sheet, field, tablesCsv, findingsJson };
+  return { json, csv, sheet, field, tablesCsv, findingsJson, download };
 })();

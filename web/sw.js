@@ -7,7 +7,8 @@
 const BUILD = '__NIANBAO_BUILD__';
 const CACHE = 'nianbao-' + BUILD;
 const FILES = ['./', 'index.html', 'style.css', 'favicon.svg', 'i18n.js', 'render.js', 'tables.js', 'export.js',
-  'decode.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js', 'nianbao.js', 'nianbao.wasm'];
+  'decode.js', 'unzip.js', 'pdftext.js', 'years.js', 'batch.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js',
+  'nianbao.js', 'nianbao.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
@@ -21,5 +22,12 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET') return;
-  event.respondWith(caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request)));
+  event.respondWith(caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request).then((res) => {
+    // pdf.js and its CMaps load only when a PDF is dropped: kept once fetched, for offline use.
+    if (res.ok && new URL(event.request.url).pathname.includes('/pdfjs/')) {
+      const copy = res.clone();
+      caches.open(CACHE).then((cache) => cache.put(event.request, copy));
+    }
+    return res;
+  })));
 });

@@ -120,5 +120,5 @@ NB.tables = (function () {
     target.replaceChildren(...tables.map((t) => tableView(t, markMap)));
   }
 
-  return { list, marks, title, rowsAsText, view };
+  return { list, marks, title, rowsAsText, tableView, view };
 })();

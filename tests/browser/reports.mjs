@@ -1,0 +1,356 @@
+// Reports beyond one pasted text, on the served page (strict CSP), in
+// Debian's Chromium; every file is made by the test:
+//  - two years: seed 001 with last year's report (seed 001 one year earlier,
+//    its 结转下年度 row edited) in the 上年报告 box shows the CLI's findings of
+//    `nianbao check --previous` (carryover-mismatch among them), and both
+//    years' tables side by side with the carried-over cells linked (hover
+//    and focus highlight the pair; the differing pairs are marked);
+//  - many reports: 30 generated files dropped at once (plus one the page
+//    cannot read and one it does not take) fill the summary table with each
+//    file's body, year and counts as the CLI gives them, sortable by mouse and
+//    keyboard (aria-sort), exported as CSV with BOM, a row opens its report;
+//    the page keeps answering while the batch runs; a picked folder too;
+//  - .docx: a real .docx written by the test (deflated, and one with stored
+//    entries) dropped on the page reads as `nianbao check file.docx` reads it;
+//  - .pdf: seed 001 printed to PDF by Chromium (Debian's chromium package,
+//    the same engine as the test browser) dropped on the page loads pdf.js
+//    lazily and shows the CLI's findings of the seed's text, with zero CSP
+//    violations; prints the time from the drop to the result; the one-file
+//    page says it has no PDF support.
+// Run: node tests/browser/reports.mjs   (after scripts/build.sh)
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+
+import { documentXml, zip } from '../lib/docx.mjs';
+import {
+  assertClean, checks, cliCheck, dropFile, fixture, repo, run, singleFileUrl, waitChecked, waitReady, watch, withBrowser, withServer,
+} from './lib/browser.mjs';
+
+const cli = path.join(repo, 'build-native', 'cli', 'nianbao');
+const spans = (list) => list.map((f) => `${f.rule || f.id}@${f.start ?? f.location.start.utf16}-${f.end ?? f.location.end.utf16}`).sort();
+
+function cliJson(args) {
+  const r = spawnSync(cli, ['check', '--format', 'json', ...args], { maxBuffer: 1 << 28 });
+  assert.ok(r.status === 0 || r.status === 1, `nianbao check ${args.join(' ')}: exit ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout.toString('utf8'));
+}
+
+async function pageFindings(page) {
+  return page.$$eval('#findings [data-rule]', (els) => els.map((e) => ({ rule: e.dataset.rule, start: Number(e.dataset.start), end: Number(e.dataset.end) })));
+}
+
+// Seed 001 one year earlier, with `cells` in its 结转下年度继续办理 row.
+export function lastYear(text, cells) {
+  return text.replace(/2024(\s*)年/g, '2023$1年').replace(/2025(\s*)年/g, '2024$1年')
+    .replace(/^(\s*四、结转下年度继续办理\t*)[\d\t]+$/m, (_, head) => head + cells.join('\t'));
+}
+
+async function testTwoYears(page, tmp) {
+  const seed = fixture('seeds', '001_');
+  const previous = lastYear(seed.text, [2, 0, 0, 0, 0, 0, 2]);
+  assert.notEqual(previous, seed.text);
+  const prevFile = path.join(tmp, 'previous.txt');
+  writeFileSync(prevFile, previous);
+  const expected = cliJson(['--previous', prevFile, seed.file]);
+  assert.ok(expected.findings.some((f) => f.id === 'carryover-mismatch'), 'the CLI finds carryover-mismatch');
+
+  await page.evaluate(() => { document.getElementById('previous-zone').open = true; });
+  await page.fill('#previous', previous);
+  const before = await checks(page);
+  await page.fill('#input', seed.text);
+  await waitChecked(page, before);
+  await page.waitForFunction(() => document.querySelector('#findings [data-rule="carryover-mismatch"]'));
+  assert.deepEqual(spans(await pageFindings(page)), spans(expected.findings), 'the findings of nianbao check --previous');
+
+  assert.equal(await page.isVisible('#years'), true, 'both years are shown');
+  const pairs = await page.$$eval('#years td[data-pair]', (tds) => tds.map((td) => ({
+    pair: td.dataset.pair, bad: td.classList.contains('pair-bad'), value: td.querySelector('.value').textContent,
+    year: td.closest('.year') === td.closest('.years').firstElementChild ? 'now' : 'before',
+  })));
+  assert.equal(pairs.filter((p) => p.year === 'now').length, 7, 'seven carried-in cells this year');
+  assert.equal(pairs.filter((p) => p.year === 'before').length, 7, 'and seven carried-out cells last year');
+  assert.deepEqual(pairs.filter((p) => p.bad).map((p) => `${p.year}:${p.pair}:${p.value}`).sort(),
+    ['before:t3.carried_in|0:2', 'before:t3.carried_in|6:2', 'now:t3.carried_in|0:0', 'now:t3.carried_in|6:0'], 'the differing pairs are marked');
+
+  await page.hover('#years .year:first-child td[data-pair="t3.carried_in|6"]');
+  assert.deepEqual(await page.$$eval('#years td.pair-on', (tds) => tds.map((td) => td.dataset.pair)), ['t3.carried_in|6', 't3.carried_in|6'],
+    'hovering a cell highlights it and its pair');
+  await page.focus('#years .year:last-child td[data-pair="t3.carried_in|0"]');
+  await page.mouse.move(0, 0);
+  const on = await page.$$eval('#years td.pair-on', (tds) => tds.map((td) => `${td.closest('.year') === td.closest('.years').firstElementChild}:${td.dataset.pair}`));
+  assert.deepEqual(on.sort(), ['false:t3.carried_in|0', 'true:t3.carried_in|0'], 'focusing last year\'s cell highlights this year\'s');
+
+  await page.click('#clear-previous');
+  await page.waitForFunction(() => !document.querySelector('#findings [data-rule="carryover-mismatch"]'));
+  assert.equal(await page.isVisible('#years'), false, 'without last year the side-by-side view goes');
+  console.log(`reports: two years: ${expected.findings.length} findings as nianbao check --previous (carryover-mismatch), tables side by side, carried-over cells linked`);
+}
+
+// 30 reports from the seeds: each seed under several names, some with a body name changed.
+function manyReports(dir) {
+  mkdirSync(dir, { recursive: true });
+  const seeds = ['000_', '001_', '002_', '003_', '004_'].map((p) => fixture('seeds', p));
+  const files = [];
+  for (let i = 0; i < 30; i++) {
+    const seed = seeds[i % seeds.length];
+    const name = `report-${String(i + 1).padStart(2, '0')}.txt`;
+    const text = i % 2 ? seed.text : seed.text.replace(/\n\s*\n/, '\n\n');
+    writeFileSync(path.join(dir, name), text);
+    files.push({ name, file: path.join(dir, name), text });
+  }
+  return files;
+}
+
+async function dropFiles(page, files, target = '#input') {
+  const dt = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type || '' }));
+    return transfer;
+  }, files.map((f) => ({ name: f.name, data: [...f.bytes], type: f.type })));
+  for (const event of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(target, event, { dataTransfer: dt });
+}
+
+async function tableRows(page) {
+  return page.$$eval('#batch-table tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+}
+
+async function testMany(page, tmp) {
+  const files = manyReports(path.join(tmp, 'many'));
+  const expected = new Map(files.map((f) => {
+    const r = cliJson([f.file]);
+    return [f.name, [f.name, r.report.body.name, String(r.report.year ?? ''), String(r.summary.errors), String(r.summary.warnings), r.summary.verdict === 'fail' ? '未通过' : '通过']];
+  }));
+  const drop = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.text, 'utf8') }));
+  drop.push({ name: 'broken.docx', bytes: Buffer.from('not a zip at all') });
+  drop.push({ name: 'photo.png', bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+
+  // A probe on the page's own thread: the longest gap between two ticks while the batch runs.
+  await page.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    window.__probe = setInterval(() => {
+      const now = performance.now();
+      window.__gap = Math.max(window.__gap, now - last);
+      last = now;
+    }, 20);
+  });
+  const t0 = Date.now();
+  await dropFiles(page, drop);
+  await page.waitForSelector('body[data-batch="running"]');
+  await page.waitForSelector('body[data-batch="done"]', { timeout: 60000 });
+  const ms = Date.now() - t0;
+  const gap = await page.evaluate(() => {
+    clearInterval(window.__probe);
+    return window.__gap;
+  });
+  assert.ok(gap < 1500, `the page kept answering (longest stall ${gap.toFixed(0)} ms)`);
+  assert.match(await page.textContent('#batch-status'), /已检查 31 个文件，\d+ 个未通过，1 个无法读取；跳过 1 个不支持的文件/);
+  assert.equal(await page.$eval('#batch-progress', (p) => p.value), 31);
+
+  const rows = await tableRows(page);
+  assert.equal(rows.length, 31);
+  for (const row of rows) {
+    if (row[0] === 'broken.docx') assert.deepEqual(row.slice(1), ['', '', '', '', '无法读取']);
+    else assert.deepEqual(row, expected.get(row[0]), `${row[0]} as the CLI`);
+  }
+  assert.deepEqual(rows.map((r) => r[0]), [...rows.map((r) => r[0])].sort(), 'sorted by file name at first');
+
+  // Sort by errors: click, then click again; by year with the keyboard.
+  const sortState = () => page.$$eval('#batch-table th', (ths) => ths.map((th) => th.getAttribute('aria-sort')));
+  await page.click('#batch-table button.sort[data-key="errors"]');
+  let errors = (await tableRows(page)).map((r) => (r[3] === '' ? -1 : Number(r[3])));
+  assert.deepEqual(errors, [...errors].sort((a, b) => a - b), 'ascending by errors');
+  assert.deepEqual(await sortState(), ['none', 'none', 'none', 'ascending', 'none', 'none']);
+  await page.click('#batch-table button.sort[data-key="errors"]');
+  errors = (await tableRows(page)).map((r) => (r[3] === '' ? -1 : Number(r[3])));
+  assert.deepEqual(errors, [...errors].sort((a, b) => b - a), 'descending after a second click');
+  assert.equal((await sortState())[3], 'descending');
+  await page.focus('#batch-table button.sort[data-key="body"]');
+  await page.keyboard.press('Enter');
+  assert.equal((await sortState())[1], 'ascending', 'Enter on a header sorts');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'body', 'the focus stays on the header');
+  const bodies = (await tableRows(page)).map((r) => r[1]);
+  assert.deepEqual(bodies, [...bodies].sort(new Intl.Collator('zh-CN', { numeric: true }).compare));
+
+  // CSV of the table as sorted.
+  const download = page.waitForEvent('download');
+  await page.click('#batch-csv');
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF文件,机关,年度,错误,警告,结论\r\n'), 'CSV with BOM and a header');
+  assert.equal(csv.trim().split('\r\n').length, 32);
+  assert.ok(csv.includes(`\r\n${expected.get('report-09.txt').join(',')}\r\n`), 'a row as the CLI gives it');
+
+  // A row opens its report in the editor.
+  const before = await checks(page);
+  await page.click('#batch-table tbody tr:has(button.open:text-is("report-09.txt")) td:nth-child(2)');
+  await waitChecked(page, before);
+  assert.equal(await page.inputValue('#input'), files[8].text, "clicking the row opens report-09 in the editor");
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'input');
+  console.log(`reports: 30 files dropped (+1 unreadable, +1 skipped): summary as the CLI in ${ms} ms, sorting by mouse and keyboard, CSV, a row opens; longest stall ${gap.toFixed(0)} ms`);
+
+  // A picked folder (webkitdirectory): the same files, named by their path.
+  await page.setInputFiles('#folder', path.join(tmp, 'many'));
+  await page.waitForFunction(() => document.body.dataset.batch === 'done' && document.querySelectorAll('#batch-table tbody tr').length === 30);
+  const names = (await tableRows(page)).map((r) => r[0]);
+  assert.equal(names[0], 'many/report-01.txt', 'a folder\'s files carry their path');
+  console.log('reports: a picked folder is checked the same way');
+}
+
+// A zip with stored (not deflated) entries, as some tools write .docx.
+function zipStored(files) {
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; ++k) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  for (const [name, content] of Object.entries(files)) {
+    const data = Buffer.from(content, 'utf8');
+    const n = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(10, 4);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(10, 4);
+    c.writeUInt16LE(10, 6);
+    c.writeUInt32LE(crc32(data), 16);
+    c.writeUInt32LE(data.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(n.length, 28);
+    c.writeUInt32LE(offset, 42);
+    parts.push(local, n, data);
+    central.push(c, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, dir, end]);
+}
+
+const CONTENT_TYPES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+  + '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+  + 'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+
+async function testDocx(page, tmp) {
+  if (!(await page.evaluate(() => NB.engine.request('docx', { xml: '<w:document/>' }).then(() => true, () => false)))) {
+    throw new Error('the built module has no docxToText (rebuild build-wasm)');
+  }
+  const seed = fixture('seeds', '001_');
+  const parts = { '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': documentXml(seed.text) };
+  for (const [name, bytes] of [['年报.docx', zip(parts)], ['stored.docx', zipStored(parts)]]) {
+    const file = path.join(tmp, name);
+    writeFileSync(file, bytes);
+    const expected = cliJson([file]);
+    const before = await checks(page);
+    await dropFile(page, name, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    await waitChecked(page, before);
+    assert.deepEqual(spans(await pageFindings(page)), spans(expected.findings), `${name}: the findings of nianbao check ${name}`);
+  }
+  const value = await page.inputValue('#input');
+  assert.match(value, /^信息内容\t本年制发件数\t本年度止件数\t现行有效件数$/m, 'table rows are tab-separated lines, one cell per w:tc');
+  assert.ok(deflateRawSync, 'node:zlib made the deflated entries');
+  console.log('reports: .docx written by the test (deflated and stored) read as the CLI reads them');
+}
+
+// Seed text as a printed page: paragraphs, and its tab-separated lines as table rows.
+function printable(text) {
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const out = ['<!doctype html><html><head><meta charset="utf-8"><style>',
+    'body{font:10px "WenQuanYi Micro Hei",sans-serif} table{border-collapse:collapse;margin:4px 0}',
+    'td{border:1px solid #000;padding:1px 8px;white-space:nowrap} p{margin:2px 0}</style></head><body>'];
+  let rows = [];
+  const flush = () => {
+    if (rows.length) out.push(`<table>${rows.join('')}</table>`);
+    rows = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.includes('\t')) rows.push(`<tr>${line.split('\t').map((c) => `<td>${esc(c) || '&nbsp;'}</td>`).join('')}</tr>`);
+    else {
+      flush();
+      if (line.trim()) out.push(`<p>${esc(line)}</p>`);
+    }
+  }
+  flush();
+  out.push('</body></html>');
+  return out.join('\n');
+}
+
+async function makePdf(context, text, file) {
+  const page = await context.newPage();
+  await page.setContent(printable(text));
+  await page.pdf({ path: file, format: 'A4', landscape: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
+  await page.close();
+  return readFileSync(file);
+}
+
+async function testPdf(context, page, tmp) {
+  const seed = fixture('seeds', '001_');
+  const bytes = await makePdf(context, seed.text, path.join(tmp, 'seed-001.pdf'));
+  const expected = cliCheck(seed.file);
+  const requests = [];
+  const onRequest = (r) => requests.push(new URL(r.url()).pathname);
+  context.on('request', onRequest);
+  const before = await checks(page);
+  const t0 = Date.now();
+  await dropFile(page, '年报.pdf', bytes, 'application/pdf');
+  await waitChecked(page, before, 30000);
+  const ms = Date.now() - t0;
+  context.off('request', onRequest);
+  assert.ok(requests.includes('/pdfjs/pdf.min.mjs') && requests.includes('/pdfjs/pdf.worker.min.mjs'), `pdf.js loaded on the drop: ${requests}`);
+  const value = await page.inputValue('#input');
+  assert.match(value, /^信息内容\t本年制发件数\t本年度止件数\t现行有效件数$/m, 'table rows rebuilt as tab-separated lines');
+  const shown = new Set((await pageFindings(page)).map((f) => f.rule));
+  const wanted = new Set(expected.findings.map((f) => f.id));
+  assert.deepEqual([...shown].sort(), [...wanted].sort(), 'the same rules fire as for the seed\'s text');
+  console.log(`reports: seed 001 as a PDF (${bytes.length} bytes, printed by Chromium): pdf.js loaded on the drop, the seed's ${wanted.size} rules; first PDF drop to result ${ms} ms`);
+  return ms;
+}
+
+run('reports', () => withBrowser(async (context) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-reports-'));
+  try {
+    await withServer(async (s) => {
+      const page = await context.newPage();
+      const problems = watch(page);
+      await page.goto(s.url);
+      await waitReady(page);
+      await testPdf(context, page, tmp);
+      await testTwoYears(page, tmp);
+      await testMany(page, tmp);
+      await testDocx(page, tmp);
+      await assertClean(page, problems);
+      await page.close();
+    });
+    // The one-file page has no PDF support, and says so.
+    const page = await context.newPage();
+    await page.goto(singleFileUrl);
+    await waitReady(page);
+    await dropFile(page, 'a.pdf', Buffer.from('%PDF-1.4\n'), 'application/pdf');
+    await page.waitForFunction(() => /不支持 PDF/.test(document.getElementById('status').textContent));
+    await page.close();
+    console.log('reports: the one-file page says it cannot read PDF');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}));
