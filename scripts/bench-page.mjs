@@ -9,12 +9,17 @@
 //     51 times in one process, pinned to one core (taskset -c 0), minus the same
 //     with the file once, divided by 50 (process start and reading cancel out);
 //     five rounds of each, in turns, and the ratio of the medians;
-//  4. time to check a 5 MB text in the worker.
+//  4. time to check a 5 MB text in the worker;
+//  5. the embeds: the iframe page's own files and <nianbao-check>'s script, gzipped;
+//  6. the PDF path, which the page loads only when a PDF is dropped (so not in 1):
+//     the bytes dist/pdfjs/ adds, what a PDF drop loads, and the time from
+//     dropping ../shared/real/huaian_city_2024.pdf (7 pages, WPS) to its result,
+//     first drop (pdf.js loaded then) and a second drop.
 // The 15 KB report is tests/fixtures/real/006 (real tables with non-zero
 // numbers) with narrative paragraphs of 007/008 added to section 一.
 // Run: node scripts/bench-page.mjs   (after scripts/build.sh)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +140,51 @@ async function main() {
     const bigMs = await page.evaluate(async (t) => (await NB.engine.request('time', { text: t, n: 3 })).value, big);
     console.log(`page: check of a ${(Buffer.byteLength(big) / 1e6).toFixed(1)} MB text in the worker: ${median(bigMs).toFixed(0)} ms (median of 3)`);
     rmSync(tmp, { recursive: true, force: true });
+
+    // 5: the embeds.
+    const gzOf = (names) => names.reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);
+    const frameOwn = ['embed.html', 'embed.css', 'i18n.js', 'render.js', 'engine.js', 'embed.js', 'worker.js'];
+    console.log(`page: embeds: the iframe page's own files ${kb(gzOf(frameOwn))} gz (${frameOwn.join(', ')}; plus the module); `
+      + `nianbao-check.js ${kb(statSync(path.join(dist, 'nianbao-check.js')).size)}, ${kb(gzOf(['nianbao-check.js']))} gz (plus worker.js and the module)`);
+
+    // 6: the PDF path.
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const pdfFiles = walk(path.join(dist, 'pdfjs'));
+    const pdfRaw = pdfFiles.reduce((n, f) => n + statSync(f).size, 0);
+    const pdfGz = pdfFiles.reduce((n, f) => n + gz(readFileSync(f)), 0);
+    console.log(`page: PDF support adds ${pdfFiles.length} files to dist/pdfjs: ${kb(pdfRaw)}, ${kb(pdfGz)} gz (not loaded at start; not in the one-file page)`);
+    const realPdf = path.join(repo, '..', 'shared', 'real', 'huaian_city_2024.pdf');
+    if (existsSync(realPdf)) {
+      const bytes = readFileSync(realPdf);
+      const loadedForPdf = new Set();
+      const onPdf = (r) => {
+        const u = new URL(r.url());
+        if (u.pathname.startsWith('/pdfjs/')) loadedForPdf.add(u.pathname);
+      };
+      context.on('response', onPdf);
+      const drop = async () => {
+        const before = await page.evaluate(() => Number(document.body.dataset.checks || 0));
+        const t0 = Date.now();
+        const dt = await page.evaluateHandle((data) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(data)], 'report.pdf', { type: 'application/pdf' }));
+          return transfer;
+        }, [...bytes]);
+        for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('#input', type, { dataTransfer: dt });
+        await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n && !document.body.dataset.busy, before, { timeout: 60000 });
+        return Date.now() - t0;
+      };
+      await page.close();
+      page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-state="ready"]');
+      const first = await drop();
+      const second = await drop();
+      context.off('response', onPdf);
+      const pdfLoaded = [...loadedForPdf].reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);
+      console.log(`page: PDF path: dropping huaian_city_2024.pdf (${kb(bytes.length)}, 7 pages) to its result: ${first} ms the first time `
+        + `(loads ${loadedForPdf.size} files, ${kb(pdfLoaded)} gz), ${second} ms the second time`);
+    }
   } finally {
     await context.close();
     await server.close();

@@ -33,6 +33,8 @@ rm -rf dist
 mkdir -p dist
 cp web/* dist/
 cp build-wasm/wasm/nianbao.js build-wasm/wasm/nianbao.wasm dist/
+# The page's scripts as one file (page.js) for the served page and the one file.
+node scripts/bundle.mjs dist
 # dist/ gets minified scripts and styles (web/ keeps the readable ones);
 # NIANBAO_MINIFY=0 skips it.
 if [ "${NIANBAO_MINIFY:-1}" != 0 ]; then
