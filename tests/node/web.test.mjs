@@ -41,6 +41,15 @@ test('no page script talks to the network', () => {
   }
 });
 
+test('only pdftext.js loads code after start: pdf.js from pdfjs/, on the first PDF', () => {
+  for (const name of scripts) {
+    const js = code(read(name));
+    if (name === 'pdftext.js') assert.match(js, /import\(new URL\('pdf\.min\.mjs', base\)\.href\)/);
+    else assert.doesNotMatch(js, /\bimport\s*\(/, `${name} imports code`);
+  }
+  assert.match(code(read('pdftext.js')), /isEvalSupported: false/, 'pdf.js never tries eval under the CSP');
+});
+
 test('index.html has no inline script, style or handler, and loads every page script', () => {
   const html = read('index.html');
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
