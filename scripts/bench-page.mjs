@@ -164,21 +164,26 @@ async function main() {
       context.on('response', onPdf);
       const drop = async () => {
         const before = await page.evaluate(() => Number(document.body.dataset.checks || 0));
-        const t0 = Date.now();
+        // The file is made in the page first (handing 400 KB to the page is not the page's time).
         const dt = await page.evaluateHandle((data) => {
           const transfer = new DataTransfer();
           transfer.items.add(new File([new Uint8Array(data)], 'report.pdf', { type: 'application/pdf' }));
           return transfer;
         }, [...bytes]);
-        for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('#input', type, { dataTransfer: dt });
+        for (const type of ['dragenter', 'dragover']) await page.dispatchEvent('#input', type, { dataTransfer: dt });
+        await page.evaluate(() => { window.__dropAt = performance.now(); });
+        await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
         await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n && !document.body.dataset.busy, before, { timeout: 60000 });
-        return Date.now() - t0;
+        return page.evaluate(() => Math.round(performance.now() - window.__dropAt));
       };
       await page.close();
       page = await context.newPage();
       await page.goto(server.url);
       await page.waitForSelector('body[data-state="ready"]');
       const first = await drop();
+      // The same text twice would not be checked again: empty the box first.
+      await page.fill('#input', '');
+      await page.waitForFunction(() => document.getElementById('summary').dataset.verdict === 'empty');
       const second = await drop();
       context.off('response', onPdf);
       const pdfLoaded = [...loadedForPdf].reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);

@@ -3,7 +3,8 @@
 //    serious or critical violation with seed 001's findings, the table view
 //    and the rule docs shown, in Chinese, in English and with 大字. axe is
 //    injected in a context that bypasses the CSP (the CSP itself is tested
-//    on normal contexts elsewhere);
+//    on normal contexts elsewhere); also with last year's report (both years
+//    side by side, the linked cells) and a batch's summary table shown;
 //  - a keyboard-only run: skip link, the sample by Enter, F8 / Shift+F8 walk
 //    the findings and select their characters, Tab to a finding and Enter,
 //    arrows inside the list, a rule doc link, the language switch; every
@@ -43,6 +44,24 @@ async function testAxe(url) {
     await page.click('#lang');
     await page.click('#size');
     await axe(page, 'zh, 大字');
+    await page.click('#size');
+
+    // Last year's report and a batch of three files.
+    const seed = fixture('seeds', '001_').text;
+    await page.evaluate(() => { document.getElementById('previous-zone').open = true; });
+    const before = await checks(page);
+    await page.fill('#previous', seed.replace(/2024(\s*)年/g, '2023$1年'));
+    await waitChecked(page, before);
+    await page.waitForSelector('#years td[data-pair]');
+    const dt = await page.evaluateHandle((texts) => {
+      const transfer = new DataTransfer();
+      texts.forEach((t, i) => transfer.items.add(new File([t], `r${i}.txt`, { type: 'text/plain' })));
+      return transfer;
+    }, [seed, fixture('seeds', '002_').text, fixture('seeds', '003_').text]);
+    for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('#input', type, { dataTransfer: dt });
+    await page.waitForSelector('body[data-batch="done"]');
+    await page.click('#batch-table button.sort[data-key="errors"]');
+    await axe(page, 'zh, two years and a batch');
     await page.close();
   }, { bypassCSP: true });
 }
