@@ -35,11 +35,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   did=1
 fi
 
-# node_modules (playwright-core only; it never downloads a browser).
+# node_modules (playwright-core, which never downloads a browser; axe-core; terser; pdfjs-dist).
 cd "$repo"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   echo "setup: npm ci"
-  npm ci --no-audit --no-fund
+  # --omit=optional: pdfjs-dist's optional native canvas (33 MB) is for node rendering; the page copies pdf.js only.
+  npm ci --no-audit --no-fund --omit=optional
   touch node_modules
   did=1
 fi
