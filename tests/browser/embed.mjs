@@ -13,7 +13,8 @@
 //  - <nianbao-check>: the element snippet pasted into a blank page checks;
 //    two elements on one page (strict CSP with 'wasm-unsafe-eval') check
 //    different texts with different attributes independently, share one
-//    worker, fire nianbao-result each; nianbao.check works; the only global
+//    worker, fire nianbao-result each; deadline and compact apply;
+//    nianbao.check works; the only global
 //    added is `nianbao`; aggressive host styles do not reach into the
 //    elements, and the elements' styles do not change the host's.
 // Run: node tests/browser/embed.mjs   (after scripts/build.sh)
@@ -266,6 +267,22 @@ async function testElements(context, tmp) {
       a.setAttribute('rules', '-apply-row-total');
     }));
     assert.equal(again, cli1.findings.filter((f) => f.id !== 'apply-row-total').length, 'a changed rules attribute re-checks');
+
+    // deadline: seed 001 is dated 2025-02-07; with deadline 03-31 it is not late.
+    assert.ok(cli1.findings.some((f) => f.id === 'publish-late'), 'seed 001 is late by its default deadline');
+    const late = await page.evaluate(() => new Promise((resolve) => {
+      const a = document.getElementById('a');
+      a.addEventListener('nianbao-result', (e) => resolve(e.detail.result.findings.some((f) => f.id === 'publish-late')), { once: true });
+      a.setAttribute('deadline', '03-31');
+    }));
+    assert.equal(late, false, 'deadline="03-31" is applied');
+    // compact: the findings are folded.
+    const folded = await page.evaluate((t) => new Promise((resolve) => {
+      const b = document.getElementById('b');
+      b.addEventListener('nianbao-result', () => resolve(!!b.shadowRoot.querySelector('details:not([open]) ol li')), { once: true });
+      b.value = t;
+    }), seed1.text);
+    assert.equal(folded, true, 'compact folds the list');
 
     // One global.
     const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((k) => !window.__before.includes(k) && k !== '__before'));
