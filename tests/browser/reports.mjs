@@ -15,12 +15,13 @@
 //  - .pdf: seed 001 printed to PDF by Chromium (Debian's chromium package,
 //    the same engine as the test browser) dropped on the page loads pdf.js
 //    lazily and shows the CLI's findings of the seed's text, with zero CSP
-//    violations; prints the time from the drop to the result; the one-file
-//    page says it has no PDF support.
+//    violations; prints the time from the drop to the result; the real
+//    7-page report (../shared/real, when there) reads with no error finding;
+//    the one-file page says it has no PDF support.
 // Run: node tests/browser/reports.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -322,7 +323,22 @@ async function testPdf(context, page, tmp) {
   const shown = new Set((await pageFindings(page)).map((f) => f.rule));
   const wanted = new Set(expected.findings.map((f) => f.id));
   assert.deepEqual([...shown].sort(), [...wanted].sort(), 'the same rules fire as for the seed\'s text');
+
   console.log(`reports: seed 001 as a PDF (${bytes.length} bytes, printed by Chromium): pdf.js loaded on the drop, the seed's ${wanted.size} rules; first PDF drop to result ${ms} ms`);
+
+  // The real report (WPS, 7 pages, embedded CID fonts) when the shared folder is there:
+  // its tables read with every sum holding, as the extracted text 006 does.
+  const real = path.join(repo, '..', 'shared', 'real', 'huaian_city_2024.pdf');
+  if (existsSync(real)) {
+    const b = await checks(page);
+    await dropFile(page, 'huaian_city_2024.pdf', readFileSync(real), 'application/pdf');
+    await waitChecked(page, b, 30000);
+    const errors = await page.$$eval('#findings [data-severity="error"]', (els) => els.map((e) => e.dataset.rule));
+    assert.deepEqual(errors, [], 'the real PDF reads with no error finding');
+    assert.match(await page.inputValue('#input'), /^一、本年新收政府信息公开申请数量\t3001\t53\t0\t0\t61\t4\t3119$/m, 'table 三 rows as tab-separated cells');
+    console.log(`reports: the real 7-page PDF (huaian_city_2024.pdf) reads with no error finding (${(await pageFindings(page)).length} findings in all)`);
+  }
+
   return ms;
 }
 
