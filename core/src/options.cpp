@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nianbao/nianbao.h"
+#include "nianbao/options_reader.h"
 
 namespace nianbao {
 
@@ -23,38 +24,54 @@ std::optional<Severity> parse_severity(std::string_view s) {
     return std::nullopt;
 }
 
+namespace {
+
+// read_options() over an nlohmann object.
+struct NlohmannObject {
+    const nlohmann::json& j;
+    const nlohmann::json* at(const char* key) const {
+        auto it = j.find(key);
+        return it == j.end() ? nullptr : &*it;
+    }
+    std::optional<std::string> string(const char* key) const {
+        const auto* v = at(key);
+        if (!v || !v->is_string()) return std::nullopt;
+        return v->get<std::string>();
+    }
+    std::optional<bool> boolean(const char* key) const {
+        const auto* v = at(key);
+        if (!v || !v->is_boolean()) return std::nullopt;
+        return v->get<bool>();
+    }
+    std::vector<std::string> strings(const char* key) const {
+        std::vector<std::string> out;
+        const auto* v = at(key);
+        if (v && v->is_array())
+            for (const auto& d : *v)
+                if (d.is_string()) out.push_back(d.get<std::string>());
+        return out;
+    }
+    std::vector<std::pair<std::string, std::optional<std::string>>> string_map(const char* key) const {
+        std::vector<std::pair<std::string, std::optional<std::string>>> out;
+        const auto* v = at(key);
+        if (v && v->is_object())
+            for (auto it = v->begin(); it != v->end(); ++it)
+                out.push_back({it.key(), it.value().is_string() ? std::optional<std::string>(it.value().get<std::string>())
+                                                                : std::nullopt});
+        return out;
+    }
+};
+
+}  // namespace
+
 Options parse_options_json(std::string_view text, std::string* error) {
-    Options o;
-    if (text.empty()) return o;
+    if (text.empty()) return {};
     nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         if (error) *error = "options are not a JSON object";
-        return o;
+        return {};
     }
-    auto str = [&](const char* key, std::string& out) {
-        auto it = j.find(key);
-        if (it != j.end() && it->is_string()) out = it->get<std::string>();
-    };
-    str("lang", o.lang);
-    str("deadline", o.deadline);
-    str("bodyKind", o.body_kind);
-    str("today", o.today);
-    auto model = j.find("model");
-    if (model != j.end() && model->is_boolean()) o.include_model = model->get<bool>();
-    auto dis = j.find("disable");
-    if (dis != j.end() && dis->is_array())
-        for (const auto& d : *dis)
-            if (d.is_string()) o.disabled.push_back(d.get<std::string>());
-    auto sev = j.find("severity");
-    if (sev != j.end() && sev->is_object())
-        for (auto it = sev->begin(); it != sev->end(); ++it) {
-            if (!it.value().is_string()) continue;
-            auto s = parse_severity(it.value().get<std::string>());
-            if (s) o.severity[it.key()] = *s;
-            else if (it.value().get<std::string>() == "off") o.disabled.push_back(it.key());
-            else if (error) *error = "unknown severity for " + it.key();
-        }
-    return o;
+    return read_options(NlohmannObject{j}, error);
 }
 
 }  // namespace nianbao
