@@ -39,7 +39,8 @@ struct Finding {
 
 // The largest input check() reads (each of the text and the previous report):
 // beyond it, one input-too-large finding and nothing is read, so a huge paste
-// cannot exhaust memory (peak memory is about 13x the input). The CLI refuses
+// cannot exhaust memory (peak memory: about 12x the input for reports, up to
+// 90x for a pathological table of short rows, scripts/bench_hostile.py). The CLI refuses
 // larger files before reading them; the WebAssembly binding passes a lower
 // limit that fits its memory cap.
 constexpr size_t kMaxInputBytes = size_t(64) << 20;
