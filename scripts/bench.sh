@@ -6,6 +6,8 @@ cd "$repo"
 [ -x build-native/cli/nianbao ] || "$repo/scripts/build.sh"
 echo "== native"
 python3 scripts/bench.py build-native/cli/nianbao "$@"
+echo "== hostile inputs (native)"
+python3 scripts/bench_hostile.py build-native/cli/nianbao
 if [ -f dist/index.html ] && [ -x /usr/bin/chromium ] && [ -d node_modules/playwright-core ]; then
   echo "== page (Chromium)"
   node scripts/bench-page.mjs

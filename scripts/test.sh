@@ -39,6 +39,12 @@ fi
 
 step "ctest native" ctest --test-dir build-native --output-on-failure
 step "ctest wasm" ctest --test-dir build-wasm --output-on-failure
+step "unit tests under ASan + UBSan" "$repo/scripts/asan.sh"
+# A short fuzz run (FUZZ_SECONDS, default 60, over the three targets); the long
+# run is scripts/fuzz.sh by hand. FUZZ_SECONDS=0 skips it.
+if [ "${FUZZ_SECONDS:-60}" -gt 0 ]; then
+  step "fuzz smoke (${FUZZ_SECONDS:-60} s)" "$repo/scripts/fuzz.sh" "${FUZZ_SECONDS:-60}"
+fi
 step "node tests" node --test tests/node/
 for t in tests/browser/*.mjs; do
   [ -e "$t" ] || continue

@@ -8,9 +8,35 @@
 
 namespace nianbao {
 
+namespace {
+
+Params size_params(size_t size, size_t limit) {
+    return {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}};
+}
+
+}  // namespace
+
 Result check(std::string_view utf8_text, const Options& options, const std::string* previous,
              bool input_encoding_error) {
     Result result;
+    // Too large to read within the memory budget: one finding, nothing read
+    // (allocating first would be what runs out of memory).
+    if (utf8_text.size() > options.max_input_bytes) {
+        std::vector<const MessageSpec*> messages;
+        for (const auto& m : rule_families().front().messages) messages.push_back(&m);
+        Emitter emitter(options, messages);
+        emitter.emit("input-too-large", "text", {0, 0}, size_params(utf8_text.size(), options.max_input_bytes));
+        result.findings = emitter.take();
+        for (const auto& f : result.findings) {
+            if (f.severity == Severity::Error) ++result.errors;
+            else if (f.severity == Severity::Warning) ++result.warnings;
+            else ++result.infos;
+        }
+        return result;
+    }
+    const bool previous_too_large = previous && previous->size() > options.max_input_bytes;
+    const size_t previous_size = previous ? previous->size() : 0;
+    if (previous_too_large) previous = nullptr;
     result.report = read_report(utf8_text);
     const Report& report = result.report;
     LineIndex lines(report.source);
@@ -26,6 +52,8 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
 
     const auto& families = rule_families();
     families.front().run(ctx, emitter);  // input
+    if (previous_too_large)
+        emitter.emit("input-too-large", "previous", {0, 0}, size_params(previous_size, options.max_input_bytes));
     if (!input_is_empty(report)) {
         if (input_is_not_report(report)) {
             Span first = lines.line_span(0);

@@ -2,6 +2,7 @@
 // The CLI, the WebAssembly binding and the tests all go through here.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -36,6 +37,14 @@ struct Finding {
     std::vector<CellRef> cells;    // every cell involved
 };
 
+// The largest input check() reads (each of the text and the previous report):
+// beyond it, one input-too-large finding and nothing is read, so a huge paste
+// cannot exhaust memory (peak memory: about 12x the input for reports, up to
+// 90x for a pathological table of short rows, scripts/bench_hostile.py). The CLI refuses
+// larger files before reading them; the WebAssembly binding passes a lower
+// limit that fits its memory cap.
+constexpr size_t kMaxInputBytes = size_t(64) << 20;
+
 struct Options {
     std::string lang = "zh";                       // message language for text output
     std::map<std::string, Severity> severity;      // per-rule severity override
@@ -44,6 +53,7 @@ struct Options {
     std::string body_kind;                         // "township" | "department" | "government"
     std::string today;                             // "YYYY-MM-DD": reference date (publish-late)
     bool include_model = false;                    // JSON output carries the whole model ("model": true)
+    size_t max_input_bytes = kMaxInputBytes;       // see kMaxInputBytes (not settable from JSON)
 };
 
 // Parse options from JSON (the WASM binding and the page use this):
@@ -78,8 +88,9 @@ std::string result_to_text(const Result& result, std::string_view file_name, con
 
 // One call for the binding: text + options JSON (+ previous) -> result JSON,
 // the same JSON as `nianbao check --format json` (the model only with "model": true).
+// Inputs above `max_input_bytes` give input-too-large (see kMaxInputBytes).
 std::string check_to_json(std::string_view utf8_text, std::string_view options_json,
-                          std::string_view previous_text = {});
+                          std::string_view previous_text = {}, size_t max_input_bytes = kMaxInputBytes);
 std::string extract_to_json(std::string_view utf8_text);
 
 const char* version();

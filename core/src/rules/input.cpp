@@ -18,6 +18,9 @@ const std::vector<RuleDoc>& docs() {
          "文本中找不到年度报告的任何一部分（六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
          "可能粘贴错了文件，或粘贴的内容不完整。", "一篇新闻稿或通知",
          "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"},
+        {"input-too-large", Severity::Error, "输入过大", "Input too large",
+         "输入（或上年报告）超过可检查的大小上限（命令行 64 MB，网页更小），未作检查。",
+         "一份年度报告通常不过几十 KB；过大的输入多半是粘贴错了，检查它会耗尽内存。", "一个 100 MB 的文件", "—"},
     };
     return d;
 }
@@ -35,13 +38,31 @@ const std::vector<MessageSpec>& messages() {
         {"input-not-report", "none", "找不到年度报告的任何部分（“一、总体情况”等六个部分和三张表格都没有）。",
          "None of the report's parts were found (neither the six sections such as 一、总体情况 nor the three tables).",
          "确认粘贴的是政府信息公开工作年度报告全文。", "Make sure this is the full text of an annual report."},
+        {"input-too-large", "text", "输入有 {size} 字节，超过 {limit} 字节的上限，未作检查。",
+         "The input has {size} bytes, more than the limit of {limit} bytes; it was not checked.",
+         "只粘贴一份年度报告的全文。", "Paste the text of one annual report only."},
+        {"input-too-large", "previous", "上年报告有 {size} 字节，超过 {limit} 字节的上限，未用于跨年度检查。",
+         "Last year's report has {size} bytes, more than the limit of {limit} bytes; the across-year checks were skipped.",
+         "只提供上年的一份年度报告。", "Give last year's report only."},
     };
     return m;
 }
 
+// Whitespace only: ASCII white space, and the blanks a paste brings along:
+// U+3000 ideographic space, U+00A0 no-break space, U+FEFF BOM, U+200B.
 bool blank(std::string_view s) {
-    for (char c : s)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') return false;
+    for (size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            ++i;
+            continue;
+        }
+        const std::string_view rest = s.substr(i);
+        if (rest.substr(0, 2) == "\xC2\xA0") i += 2;
+        else if (rest.substr(0, 3) == "\xE3\x80\x80" || rest.substr(0, 3) == "\xEF\xBB\xBF" ||
+                 rest.substr(0, 3) == "\xE2\x80\x8B") i += 3;
+        else return false;
+    }
     return true;
 }
 

@@ -20,7 +20,7 @@ const std::vector<RuleDoc>& docs() {
          "没有“五、存在的主要问题及改进情况”",
          "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"},
         {"section-order", Severity::Warning, "部分顺序不对", "Sections out of order",
-         "六个部分都在，但顺序与格式不一致。", "统一的顺序便于上级汇总和公众比较。",
+         "六个部分都在，但顺序与格式不一致；或整篇报告重复出现（粘贴了不止一次）。", "统一的顺序便于上级汇总和公众比较。",
          "“三、收到和处理……”出现在“二、主动公开……”之前", "国办公开办函〔2021〕30号"},
         {"section-title", Severity::Info, "部分标题与格式用语不同", "Section heading differs from the template",
          "某部分的标题与格式的标准用语不同（如“五、存在主要问题及改进情况”）；建议使用标准用语。",
@@ -41,11 +41,37 @@ const std::vector<MessageSpec>& messages() {
         {"section-order", "order", "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
          "Section {number} ({heading}) comes before section {prev_number}; the template's order differs.",
          "按一至六的顺序排列各部分。", "Put the sections in the order 一 to 六."},
+        {"section-order", "repeated", "“{heading}”在文中出现了 {count} 次：报告全文似乎被重复粘贴，各部分反复出现。",
+         "「{heading}」 appears {count} times: the report seems to have been pasted more than once.",
+         "只保留一份报告全文后再检查。", "Keep one copy of the report and check again."},
         {"section-title", "wording", "第{numeral}部分标题“{heading}”与格式用语不同。",
          "The heading of section {number} ({heading}) differs from the template's wording.",
          "改为“{numeral}、{official}”。", "Use 「{numeral}、{official}」."},
     };
     return m;
+}
+
+// The whole report pasted more than once: section 一's heading line recurs
+// as a line of its own. One finding, at the second copy.
+void check_repeated(const Report& r, Emitter& out) {
+    const Section& s = r.section(1);
+    if (!s.found) return;
+    const std::string_view src = r.source;
+    std::string_view line = src.substr(s.heading_span.begin, s.heading_span.size());
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty() || line.size() > 200) return;  // (bounds the search: linear time)
+    size_t count = 0;
+    Span second;
+    for (size_t at = src.find(line); at != std::string_view::npos; at = src.find(line, at + line.size())) {
+        size_t b = at, e = at + line.size();
+        while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) --b;
+        while (e < src.size() && (src[e] == ' ' || src[e] == '\t' || src[e] == '\r')) ++e;
+        if ((b > 0 && src[b - 1] != '\n') || (e < src.size() && src[e] != '\n')) continue;
+        if (++count == 2) second = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + line.size())};
+    }
+    if (count >= 2)
+        out.emit("section-order", "repeated", second, {{"heading", std::string(line)}, {"count", std::to_string(count)}});
 }
 
 void run(const Context& ctx, Emitter& out) {
@@ -81,6 +107,7 @@ void run(const Context& ctx, Emitter& out) {
             out.emit("section-title", "wording", s.heading_span, p);
         prev = &s;
     }
+    check_repeated(r, out);
 }
 
 }  // namespace

@@ -314,12 +314,15 @@ Cell read_cell(const Token& token, const NormalizedText& norm, bool allow_decima
         negative = t[0] == '-';
         ++i;
     }
+    // At most 15 digits (999,999,999,999,999): any sum the rules form over a
+    // table's cells then fits int64 (near INT64_MAX, two cells overflowed).
+    constexpr int64_t kMaxCell = 999'999'999'999'999;
     int64_t v = 0;
     bool overflow = false;
     for (; i < t.size() && t[i] != '.'; ++i) {
         if (t[i] == ',') continue;
         int d = t[i] - '0';
-        if (v > (std::numeric_limits<int64_t>::max() - d) / 10) overflow = true;
+        if (v > (kMaxCell - d) / 10) overflow = true;
         else v = v * 10 + d;
     }
     double frac = 0, scale = 0.1;
