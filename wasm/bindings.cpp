@@ -1,13 +1,17 @@
-// The WebAssembly front door: six functions, strings in and out (UTF-8 on
+// The WebAssembly front door: seven functions, strings in and out (UTF-8 on
 // the C++ side, JS strings on the other). Everything else is in the core.
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "nianbao/docx.h"
 #include "nianbao/html.h"
 #include "nianbao/nianbao.h"
+#include "nianbao/options_reader.h"
 
 namespace {
 
@@ -15,18 +19,72 @@ namespace {
 // (-sMAXIMUM_MEMORY) / 128. The core's peak heap reached 74x the input on
 // the worst shape measured (a table of many short rows; a real report repeated:
 // 19x), so inputs within the budget cannot run out of memory; a bigger input
-// gets the input-too-large finding instead of an abort. 512 MB -> 4 MiB,
-// about 50 times the largest real report.
+// gets the input-too-large finding instead of an abort. 1 GB -> 8 MiB,
+// about 100 times the largest real report (a 5 MB paste is checked).
 size_t max_input_bytes() {
     const size_t budget = emscripten_get_heap_max() / 128;
     return budget < nianbao::kMaxInputBytes ? budget : nianbao::kMaxInputBytes;
 }
 
-// check(text, optionsJson, previousText) -> result JSON.
-// An empty previousText means "no previous report".
+// read_options() over what the browser's JSON.parse gave: the page's wasm
+// then needs no JSON parser of its own (nlohmann's parser and the float
+// printf it pulls in were ~8% of the module).
+struct JsObject {
+    emscripten::val object;
+    emscripten::val at(const char* key) const { return object[key]; }
+    static bool is_string(const emscripten::val& v) { return v.isString(); }
+    std::optional<std::string> string(const char* key) const {
+        const emscripten::val v = at(key);
+        if (!is_string(v)) return std::nullopt;
+        return v.as<std::string>();
+    }
+    std::optional<bool> boolean(const char* key) const {
+        const emscripten::val v = at(key);
+        if (v.isTrue()) return true;
+        if (v.isFalse()) return false;
+        return std::nullopt;
+    }
+    std::vector<std::string> strings(const char* key) const {
+        std::vector<std::string> out;
+        const emscripten::val v = at(key);
+        if (!emscripten::val::global("Array").call<bool>("isArray", v)) return out;
+        const auto n = v["length"].as<unsigned>();
+        for (unsigned k = 0; k < n; ++k)
+            if (is_string(v[k])) out.push_back(v[k].as<std::string>());
+        return out;
+    }
+    std::vector<std::pair<std::string, std::optional<std::string>>> string_map(const char* key) const {
+        std::vector<std::pair<std::string, std::optional<std::string>>> out;
+        const emscripten::val v = at(key);
+        if (!is_object(v)) return out;
+        const emscripten::val keys = emscripten::val::global("Object").call<emscripten::val>("keys", v);
+        const auto n = keys["length"].as<unsigned>();
+        for (unsigned k = 0; k < n; ++k) {
+            const auto name = keys[k].as<std::string>();
+            const emscripten::val value = v[name];
+            out.push_back({name, is_string(value) ? std::optional<std::string>(value.as<std::string>()) : std::nullopt});
+        }
+        return out;
+    }
+    static bool is_object(const emscripten::val& v) {
+        return v.typeOf().as<std::string>() == "object" && !v.isNull() &&
+               !emscripten::val::global("Array").call<bool>("isArray", v);
+    }
+};
+
+// check(text, optionsJson, previousText) -> result JSON, as check_to_json().
+// An empty previousText means "no previous report"; options that are not a
+// JSON object are ignored, as natively (JSON.parse's SyntaxError propagates).
 std::string check(const std::string& text, const std::string& options_json,
                   const std::string& previous_text) {
-    return nianbao::check_to_json(text, options_json, previous_text, max_input_bytes());
+    nianbao::Options options;
+    if (!options_json.empty()) {
+        const emscripten::val parsed = emscripten::val::global("JSON").call<emscripten::val>("parse", options_json);
+        std::string error;
+        if (JsObject::is_object(parsed)) options = nianbao::read_options(JsObject{parsed}, &error);
+    }
+    options.max_input_bytes = max_input_bytes();
+    return nianbao::check_to_json(text, options, previous_text);
 }
 
 // Over the budget the model of an empty text: check() says why.

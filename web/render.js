@@ -90,10 +90,13 @@ NB.render = (function () {
     return list;
   }
 
-  // The registry's explanations are in Chinese only: marked as such, so that
-  // a screen reader in the English page reads them as Chinese.
-  function doc(label, text) {
-    return text && text !== '—' ? el('p', {}, NB.t(label), el('span', { lang: 'zh-CN', text })) : null;
+  // The registry explains what and why in both languages; the example and the
+  // legal basis are Chinese text by nature. Chinese is marked as such, so that
+  // a screen reader in the English page reads it as Chinese.
+  function doc(label, zh, en) {
+    const english = NB.lang() === 'en' && en;
+    const text = english ? en : zh;
+    return text && text !== '—' ? el('p', {}, NB.t(label), el('span', { lang: english ? 'en' : 'zh-CN', text })) : null;
   }
 
   // The registry as a list of articles with ids rule-<id>, the links' targets.
@@ -101,7 +104,7 @@ NB.render = (function () {
     target.replaceChildren(...registry.map((r) => el('article', { id: 'rule-' + r.id, class: 'rule', tabindex: '-1' },
       el('h3', {}, NB.pick(r.title) + ' ', el('code', { text: r.id })),
       el('p', { text: NB.t('severity') + NB.t(SEVERITIES.includes(r.severity) ? r.severity : 'info') }),
-      doc('what', r.what), doc('why', r.why), doc('example', r.example), doc('basis', r.basis))));
+      doc('what', r.what, r.what_en), doc('why', r.why, r.why_en), doc('example', r.example), doc('basis', r.basis))));
   }
 
   return { el, severityOf, ordered, counts, verdictOf, verdict, findings, rules };

@@ -36,21 +36,23 @@ function crc32(buf) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-// A zip of { name: string | Buffer }, every entry deflated.
-export function zip(files) {
+// A zip of { name: string | Buffer }, every entry deflated, or stored as is
+// (`{ stored: true }`, as some tools write .docx).
+export function zip(files, { stored = false } = {}) {
   const locals = [];
   const centrals = [];
   let offset = 0;
   for (const [name, content] of Object.entries(files)) {
     const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    const packed = deflateRawSync(data);
+    const packed = stored ? data : deflateRawSync(data);
+    const method = stored ? 0 : 8;
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);  // UTF-8 names
-    local.writeUInt16LE(8, 8);       // deflate
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
@@ -60,7 +62,7 @@ export function zip(files) {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
@@ -80,7 +82,7 @@ export function zip(files) {
   return Buffer.concat([...locals, dir, end]);
 }
 
-export function makeDocx(text) {
+export function makeDocx(text, { stored = false } = {}) {
   return zip({
     '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -89,5 +91,5 @@ export function makeDocx(text) {
     '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': documentXml(text),
-  });
+  }, { stored });
 }

@@ -65,7 +65,7 @@ TEST_CASE("the registry lists exactly the ids of rules.md with their default sev
     }
 }
 
-TEST_CASE("every rule has titles and a doc: what, why, example, basis") {
+TEST_CASE("every rule has titles and a doc: what, why (in both languages), example, basis") {
     for (const auto& family : nianbao::rule_families())
         for (const auto& d : family.docs) {
             CHECK_MESSAGE(!d.title_zh.empty(), d.id);
@@ -74,6 +74,8 @@ TEST_CASE("every rule has titles and a doc: what, why, example, basis") {
             CHECK_MESSAGE(!d.why.empty(), d.id);
             CHECK_MESSAGE(!d.example.empty(), d.id);
             CHECK_MESSAGE(!d.basis.empty(), d.id);
+            CHECK_MESSAGE(!d.what_en.empty(), d.id);
+            CHECK_MESSAGE(!d.why_en.empty(), d.id);
         }
 }
 

@@ -91,6 +91,8 @@ std::string result_to_text(const Result& result, std::string_view file_name, con
 // Inputs above `max_input_bytes` give input-too-large (see kMaxInputBytes).
 std::string check_to_json(std::string_view utf8_text, std::string_view options_json,
                           std::string_view previous_text = {}, size_t max_input_bytes = kMaxInputBytes);
+// The same with options already read (the binding reads them with JSON.parse).
+std::string check_to_json(std::string_view utf8_text, const Options& options, std::string_view previous_text);
 std::string extract_to_json(std::string_view utf8_text);
 
 const char* version();

@@ -108,14 +108,18 @@ std::string rules_to_markdown() {
     return out;
 }
 
+std::string check_to_json(std::string_view utf8_text, const Options& options, std::string_view previous_text) {
+    std::string prev(previous_text);
+    Result result = check(utf8_text, options, previous_text.empty() ? nullptr : &prev);
+    return result_to_json(result, -1, options.include_model);
+}
+
 std::string check_to_json(std::string_view utf8_text, std::string_view options_json, std::string_view previous_text,
                           size_t max_input_bytes) {
     std::string error;
     Options options = parse_options_json(options_json, &error);
     options.max_input_bytes = max_input_bytes;
-    std::string prev(previous_text);
-    Result result = check(utf8_text, options, previous_text.empty() ? nullptr : &prev);
-    return result_to_json(result, -1, options.include_model);
+    return check_to_json(utf8_text, options, previous_text);
 }
 
 }  // namespace nianbao

@@ -10,17 +10,25 @@ namespace {
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
         {"input-empty", Severity::Error, "输入为空", "Input is empty",
-         "输入为空，或只有空白字符。", "没有可检查的内容。", "（空文本）", "—"},
+         "输入为空，或只有空白字符。", "没有可检查的内容。", "（空文本）", "—",
+         "The input is empty or white space only.",
+         "There is nothing to check: usually the copy or the file went wrong."},
         {"input-encoding", Severity::Error, "无法识别的文字编码", "Unrecognised text encoding",
          "输入的字节既不是有效的 UTF-8，也不是 GB18030（命令行会自动识别 GB18030；网页在读取文件时解码）。",
-         "编码错误会让文字变成乱码，表格和数字无法读取。", "用 Big5 或二进制格式保存的文件", "—"},
+         "编码错误会让文字变成乱码，表格和数字无法读取。", "用 Big5 或二进制格式保存的文件", "—",
+         "The bytes are neither valid UTF-8 nor GB18030 (the CLI detects GB18030 by itself; the page decodes files before checking).",
+         "Undecodable text would be read as garbage and give meaningless findings."},
         {"input-not-report", Severity::Error, "不像政府信息公开工作年度报告", "Does not look like an annual report",
          "文本中找不到年度报告的任何一部分（六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
          "可能粘贴错了文件，或粘贴的内容不完整。", "一篇新闻稿或通知",
-         "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"},
+         "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）",
+         "The text does not look like an annual report at all: none of the sections or tables was found. One finding, not dozens.",
+         "Checking a wrong document would only produce noise."},
         {"input-too-large", Severity::Error, "输入过大", "Input too large",
          "输入（或上年报告）超过可检查的大小上限（命令行 64 MB，网页更小），未作检查。",
-         "一份年度报告通常不过几十 KB；过大的输入多半是粘贴错了，检查它会耗尽内存。", "一个 100 MB 的文件", "—"},
+         "一份年度报告通常不过几十 KB；过大的输入多半是粘贴错了，检查它会耗尽内存。", "一个 100 MB 的文件", "—",
+         "The input is larger than the checker reads (64 MB natively; the page's module reads up to its memory budget). Nothing is read.",
+         "A huge paste must not exhaust memory or freeze the page; no real report comes close."},
     };
     return d;
 }
