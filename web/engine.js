@@ -16,6 +16,23 @@ NB.engine = (function () {
   let onFatal = () => {};
   let stopped = false;
 
+  // A module that aborts after it was ready (out of memory on some input, a
+  // bug) takes only that request with it: the worker is replaced by a fresh
+  // one and the page stays usable (the text is never touched). Restarts are
+  // rationed, so a module that cannot run at all still ends in stop().
+  const MAX_RESTARTS = 3;
+  let restarts = 0;
+  let relaunch = null;   // set by start(): starts a new worker with the same handlers
+
+  function restart(message) {
+    for (const w of waiting.values()) w.reject(new Error(message));
+    waiting.clear();
+    if (worker) worker.terminate();
+    worker = null;
+    if (++restarts > MAX_RESTARTS || !relaunch) return stop(message);
+    relaunch();
+  }
+
   function stop(message) {
     if (stopped) return;
     stopped = true;
@@ -46,47 +63,55 @@ NB.engine = (function () {
         const directive = String(e.effectiveDirective || e.violatedDirective || '');
         if (!loaded && /^(script|worker|default)-src/.test(directive)) stop('CSP ' + directive);
       });
-      let made;
-      try {
-        made = create();
-      } catch (e) {
-        clearTimeout(timer);
-        stop(String((e && e.message) || e));
-        return;
-      }
-      worker = made.worker;
-      // Revoked only once the worker answered: its script is fetched asynchronously.
-      const revoke = () => made.url && URL.revokeObjectURL(made.url);
-      worker.onerror = (e) => {
-        e.preventDefault();
-        stop(e.message || 'worker error');
-      };
-      worker.onmessage = (event) => {
-        const m = event.data;
-        if (m.op === 'ready') {
+      const launch = () => {
+        let made;
+        try {
+          made = create();
+        } catch (e) {
           clearTimeout(timer);
-          revoke();
-          loaded = true;
-          resolve({ version: m.version, rules: m.rules });
-        } else if (m.op === 'fatal') {
-          clearTimeout(timer);
-          revoke();
-          stop(m.message);
-        } else {
-          const w = waiting.get(m.id);
-          if (!w) return;
-          waiting.delete(m.id);
-          if (m.ok) w.resolve({ value: m.value, ms: m.ms });
-          else w.reject(new Error(m.message));
+          stop(String((e && e.message) || e));
+          return;
         }
+        worker = made.worker;
+        // Revoked only once the worker answered: its script is fetched asynchronously.
+        const revoke = () => made.url && URL.revokeObjectURL(made.url);
+        worker.onerror = (e) => {
+          e.preventDefault();
+          if (loaded) restart(e.message || 'worker error');
+          else stop(e.message || 'worker error');
+        };
+        worker.onmessage = (event) => {
+          const m = event.data;
+          if (m.op === 'ready') {
+            clearTimeout(timer);
+            revoke();
+            loaded = true;
+            resolve({ version: m.version, rules: m.rules });
+          } else if (m.op === 'fatal') {
+            clearTimeout(timer);
+            revoke();
+            if (loaded) restart(m.message);
+            else stop(m.message);
+          } else {
+            const w = waiting.get(m.id);
+            if (!w) return;
+            waiting.delete(m.id);
+            if (m.ok) w.resolve({ value: m.value, ms: m.ms });
+            else w.reject(new Error(m.message));
+          }
+        };
+        worker.postMessage(made.init);
       };
-      worker.postMessage(made.init);
+      relaunch = launch;
+      launch();
     });
   }
 
   // Sends a request: op 'check' {text}, 'html' {html}, 'time' {text, n}.
   function request(op, fields) {
     if (stopped || !worker) return Promise.reject(new Error('stopped'));
+    // After a restart the new worker queues requests until its module is
+    // ready (worker.js waits for its own load).
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });

@@ -7,7 +7,9 @@
 //  - a dropped .html file and a picked .md file (UTF-8 with BOM) likewise;
 //  - a 5 MB paste is checked in the worker, not in the page, and the textarea
 //    shows a window of it, so the page does not freeze; a finding far in
-//    the text is still selected exactly.
+//    the text is still selected exactly;
+//  - a module that aborts (as on running out of memory) takes only its
+//    request: a fresh worker checks the next input and the text stays.
 // Run: node tests/browser/input.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -169,6 +171,26 @@ async function testHugePaste(page) {
   await fillAndWait(page, '');
 }
 
+async function testModuleAbort(context, server) {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitReady(page);
+  const seed = fixture('seeds', '001_').text;
+  await fillAndWait(page, seed);
+  const first = (await findings(page)).map((f) => f.rule).sort();
+  const [worker] = page.workers();
+  // What the worker posts from the module's onAbort.
+  await worker.evaluate(() => self.postMessage({ op: 'fatal', message: 'Aborted(OOM)' }));
+  const edited = seed + '\n';
+  await fillAndWait(page, edited);
+  assert.deepEqual((await findings(page)).map((f) => f.rule).sort(), first, 'the next input is checked by a fresh module');
+  assert.equal(await page.inputValue('#input'), edited, 'the text is kept');
+  assert.notEqual(await page.evaluate(() => document.body.dataset.state), 'error');
+  assert.equal(page.workers().length, 1, 'the aborted worker is gone, one fresh worker runs');
+  console.log('input: a module abort takes only its request; a fresh worker checks the next input');
+  await page.close();
+}
+
 run('input', () => withBrowser((context) => withServer(async (server) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-input-'));
   try {
@@ -182,6 +204,7 @@ run('input', () => withBrowser((context) => withServer(async (server) => {
     await testHugePaste(page);
     await assertClean(page, problems);
     await page.close();
+    await testModuleAbort(context, server);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
