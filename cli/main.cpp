@@ -4,8 +4,9 @@
 //   nianbao rules [--format json|markdown]
 // Exit status: 0 no error finding, 1 some error finding, 2 usage or I/O failure.
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include <unistd.h>
@@ -104,8 +105,11 @@ void show_progress(size_t done, size_t total) {
     std::fflush(stderr);
 }
 
-// Files are checked in parallel, a batch at a time, and printed in the order
-// given, so a folder of thousands of reports needs the memory of one batch.
+// Files are checked in parallel and printed in the order given. Workers take
+// the next file as soon as they finish one (no batch waits for its slowest
+// file); the main thread prints each outcome once its turn comes, and at most
+// kWindow outcomes wait for printing, so a folder of thousands of reports
+// needs the memory of a few.
 // JSON: one file gives exactly result_to_json(); several give
 // {"files":[{"file","result"|"error"}, …]}.
 int run_check(const cli::CommandLine& cmd) {
@@ -117,38 +121,63 @@ int run_check(const cli::CommandLine& cmd) {
     const std::string* prev = cmd.previous ? &previous : nullptr;
     unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
     if (files.size() < 4) threads = 1;
-    const size_t batch = threads * 16;
+    const size_t kWindow = threads * 16;
     // A progress bar for a folder, only where a person watches (stderr a terminal).
-    const bool progress = files.size() > batch && isatty(fileno(stderr));
+    const bool progress = files.size() > kWindow && isatty(fileno(stderr));
+
+    std::vector<Outcome> outcomes(files.size());
+    std::vector<char> done(files.size(), 0);
+    std::mutex mutex;
+    std::condition_variable changed;
+    size_t next = 0, printed = 0;
+    auto work = [&] {
+        for (;;) {
+            size_t k;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return next >= files.size() || next < printed + kWindow; });
+                if (next >= files.size()) return;
+                k = next++;
+            }
+            Outcome o = check_one(files[k], cmd, prev, json, several);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                outcomes[k] = std::move(o);
+                done[k] = 1;
+            }
+            changed.notify_all();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+
     Counts counts;
     size_t failed = 0;
     if (json && several) std::fputs("{\"files\":[\n", stdout);
-    for (size_t first = 0; first < files.size(); first += batch) {
-        const size_t count = std::min(batch, files.size() - first);
-        std::vector<Outcome> outcomes(count);
-        std::atomic<size_t> next{0};
-        auto work = [&] {
-            for (size_t k; (k = next++) < count;) outcomes[k] = check_one(files[first + k], cmd, prev, json, several);
-        };
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-        work();
-        for (auto& t : pool) t.join();
-        for (size_t k = 0; k < count; ++k) {
-            Outcome& o = outcomes[k];
-            if (!o.ok) {
-                complain(o.error);
-                ++failed;
-            }
-            counts.errors += o.counts.errors;
-            counts.warnings += o.counts.warnings;
-            counts.infos += o.counts.infos;
-            if (o.output.empty()) continue;
-            if (json && several) o.output += first + k + 1 < files.size() ? ",\n" : "\n";
+    for (size_t k = 0; k < files.size(); ++k) {
+        Outcome o;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            changed.wait(lock, [&] { return done[k] != 0; });
+            o = std::move(outcomes[k]);
+            outcomes[k] = Outcome{};
+            printed = k + 1;
+        }
+        changed.notify_all();
+        if (!o.ok) {
+            complain(o.error);
+            ++failed;
+        }
+        counts.errors += o.counts.errors;
+        counts.warnings += o.counts.warnings;
+        counts.infos += o.counts.infos;
+        if (!o.output.empty()) {
+            if (json && several) o.output += k + 1 < files.size() ? ",\n" : "\n";
             write_out(o.output);
         }
-        if (progress) show_progress(first + count, files.size());
+        if (progress && ((k + 1) % 16 == 0 || k + 1 == files.size())) show_progress(k + 1, files.size());
     }
+    for (auto& t : pool) t.join();
     if (progress) std::fputs("\r\033[K", stderr);  // the bar goes; the summary line stays
     if (json && several) std::fputs("]}\n", stdout);
     if (!json) write_out(summary_line(counts, files.size(), failed, cmd.options.lang));
