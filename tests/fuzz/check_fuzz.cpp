@@ -11,15 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_util.h"
 #include "nianbao/decode.h"
 #include "nianbao/html.h"
 #include "nianbao/nianbao.h"
 
-namespace {
+using fuzz::require;
 
-void require(bool ok) {
-    if (!ok) std::abort();
-}
+namespace {
 
 void check_spans(const nianbao::Result& r) {
     const size_t n = r.report.source.size();

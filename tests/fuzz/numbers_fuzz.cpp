@@ -8,16 +8,13 @@
 #include <string_view>
 
 #include "meta/numerals.h"
+#include "fuzz_util.h"
 #include "nianbao/decode.h"
 
-namespace {
-void require(bool ok) {
-    if (!ok) std::abort();
-}
-}  // namespace
+using fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string text = nianbao::sanitize_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
+    const std::string text = fuzz::text_of(data, size);
     uint32_t last = 0;
     for (const auto& m : nianbao::find_numbers(text)) {
         require(m.span.begin < m.span.end && m.span.end <= text.size());
