@@ -204,7 +204,7 @@ TEST_CASE("cells near INT64_MAX are too large, so no sum of cells overflows") {
     CHECK(count(r2, "cell-value") == 0);
 }
 
-TEST_CASE("a table of 1,000 rows is read in one pass and its template rows still found") {
+TEST_CASE("a table of 1,000 rows is read in one pass, its template rows found, the extra rows one row-label finding") {
     ReportText t;
     t.set_row3(nianbao::test::kNew, {1, 0, 0, 0, 0, 0});
     t.set_row3(nianbao::test::kDisclosed, {1, 0, 0, 0, 0, 0});
@@ -222,6 +222,12 @@ TEST_CASE("a table of 1,000 rows is read in one pass and its template rows still
     const nianbao::Row* total = r.report.table3.row(r.report.table3.rows[23].spec->key);
     REQUIRE(total != nullptr);
     CHECK(total->found);
+    REQUIRE(count(r, "row-label") == 1);
+    for (const auto& f : r.findings)
+        if (f.id == "row-label") {
+            CHECK(f.message_zh.find("1000 行数字不属于格式中的任何一行") != std::string::npos);
+            CHECK(text.substr(f.span.begin, f.span.size()).find("其他情形0") != std::string::npos);
+        }
 }
 
 TEST_CASE("deep Markdown and HTML nesting is read without recursion limits") {
