@@ -6,50 +6,24 @@
 #include <cstdint>
 #include <vector>
 
-#include "normalize/normalize.h"
+#include "decode/entities.h"
 
 namespace nianbao {
 
 namespace {
 
-// Appends the text between tags with the XML entities decoded.
+// Appends the text between tags with its character references decoded.
 void append_xml_text(std::string& out, std::string_view text) {
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '&') {
-            out += text[i];
+    for (size_t i = 0; i < text.size();) {
+        const size_t n = text[i] == '&' ? decode_entity(text, i, out) : 0;
+        if (n) {
+            i += n;
             continue;
         }
-        const size_t semi = text.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 10) {
-            out += '&';
-            continue;
-        }
-        const std::string_view name = text.substr(i + 1, semi - i - 1);
-        char32_t cp = 0;
-        if (name == "lt") cp = '<';
-        else if (name == "gt") cp = '>';
-        else if (name == "amp") cp = '&';
-        else if (name == "quot") cp = '"';
-        else if (name == "apos") cp = '\'';
-        else if (name.size() > 1 && name[0] == '#') {
-            const bool hex = name[1] == 'x' || name[1] == 'X';
-            uint32_t v = 0;
-            bool ok = name.size() > (hex ? 2u : 1u);
-            for (size_t k = hex ? 2 : 1; k < name.size() && ok; ++k) {
-                const char c = name[k];
-                int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                                   : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-                ok = d >= 0 && v <= 0x10FFFF;
-                v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
-            }
-            if (ok && v > 0 && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF)) cp = v;
-        }
-        if (cp == 0) {
-            out += '&';
-            continue;
-        }
-        append_utf8(out, cp);
-        i = semi;
+        const size_t next = text.find('&', i + 1);
+        const size_t end = next == std::string_view::npos ? text.size() : next;
+        out.append(text.substr(i, end - i));
+        i = end;
     }
 }
 
