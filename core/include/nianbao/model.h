@@ -94,6 +94,7 @@ struct YearMention {
 struct Unread {
     Span span;
     std::string what;         // short reason, English, e.g. "page number"
+    int unmatched_row_of = 0; // a row of numbers in this table (2, 3, 4) that fits no template row; 0 otherwise
 };
 
 struct Report {

@@ -6,7 +6,9 @@ namespace nianbao {
 
 namespace {
 
-constexpr size_t kMaxDigits = 20;      // longer runs are not glued counts
+// Longer runs are not glued counts (and a cell over 15 digits is too large to
+// be read as a count at all), so every part fits std::stoll.
+constexpr size_t kMaxDigits = 15;
 constexpr size_t kMaxCandidates = 50000;
 
 // Every way to cut digits[pos..] into `parts` numbers without leading zeros

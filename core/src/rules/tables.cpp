@@ -150,11 +150,12 @@ Span place_for(const Table& t, size_t j) {
 void report_extra_rows(const Report& r, const Table& t, Emitter& out) {
     for (const Row& row : t.rows)
         if (row.spec->cells > 0 && !row.found) return;
-    const std::string tag = "numbers in table " + std::to_string(t.number) + " ";
     const Unread* first = nullptr;
     size_t count = 0;
-    for (const Unread& u : r.unread)
-        if (u.what.compare(0, tag.size(), tag) == 0 && (count++, !first)) first = &u;
+    for (const Unread& u : r.unread) {
+        if (u.unmatched_row_of != t.number) continue;
+        if (count++ == 0) first = &u;
+    }
     if (!first) return;
     Params p = table_params(t);
     std::string raw = r.source.substr(first->span.begin, first->span.size());

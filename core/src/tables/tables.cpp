@@ -35,7 +35,7 @@ void note_unmatched(const NormalizedText& norm, const std::vector<ObservedRow>& 
         if (!used[i])
             unread.push_back({norm.to_source(rows[i].joined.empty() ? rows[i].begin : rows[i].joined_at[rows[i].last_atom_begin],
                                              rows[i].end),
-                              "numbers in table " + std::to_string(table) + " not matched to a template row"});
+                              "numbers in table " + std::to_string(table) + " not matched to a template row", table});
 }
 
 // Fill the template rows from the alignment.
