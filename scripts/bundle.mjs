@@ -4,9 +4,10 @@
 //   node scripts/bundle.mjs DIST
 // Reads DIST/index.html, writes DIST/page.js (the scripts it loads, in order,
 // each closed by ';'), replaces their <script> tags by one for page.js and
-// puts page.js in place of them in DIST/sw.js's offline list. The single
-// scripts stay in DIST (embed.html loads some of them).
-import { readFileSync, writeFileSync } from 'node:fs';
+// puts page.js in place of them in DIST/sw.js's offline list. A bundled
+// script stays in DIST only when another page there loads it (embed.html
+// loads i18n.js, render.js, engine.js); the others would be served twice.
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function bundle(dist) {
@@ -29,6 +30,10 @@ export function bundle(dist) {
   kept.splice(kept.indexOf('style.css') + 1, 0, 'page.js');
   sw = sw.replace(list[0], `const FILES = [${kept.map((f) => `'${f}'`).join(', ')}];`);
   writeFileSync(swFile, sw);
+  const otherPages = readdirSync(dist).filter((f) => f.endsWith('.html') && f !== 'index.html')
+    .map((f) => readFileSync(path.join(dist, f), 'utf8'));
+  for (const n of names)
+    if (!otherPages.some((html) => html.includes(`src="${n}"`))) unlinkSync(path.join(dist, n));
   return names;
 }
 
