@@ -4,33 +4,9 @@
 
 #include <cmath>
 
+#include "nianbao/decode.h"
+
 namespace nianbao {
-
-namespace {
-
-// Length of the strict UTF-8 sequence (no overlongs, no surrogates) at s[i],
-// 0 when there is none.
-size_t utf8_sequence(std::string_view s, size_t i) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const unsigned char c = p[i];
-    if (c < 0x80) return 1;
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        if ((p[i + k] & 0xC0) != 0x80) return 0;
-        cp = cp << 6 | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-}  // namespace
 
 void JsonWriter::newline() {
     if (indent_ < 0) return;
@@ -124,21 +100,24 @@ JsonWriter& JsonWriter::null() {
 // The core only ever passes valid UTF-8 (the source is sanitized on the way
 // in); a stray invalid byte still becomes U+FFFD, never invalid JSON.
 void JsonWriter::string(std::string_view s) {
-    static const char hex[] = "0123456789abcdef";
     out_ += '"';
-    for (size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x80) {
-            const size_t len = utf8_sequence(s, i);
-            if (len == 0) {
-                out_ += "\xEF\xBF\xBD";
-                ++i;
-            } else {
-                out_.append(s.data() + i, len);
-                i += len;
-            }
-            continue;
-        }
+    for (;;) {
+        uint64_t bad = 0;
+        const bool valid = is_valid_utf8(s, &bad);
+        escape(valid ? s : s.substr(0, bad));
+        if (valid) break;
+        out_ += "\xEF\xBF\xBD";
+        s.remove_prefix(bad + 1);
+    }
+    out_ += '"';
+}
+
+// Valid UTF-8 as JSON string content: quotes, backslashes and control
+// characters escaped as nlohmann escapes them.
+void JsonWriter::escape(std::string_view s) {
+    static const char hex[] = "0123456789abcdef";
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
         switch (c) {
             case '"': out_ += "\\\""; break;
             case '\\': out_ += "\\\\"; break;
@@ -153,12 +132,10 @@ void JsonWriter::string(std::string_view s) {
                     out_ += hex[c >> 4];
                     out_ += hex[c & 0xF];
                 } else {
-                    out_ += static_cast<char>(c);
+                    out_ += ch;
                 }
         }
-        ++i;
     }
-    out_ += '"';
 }
 
 }  // namespace nianbao

@@ -45,6 +45,7 @@ private:
     JsonWriter& close(char bracket);
     void newline();
     void string(std::string_view s);
+    void escape(std::string_view valid_utf8);
 
     int indent_;
     std::string out_;
