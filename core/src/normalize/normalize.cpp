@@ -101,9 +101,6 @@ LineEdit inspect_line(std::string_view line) {
     return e;
 }
 
-}  // namespace
-
-namespace {
 
 // Markdown markers of one canonical line removed, cells of a pipe row joined
 // by tabs; appended to `out` with each byte's origin.
@@ -143,51 +140,80 @@ void emit_line(std::string_view line, const std::vector<uint32_t>& origin, Norma
     }
 }
 
+
+// Lead bytes of the only non-ASCII characters canonical() changes: U+00A0,
+// U+00AD (C2), U+1680 (E1), U+2000-U+2060 (E2), U+3000 (E3), U+FEFF and
+// full-width ASCII (EF). Every other byte is copied as it is.
+bool may_change(unsigned char b) { return b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF; }
+
+// Does the line (canonical, in out.text from `begin`) need Markdown edits?
+bool needs_edit(const LineEdit& e, std::string_view line) {
+    if (e.rule_line || e.pipe_row || e.skip_prefix > 0) return true;
+    for (size_t k = 0; k + 1 < line.size(); ++k)
+        if ((line[k] == '*' || line[k] == '_') && line[k + 1] == line[k]) return true;
+    return false;
+}
+
+// The line just written to `out` from `begin`, with its Markdown markers
+// removed. Most lines have none and stay where they are.
+void finish_line(NormalizedText& out, size_t begin) {
+    const std::string_view line(out.text.data() + begin, out.text.size() - begin);
+    if (!needs_edit(inspect_line(line), line)) return;
+    const std::string copy(line);
+    const std::vector<uint32_t> origin(out.origin.begin() + static_cast<std::ptrdiff_t>(begin), out.origin.end());
+    out.text.resize(begin);
+    out.origin.resize(begin);
+    emit_line(copy, origin, out);
+}
+
 }  // namespace
 
-// One pass, a line at a time: code points to their canonical form and line
-// ends unified into a line buffer, then the line's Markdown markers removed.
-// Only the output grows with the input (a 10 MB report must not need three
-// full-size copies with their origin maps).
+// One pass: code points to their canonical form and line ends unified, written
+// straight to the output; then each line's Markdown markers removed in place.
+// Every byte of a character maps to the character's first source byte.
 NormalizedText normalize(std::string_view source) {
     NormalizedText out;
     out.source = source;
     out.text.reserve(source.size());
     out.origin.reserve(source.size() + 1);
 
-    std::string line;
-    std::vector<uint32_t> line_origin;
-    for (size_t i = 0; i < source.size();) {
-        const char b = source[i];
+    const size_t n = source.size();
+    size_t line_begin = 0;
+    uint32_t char_begin = 0;
+    for (size_t i = 0; i < n;) {
+        const auto b = static_cast<unsigned char>(source[i]);
         if (b == '\n' || b == '\r') {
-            const auto at = static_cast<uint32_t>(i);
-            i += b == '\r' && i + 1 < source.size() && source[i + 1] == '\n' ? 2 : 1;
-            emit_line(line, line_origin, out);
+            finish_line(out, line_begin);
             out.text += '\n';
-            out.origin.push_back(at);
-            line.clear();
-            line_origin.clear();
+            out.origin.push_back(static_cast<uint32_t>(i));
+            i += b == '\r' && i + 1 < n && source[i + 1] == '\n' ? 2 : 1;
+            line_begin = out.text.size();
             continue;
         }
-        if (static_cast<unsigned char>(b) < 0x80) {  // ASCII: kept as is
-            line += b;
-            line_origin.push_back(static_cast<uint32_t>(i++));
+        if (!may_change(b)) {  // a run of bytes copied as they are
+            size_t j = i;
+            for (; j < n; ++j) {
+                const auto c = static_cast<unsigned char>(source[j]);
+                if (c == '\n' || c == '\r' || may_change(c)) break;
+                if (j == i || (c & 0xC0) != 0x80) char_begin = static_cast<uint32_t>(j);
+                out.origin.push_back(char_begin);
+            }
+            out.text.append(source.data() + i, j - i);
+            i = j;
             continue;
         }
         int len = 1;
         const char32_t cp = decode_at(source, i, &len);
-        const auto at = static_cast<uint32_t>(i);
         const char32_t mapped = canonical(cp);
-        if (mapped == cp) {  // most characters: copy the bytes as they are
-            line.append(source.data() + i, static_cast<size_t>(len));
-        } else if (mapped != 0) {
-            append_utf8(line, mapped);
-        }
-        line_origin.resize(line.size(), at);
-        i += len;
+        const size_t before = out.text.size();
+        if (mapped == cp) out.text.append(source.data() + i, static_cast<size_t>(len));
+        else if (mapped != 0) append_utf8(out.text, mapped);
+        char_begin = static_cast<uint32_t>(i);
+        out.origin.resize(out.origin.size() + (out.text.size() - before), char_begin);
+        i += static_cast<size_t>(len);
     }
-    emit_line(line, line_origin, out);
-    out.origin.push_back(static_cast<uint32_t>(source.size()));
+    finish_line(out, line_begin);
+    out.origin.push_back(static_cast<uint32_t>(n));
     return out;
 }
 
