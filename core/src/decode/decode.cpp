@@ -183,8 +183,16 @@ size_t utf8_valid_until(const Byte* s, size_t n, size_t i) {
     while (i < n) {
         while (i + 8 <= n && all_ascii8(s + i)) i += 8;
         if (i >= n) break;
-        if (s[i] < 0x80) {
+        const Byte b = s[i];
+        if (b < 0x80) {
             ++i;
+            continue;
+        }
+        // Most of a Chinese text: three-byte characters of E1..EC, EE, EF,
+        // which need no range checks beyond their continuation bytes.
+        if (b >= 0xE1 && b != 0xED && b <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         const Utf8Step st = utf8_step(s, n, i);

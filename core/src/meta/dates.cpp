@@ -42,32 +42,31 @@ public:
 
     void run() {
         size_t i = 0;
-        Cp prev{};  // the character before i, carried along (decoding backwards costs)
         while (i < text_.size()) {
+            // A date starts with a digit (ASCII, or full-width: EF ..), a
+            // Chinese numeral (E3 .. E9 ..) or 元: other bytes are passed over
+            // one at a time (continuation bytes never start anything).
             const unsigned char b = static_cast<unsigned char>(text_[i]);
-            if (b < 0x80 && (b < '0' || b > '9')) {  // plain ASCII: no date starts here
-                prev = Cp{static_cast<char32_t>(b), 1};
+            if (!((b >= '0' && b <= '9') || (b >= 0xE3 && b <= 0xE9) || b == 0xEF)) {
                 ++i;
                 continue;
             }
             const Cp c = decode_at(text_, i);
             size_t next = 0;
-            if (scan::is_digit(c.cp) && !scan::is_alnum(prev.cp)) {
-                next = arabic_year(i);
-                if (!next) next = month_day(i);
-            } else if (scan::is_cn_numeral(c.cp) && !scan::is_cn_numeral(prev.cp)) {
-                next = chinese_year(i);
-                if (!next) next = month_day(i);
+            if (scan::is_digit(c.cp)) {
+                if (!scan::is_alnum(decode_before(text_, i).cp)) {
+                    next = arabic_year(i);
+                    if (!next) next = month_day(i);
+                }
+            } else if (scan::is_cn_numeral(c.cp)) {
+                if (!scan::is_cn_numeral(decode_before(text_, i).cp)) {
+                    next = chinese_year(i);
+                    if (!next) next = month_day(i);
+                }
             } else if (c.cp == U'元') {
                 next = month_day(i);
             }
-            if (next > i) {
-                i = next;
-                prev = decode_before(text_, i);
-            } else {
-                prev = c;
-                i += c.len;
-            }
+            i = next > i ? next : i + c.len;
         }
     }
 

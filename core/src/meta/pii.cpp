@@ -109,6 +109,13 @@ public:
     std::vector<PiiMention> run() {
         size_t i = 0;
         while (i < text_.size()) {
+            // Tokens start with an ASCII letter or digit or a full-width one
+            // (EF ..): other bytes are passed over one at a time.
+            const unsigned char b = static_cast<unsigned char>(text_[i]);
+            if (b != 0xEF && !(b < 0x80 && scan::is_alnum(b))) {
+                ++i;
+                continue;
+            }
             const Cp c = decode_at(text_, i);
             if (!scan::is_alnum(c.cp)) {
                 i += c.len;

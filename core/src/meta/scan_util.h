@@ -106,38 +106,61 @@ inline size_t skip_spaces_back(std::string_view s, size_t i, int max = 4) {
 
 // --- Chinese numerals -------------------------------------------------------
 
-// 0-9 for a Chinese digit (常用, 大写 financial and traditional forms),
-// -1 otherwise. 〇 and 零 are 0; 两/兩 is 2.
+// Every Chinese numeral (常用, 大写 financial and traditional forms) with its
+// value: a digit (〇 and 零 are 0, 两/兩 is 2) or a unit (十 百 千 万 亿).
+struct CnNumeral {
+    char32_t c;
+    int digit;     // -1 for a unit
+    int64_t unit;  // 0 for a digit
+};
+inline constexpr CnNumeral kCnNumeralTable[] = {
+    {U'〇', 0, 0}, {U'零', 0, 0}, {U'一', 1, 0}, {U'壹', 1, 0}, {U'二', 2, 0}, {U'两', 2, 0}, {U'兩', 2, 0},
+    {U'贰', 2, 0}, {U'貳', 2, 0}, {U'三', 3, 0}, {U'叁', 3, 0}, {U'參', 3, 0}, {U'四', 4, 0}, {U'肆', 4, 0},
+    {U'五', 5, 0}, {U'伍', 5, 0}, {U'六', 6, 0}, {U'陆', 6, 0}, {U'陸', 6, 0}, {U'七', 7, 0}, {U'柒', 7, 0},
+    {U'八', 8, 0}, {U'捌', 8, 0}, {U'九', 9, 0}, {U'玖', 9, 0},
+    {U'十', -1, 10}, {U'拾', -1, 10}, {U'百', -1, 100}, {U'佰', -1, 100}, {U'千', -1, 1000}, {U'仟', -1, 1000},
+    {U'万', -1, 10000}, {U'萬', -1, 10000}, {U'亿', -1, 100000000}, {U'億', -1, 100000000},
+};
+
+// The same characters as a bit set: every scanner asks whether each
+// character is a numeral, and a bit test costs less than a search.
+class CnNumeralSet {
+public:
+    constexpr CnNumeralSet() {
+        for (const CnNumeral& n : kCnNumeralTable) bits_[(n.c - kFirst) >> 6] |= uint64_t{1} << ((n.c - kFirst) & 63);
+    }
+    constexpr bool contains(char32_t c) const {
+        const char32_t k = c - kFirst;  // wraps below kFirst
+        return k < kSize && ((bits_[k >> 6] >> (k & 63)) & 1) != 0;
+    }
+
+private:
+    static constexpr char32_t kFirst = 0x3000;  // 〇 U+3007 .. 陸 U+9678
+    static constexpr char32_t kSize = 0x7000;
+    uint64_t bits_[kSize / 64] = {};
+};
+inline constexpr CnNumeralSet kCnNumerals{};
+
+inline const CnNumeral* find_cn_numeral(char32_t c) {
+    if (!kCnNumerals.contains(c)) return nullptr;
+    for (const CnNumeral& n : kCnNumeralTable)
+        if (n.c == c) return &n;
+    return nullptr;
+}
+
+// 0-9 for a Chinese digit, -1 otherwise.
 inline int cn_digit(char32_t c) {
-    switch (c) {
-        case U'〇': case U'零': return 0;
-        case U'一': case U'壹': return 1;
-        case U'二': case U'两': case U'兩': case U'贰': case U'貳': return 2;
-        case U'三': case U'叁': case U'參': return 3;
-        case U'四': case U'肆': return 4;
-        case U'五': case U'伍': return 5;
-        case U'六': case U'陆': case U'陸': return 6;
-        case U'七': case U'柒': return 7;
-        case U'八': case U'捌': return 8;
-        case U'九': case U'玖': return 9;
-        default: return -1;
-    }
+    const CnNumeral* n = find_cn_numeral(c);
+    return n ? n->digit : -1;
 }
 
-// The value of a Chinese unit character (十 百 千 万 亿 and their 大写 /
-// traditional forms), 0 for anything else.
+// The value of a Chinese unit character, 0 for anything else.
 inline int64_t cn_unit(char32_t c) {
-    switch (c) {
-        case U'十': case U'拾': return 10;
-        case U'百': case U'佰': return 100;
-        case U'千': case U'仟': return 1000;
-        case U'万': case U'萬': return 10000;
-        case U'亿': case U'億': return 100000000;
-        default: return 0;
-    }
+    const CnNumeral* n = find_cn_numeral(c);
+    return n ? n->unit : 0;
 }
 
-inline bool is_cn_numeral(char32_t c) { return cn_digit(c) >= 0 || cn_unit(c) > 0; }
+inline bool is_cn_numeral(char32_t c) { return kCnNumerals.contains(c); }
 
 // --- checked arithmetic -----------------------------------------------------
 

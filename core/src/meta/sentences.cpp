@@ -197,10 +197,10 @@ private:
     void copy_line(size_t b, size_t e) {
         size_t i = b;
         while (i < e) {
-            const Cp c = decode_at(src_, i);
-            if (!is_ws(c.cp)) {
-                copy(i, i + c.len);
-                i += c.len;
+            const size_t run_end = ws_at_or_after(i, e);
+            if (run_end > i) {  // a run without white space, copied whole
+                copy(i, run_end);
+                i = run_end;
                 continue;
             }
             size_t j = i;
@@ -220,6 +220,20 @@ private:
             }
             i = j;
         }
+    }
+
+    // The first white-space character in [i, e), or e. Only bytes that can
+    // start one (ASCII space, tab, CR; C2, E2, E3, EF leads) are decoded.
+    size_t ws_at_or_after(size_t i, size_t e) const {
+        for (; i < e; ++i) {
+            const auto b = static_cast<unsigned char>(src_[i]);
+            if (b == ' ' || b == '\t' || b == '\r' || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+                const Cp c = decode_at(src_, i);
+                if (is_ws(c.cp)) return i;
+                i += c.len - 1;
+            }
+        }
+        return e;
     }
 
     std::string_view src_;
@@ -247,6 +261,12 @@ std::vector<Span> split_sentences(std::string_view text) {
         if (b < e) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
     };
     for (size_t i = 0; i < text.size();) {
+        // Terminators are ASCII or start with E3 (。) or EF (！？；).
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b != '!' && b != '?' && b != ';' && b != '\n' && b != 0xE3 && b != 0xEF) {
+            ++i;
+            continue;
+        }
         const Cp c = decode_at(text, i);
         switch (c.cp) {
             case U'。': case U'！': case U'？': case U'!': case U'?': case U'；': case U';': case U'\n':
