@@ -166,10 +166,11 @@ std::u32string canonical_label(std::string_view text) {
             bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
         }
     }
-    std::u32string out;
+    size_t kept = 0;  // compacted in place: no second string
     for (size_t i = skip; i < s.size(); ++i)
-        if (!is_punct_or_space(s[i])) out += s[i];
-    return out;
+        if (!is_punct_or_space(s[i])) s[kept++] = s[i];
+    s.resize(kept);
+    return s;
 }
 
 size_t lcs_length(const std::u32string& a, const std::u32string& b) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
+
+#include "nianbao/format.h"
 
 namespace nianbao {
 
@@ -141,17 +144,21 @@ private:
     size_t rows_ = 0;
 };
 
-double score_row(const ObservedRow& obs, const std::vector<Candidate>& cands, size_t row, const RowSpec& spec,
+// An observed row as score_row() needs it: its label candidates and how
+// many values it carries, worked out once, not once per template row.
+struct RowCandidates {
+    std::vector<Candidate> cands;
+    int values = 0;
+    bool labelled = false;
+};
+
+double score_row(const RowCandidates& obs, const Marker& obs_marker, size_t row, const RowSpec& spec,
                  const LabelPattern& pattern, const Marker& spec_marker) {
     const std::u32string& official = pattern.label();
-    int values = 0;
-    for (const auto& v : obs.values) values += v.kind != TokenKind::Empty;
-    if (spec.cells == 0 && values == 0) return 0;
-    bool labelled = false;
-    for (const auto& c : cands) labelled |= !c.text.empty();
-    if (!labelled) return values == spec.cells ? 0.3 : 0;
+    if (spec.cells == 0 && obs.values == 0) return 0;
+    if (!obs.labelled) return obs.values == spec.cells ? 0.3 : 0;
     double best = 0;
-    for (const auto& c : cands) {
+    for (const auto& c : obs.cands) {
         if (c.text.empty() || c.hits[row] < 0.5 * c.text.size()) continue;
         // A group label followed by more words ("本年度办理结果 予以公开") is
         // the group's first row written on the group's line, not the group
@@ -160,42 +167,71 @@ double score_row(const ObservedRow& obs, const std::vector<Candidate>& cands, si
         best = std::max(best, pattern.similarity(c.text));
     }
     if (best == 0) return 0;
-    if (obs.marker.level > 0 && spec_marker.level > 0) best += obs.marker == spec_marker ? 0.2 : -0.2;
+    if (obs_marker.level > 0 && spec_marker.level > 0) best += obs_marker == spec_marker ? 0.2 : -0.2;
     if (spec.cells == 0) best *= 0.95;  // a group label carrying numbers of its own
     return best >= 0.45 ? best : 0;
+}
+
+// A template's row labels prepared for matching: canonical labels as
+// bit-parallel LCS patterns, their markers, which rows use each character.
+struct RowTemplate {
+    explicit RowTemplate(const TableSpec& spec) : official(patterns(spec)), by_char(official) {
+        markers.reserve(spec.rows.size());
+        for (const auto& row : spec.rows) markers.push_back(parse_marker(row.marker));
+    }
+    static std::vector<LabelPattern> patterns(const TableSpec& spec) {
+        std::vector<LabelPattern> out;
+        out.reserve(spec.rows.size());
+        for (const auto& row : spec.rows) out.emplace_back(canonical_label(row.label));
+        return out;
+    }
+    std::vector<LabelPattern> official;
+    RowsByChar by_char;
+    std::vector<Marker> markers;
+};
+
+// The official templates' tables are prepared once (they live as long as the
+// program); any other table, per call.
+const RowTemplate& row_template(const TableSpec& spec, std::optional<RowTemplate>& local) {
+    static const std::vector<std::pair<const TableSpec*, RowTemplate>> known = [] {
+        std::vector<std::pair<const TableSpec*, RowTemplate>> out;
+        for (const FormatSpec* f : {&format_2021(), &format_2019()})
+            for (const TableSpec* t : {&f->table2, &f->table3, &f->table4}) out.emplace_back(t, RowTemplate(*t));
+        return out;
+    }();
+    for (const auto& k : known)
+        if (k.first == &spec) return k.second;
+    return local.emplace(spec);
 }
 
 }  // namespace
 
 std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec) {
     const size_t n = rows.size(), m = spec.rows.size();
-    std::vector<LabelPattern> official;
-    std::vector<Marker> markers;
-    official.reserve(m);
-    markers.reserve(m);
-    for (size_t j = 0; j < m; ++j) {
-        official.emplace_back(canonical_label(spec.rows[j].label));
-        markers.push_back(parse_marker(spec.rows[j].marker));
-    }
-    const RowsByChar rows_by_char(official);
-    std::vector<std::vector<Candidate>> cands(n);
+    std::optional<RowTemplate> local;
+    const RowTemplate& tmpl = row_template(spec, local);
+    std::vector<RowCandidates> cands(n);
     for (size_t i = 0; i < n; ++i) {
         const auto& r = rows[i];
+        RowCandidates& c = cands[i];
         std::u32string last = canonical_label(r.last_atom);
         std::u32string same = canonical_label(r.same_line);
         const bool distinct = same != last;
-        cands[i].push_back(rows_by_char.candidate(std::move(last)));
-        if (distinct) cands[i].push_back(rows_by_char.candidate(std::move(same)));
+        c.cands.push_back(tmpl.by_char.candidate(std::move(last)));
+        if (distinct) c.cands.push_back(tmpl.by_char.candidate(std::move(same)));
         if (r.marker.level == 0) {  // no enumerator: the tail of all the label text
             std::u32string all = canonical_label(r.joined);
             if (all.size() > 60) all = all.substr(all.size() - 60);
-            cands[i].push_back(rows_by_char.candidate(std::move(all)));
+            c.cands.push_back(tmpl.by_char.candidate(std::move(all)));
         }
+        for (const auto& v : r.values) c.values += v.kind != TokenKind::Empty;
+        for (const auto& cand : c.cands) c.labelled |= !cand.text.empty();
     }
     // score[i][j], then a weighted longest common subsequence.
     std::vector<double> score(n * m, 0);
     for (size_t i = 0; i < n; ++i)
-        for (size_t j = 0; j < m; ++j) score[i * m + j] = score_row(rows[i], cands[i], j, spec.rows[j], official[j], markers[j]);
+        for (size_t j = 0; j < m; ++j)
+            score[i * m + j] = score_row(cands[i], rows[i].marker, j, spec.rows[j], tmpl.official[j], tmpl.markers[j]);
     std::vector<double> dp((n + 1) * (m + 1), 0);
     auto at = [&](size_t i, size_t j) -> double& { return dp[i * (m + 1) + j]; };
     for (size_t i = 1; i <= n; ++i)
