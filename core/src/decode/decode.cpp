@@ -181,20 +181,17 @@ inline bool all_ascii8(const Byte* p) {
 // Offset of the first invalid sequence at or after i, or n.
 size_t utf8_valid_until(const Byte* s, size_t n, size_t i) {
     while (i < n) {
-        while (i + 8 <= n && all_ascii8(s + i)) i += 8;
-        if (i >= n) break;
-        const Byte b = s[i];
-        if (b < 0x80) {
+        if (s[i] < 0x80) {  // ASCII, eight bytes at a time where it runs long
             ++i;
+            while (i + 8 <= n && all_ascii8(s + i)) i += 8;
             continue;
         }
         // Most of a Chinese text: three-byte characters of E1..EC, EE, EF,
         // which need no range checks beyond their continuation bytes.
-        if (b >= 0xE1 && b != 0xED && b <= 0xEF && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
-            (s[i + 2] & 0xC0) == 0x80) {
+        while (i + 2 < n && s[i] >= 0xE1 && s[i] != 0xED && s[i] <= 0xEF && (s[i + 1] & 0xC0) == 0x80 &&
+               (s[i + 2] & 0xC0) == 0x80)
             i += 3;
-            continue;
-        }
+        if (i >= n || s[i] < 0x80) continue;
         const Utf8Step st = utf8_step(s, n, i);
         if (st.length == 0) return i;
         i += st.length;

@@ -116,8 +116,12 @@ void JsonWriter::string(std::string_view s) {
 // characters escaped as nlohmann escapes them.
 void JsonWriter::escape(std::string_view s) {
     static const char hex[] = "0123456789abcdef";
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    size_t run = 0;  // start of the bytes not yet written: copied whole up to the next escape
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out_.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out_ += "\\\""; break;
             case '\\': out_ += "\\\\"; break;
@@ -127,15 +131,12 @@ void JsonWriter::escape(std::string_view s) {
             case '\r': out_ += "\\r"; break;
             case '\t': out_ += "\\t"; break;
             default:
-                if (c < 0x20) {
-                    out_ += "\\u00";
-                    out_ += hex[c >> 4];
-                    out_ += hex[c & 0xF];
-                } else {
-                    out_ += ch;
-                }
+                out_ += "\\u00";
+                out_ += hex[c >> 4];
+                out_ += hex[c & 0xF];
         }
     }
+    out_.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace nianbao

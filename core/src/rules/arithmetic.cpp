@@ -70,11 +70,22 @@ struct Term {
 };
 
 struct Constraint {
-    std::string rule, key;
-    Params params;
+    std::string_view rule, key;
+    // What the message names, worked out only when the sum is broken: a row
+    // of table 三, a column (by index), or a group of table 四.
+    const RowSpec* row = nullptr;
+    int column = -1;
+    const char* group = nullptr;
     std::vector<Term> lhs, rhs;
     Term anchor;  // the cell the finding points at when no single cell is to blame
 };
+
+Params constraint_params(const Report& r, const Constraint& c) {
+    if (c.row) return {{"row", row_name(*c.row)}};
+    if (c.group) return {{"group", c.group}};
+    const Table& t = r.table3;
+    return {{"column", column_name(*t.spec, *t.rows[0].spec, c.column)}};
+}
 
 struct Grid {
     const Report& report;
@@ -136,10 +147,11 @@ std::vector<Constraint> table3_constraints(const Report& r) {
         const RowSpec& s = *row.spec;
         bool data = s.cells > 0 || row.collapsed_group;
         if (data && row.found && row.cells.size() == cols) {
-            Constraint c{"apply-row-total", "row", {{"row", row_name(s)}}, {}, {}, {3, i, static_cast<int>(cols - 1)}};
+            Constraint c{"apply-row-total", "row", &s, -1, nullptr, {}, {}, {3, i, static_cast<int>(cols - 1)}};
+            c.lhs.reserve(cols - 1);
             for (size_t k = 0; k + 1 < cols; ++k) c.lhs.push_back({3, i, static_cast<int>(k)});
             c.rhs.push_back({3, i, static_cast<int>(cols - 1)});
-            out.push_back(c);
+            out.push_back(std::move(c));
         }
         switch (s.role) {
             case RowRole::NewApplications: new_row = i; break;
@@ -164,19 +176,19 @@ std::vector<Constraint> table3_constraints(const Report& r) {
         }
     }
     for (size_t k = 0; k < cols; ++k) {
-        std::string column = column_name(*t.spec, *t.rows[0].spec, static_cast<int>(k));
         int col = static_cast<int>(k);
         if (new_row != SIZE_MAX && in_row != SIZE_MAX && total_row != SIZE_MAX && out_row != SIZE_MAX) {
-            Constraint c{"apply-identity", "column", {{"column", column}},
+            Constraint c{"apply-identity", "column", nullptr, col, nullptr,
                          {{3, new_row, col}, {3, in_row, col}}, {{3, total_row, col}, {3, out_row, col}},
                          {3, total_row, col}};
-            out.push_back(c);
+            out.push_back(std::move(c));
         }
         if (total_row != SIZE_MAX && results_complete && !result_rows.empty()) {
-            Constraint c{"apply-result-total", "column", {{"column", column}}, {}, {{3, total_row, col}},
+            Constraint c{"apply-result-total", "column", nullptr, col, nullptr, {}, {{3, total_row, col}},
                          {3, total_row, col}};
+            c.lhs.reserve(result_rows.size());
             for (size_t i : result_rows) c.lhs.push_back({3, i, col});
-            out.push_back(c);
+            out.push_back(std::move(c));
         }
     }
     // Constraints over cells that cannot be read are left to cell-value / cell-count.
@@ -197,7 +209,7 @@ std::vector<Constraint> table4_constraints(const Report& r) {
     const Grid g{r};
     static const char* groups[3] = {"行政复议", "行政诉讼 · 未经复议直接起诉", "行政诉讼 · 复议后起诉"};
     for (int k = 0; k < 3; ++k) {
-        Constraint c{k == 0 ? "review-total" : "litigation-total", "group", {{"group", groups[k]}}, {}, {{4, 0, k * 5 + 4}},
+        Constraint c{k == 0 ? "review-total" : "litigation-total", "group", nullptr, -1, groups[k], {}, {{4, 0, k * 5 + 4}},
                      {4, 0, k * 5 + 4}};
         for (int j = 0; j < 4; ++j) c.lhs.push_back({4, 0, k * 5 + j});
         bool ok = true;
@@ -252,7 +264,7 @@ void report_table(const Context& ctx, Emitter& out, const std::vector<Constraint
     Blame blame = single_cell(g, all, broken);
     for (size_t i : broken) {
         const Constraint& c = all[i];
-        Params p = c.params;
+        Params p = constraint_params(ctx.report, c);
         int64_t lhs = side_sum(g, c.lhs), rhs = side_sum(g, c.rhs);
         p["lhs"] = std::to_string(lhs);
         p["rhs"] = std::to_string(rhs);

@@ -24,12 +24,15 @@ std::string fill(std::string_view templ, const Params& params) {
     return out;
 }
 
-static std::string message_key(std::string_view rule, std::string_view key) {
-    return std::string(rule) + "/" + std::string(key);
-}
+// A check emits a handful of findings: a search per finding costs less than
+// an index built per check.
+Emitter::Emitter(const Options& options, const std::vector<const MessageSpec*>& messages)
+    : options_(options), messages_(messages) {}
 
-Emitter::Emitter(const Options& options, const std::vector<const MessageSpec*>& messages) : options_(options) {
-    for (const MessageSpec* m : messages) messages_[message_key(m->rule, m->key)] = m;
+const MessageSpec* Emitter::message(std::string_view rule, std::string_view key) const {
+    for (const MessageSpec* m : messages_)
+        if (m->rule == rule && m->key == key) return m;
+    return nullptr;
 }
 
 bool Emitter::enabled(std::string_view rule) const {
@@ -48,9 +51,8 @@ Finding& Emitter::emit(std::string_view rule, std::string_view key, Span span, c
     auto over = options_.severity.find(f.id);
     if (over != options_.severity.end()) f.severity = over->second;
     f.span = span;
-    auto it = messages_.find(message_key(rule, key));
-    if (it != messages_.end()) {
-        const MessageSpec& m = *it->second;
+    if (const MessageSpec* found = message(rule, key)) {
+        const MessageSpec& m = *found;
         f.message_zh = fill(m.zh, params);
         f.message_en = fill(m.en, params);
         f.fix_zh = fill(m.fix_zh, params);

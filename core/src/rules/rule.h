@@ -65,8 +65,9 @@ public:
     std::vector<Finding> take();
 
 private:
+    const MessageSpec* message(std::string_view rule, std::string_view key) const;
     const Options& options_;
-    std::map<std::string, const MessageSpec*, std::less<>> messages_;
+    std::vector<const MessageSpec*> messages_;
     std::vector<Finding> findings_;
     Finding scratch_;
 };

@@ -1,5 +1,7 @@
 // Tables: each of 二, 三, 四 is there, has all its rows, each row its number of
 // cells, and each cell a number of the right kind.
+#include <optional>
+
 #include "rules/describe.h"
 #include "rules/glued.h"
 #include "rules/registry.h"
@@ -182,8 +184,15 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
     for (size_t j = 0; j < t.rows.size(); ++j) {
         const Row& row = t.rows[j];
         const RowSpec& rs = spec.rows[j];
-        Params p = table_params(t);
-        p["row"] = row_name(rs);
+        // The message parameters, built only for a row that has something to report.
+        std::optional<Params> params;
+        auto p = [&]() -> Params& {
+            if (!params) {
+                params = table_params(t);
+                (*params)["row"] = row_name(rs);
+            }
+            return *params;
+        };
         if (rs.cells == 0) {
             if (!row.collapsed_group) continue;
             // A group given as one row (2019 style): one finding for the group.
@@ -197,41 +206,41 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
                 ++count;
                 any_found |= t.rows[k].found;
             }
-            p["count"] = std::to_string(count);
-            p["subrows"] = subrows;
-            if (!any_found) out.emit("row-missing", "collapsed", row.span, p);
+            p()["count"] = std::to_string(count);
+            p()["subrows"] = subrows;
+            if (!any_found) out.emit("row-missing", "collapsed", row.span, p());
         } else if (!row.found) {
             // Rows of a collapsed group are reported once, with the group.
             bool collapsed = false;
             for (size_t k = 0; k < j; ++k)
                 if (t.rows[k].collapsed_group && std::string(spec.rows[k].marker) + std::string(spec.rows[k].label) == rs.parent)
                     collapsed = true;
-            if (!collapsed) out.emit("row-missing", "missing", place_for(t, j), p);
+            if (!collapsed) out.emit("row-missing", "missing", place_for(t, j), p());
             continue;
         }
         if (!row.found) continue;
         if (!row.raw_label.empty() && !rs.label.empty()) {
             std::u32string seen = canonical_label(row.raw_label), official = canonical_label(rs.label);
             if (label_deviates(seen, official)) {
-                p["raw"] = row.raw_label;
-                p["official"] = std::string(rs.marker) + std::string(rs.label);
-                out.emit("row-label", "row", row.label_span, p);
+                p()["raw"] = row.raw_label;
+                p()["official"] = std::string(rs.marker) + std::string(rs.label);
+                out.emit("row-label", "row", row.label_span, p());
             }
         }
         int expected = static_cast<int>(row.cells.size());
         if (row.numbers_found != expected || !row.extra.empty()) {
-            p["expected"] = std::to_string(expected);
-            p["found"] = std::to_string(row.numbers_found);
+            p()["expected"] = std::to_string(expected);
+            p()["found"] = std::to_string(row.numbers_found);
             if (const auto split = propose_split(t, j)) {
                 const Cell& glued = row.cells[split->cell];
                 std::string parts;
                 for (int64_t v : split->parts) parts += (parts.empty() ? "" : " | ") + std::to_string(v);
-                p["raw"] = glued.raw;
-                p["parts"] = parts;
-                out.emit("cell-count", "glued", glued.span, p)
+                p()["raw"] = glued.raw;
+                p()["parts"] = parts;
+                out.emit("cell-count", "glued", glued.span, p())
                         .cells.push_back({t.number, std::string(rs.key), static_cast<int>(split->cell), glued.span, parts});
             } else {
-                out.emit("cell-count", "count", row.span, p);
+                out.emit("cell-count", "count", row.span, p());
             }
         }
         check_cells(t, row, out);

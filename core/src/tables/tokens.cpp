@@ -1,5 +1,7 @@
 #include "tables/tokens.h"
 
+#include <algorithm>
+
 #include "normalize/normalize.h"
 
 namespace nianbao {
@@ -58,9 +60,11 @@ bool is_garbage_number(std::string_view t) {
 // "- 5 -", "-5-", "第 5 页", "第5页 共7页", "5/7"
 bool is_page_number(std::string_view line) {
     if (line.size() > 64) return false;  // "第 12 页 共 30 页" with spaces fits; table rows mostly do not
-    std::string compact;
+    char buffer[64];  // the line without spaces: no allocation, this runs for every table line
+    size_t used = 0;
     for (char c : line)
-        if (c != ' ' && c != '\t') compact += c;
+        if (c != ' ' && c != '\t') buffer[used++] = c;
+    const std::string_view compact(buffer, used);
     if (compact.empty()) return false;
     auto digits_between = [&](std::string_view s, std::string_view pre, std::string_view post) {
         if (s.size() <= pre.size() + post.size()) return false;
@@ -77,7 +81,7 @@ bool is_page_number(std::string_view line) {
     // "第5页 共7页", "共7页 第5页": split after the first 页.
     const size_t first_page = compact.find("页");
     if (first_page != std::string::npos && first_page + 3 < compact.size()) {
-        const std::string a = compact.substr(0, first_page + 3), b = compact.substr(first_page + 3);
+        const std::string_view a = compact.substr(0, first_page + 3), b = compact.substr(first_page + 3);
         if ((digits_between(a, "第", "页") && digits_between(b, "共", "页")) ||
             (digits_between(a, "共", "页") && digits_between(b, "第", "页")))
             return true;
@@ -145,6 +149,7 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end) {
     std::string_view content = text.substr(begin, end - begin);
     line.page_number = is_page_number(content);
     line.tabbed = content.find('\t') != std::string_view::npos;
+    line.tokens.reserve(16);
     if (line.tabbed) {
         size_t s = begin;
         for (size_t i = begin; i <= end; ++i) {
@@ -178,16 +183,15 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end) {
     // A lone "无" or "—" in running text is a word, not a blank cell.
     if (!any_number && !line.tabbed) first = n;
     for (size_t i = 0; i < first; ++i)
-        if (line.tokens[i].kind != TokenKind::Empty) {
-            Token t = line.tokens[i];
-            line.label.push_back(t);
-        }
-    for (size_t i = first; i < n; ++i) line.values.push_back(line.tokens[i]);
+        if (line.tokens[i].kind != TokenKind::Empty) line.label.push_back(line.tokens[i]);
+    line.values.assign(line.tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                       line.tokens.begin() + static_cast<std::ptrdiff_t>(n));
     return line;
 }
 
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end) {
     std::vector<LineTokens> lines;
+    lines.reserve(static_cast<size_t>(std::count(text.begin() + begin, text.begin() + end, '\n')) + 1);
     size_t pos = begin;
     while (pos < end) {
         size_t nl = text.find('\n', pos);
