@@ -43,11 +43,9 @@ public:
     void run() {
         size_t i = 0;
         while (i < text_.size()) {
-            // A date starts with a digit (ASCII, or full-width: EF ..), a
-            // Chinese numeral (E3 .. E9 ..) or 元: other bytes are passed over
-            // one at a time (continuation bytes never start anything).
-            const unsigned char b = static_cast<unsigned char>(text_[i]);
-            if (!((b >= '0' && b <= '9') || (b >= 0xE3 && b <= 0xE9) || b == 0xEF)) {
+            // A date starts with a digit, a Chinese numeral or 元: other bytes are passed
+            // over one at a time (continuation bytes never start anything).
+            if (!scan::may_start_numeral(text_, i)) {
                 ++i;
                 continue;
             }

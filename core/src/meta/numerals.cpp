@@ -283,10 +283,9 @@ public:
     std::vector<NumberMention> run() {
         size_t i = 0;
         while (i < text_.size()) {
-            // Numbers start with a digit (ASCII, or full-width: EF ..) or a
-            // Chinese numeral (E3 .. E9 ..): other bytes are passed over.
-            const unsigned char b = static_cast<unsigned char>(text_[i]);
-            if (!((b >= '0' && b <= '9') || (b >= 0xE3 && b <= 0xE9) || b == 0xEF)) {
+            // A number starts with a digit or a Chinese numeral: other bytes are passed
+            // over one at a time (continuation bytes never start anything).
+            if (!scan::may_start_numeral(text_, i)) {
                 ++i;
                 continue;
             }

@@ -141,6 +141,45 @@ private:
 };
 inline constexpr CnNumeralSet kCnNumerals{};
 
+// Which (lead, second byte) pairs of three-byte UTF-8 sequences begin one
+// of a set of characters: a filter that passes over most Chinese text
+// without decoding it.
+class ThreeBytePrefixes {
+public:
+    constexpr void add(char32_t c) {
+        if (c < 0x800 || c > 0xFFFF) return;
+        const unsigned k = ((c >> 12) & 0x0F) << 6 | ((c >> 6) & 0x3F);
+        bits_[k >> 6] |= uint64_t{1} << (k & 63);
+    }
+    // `lead` in E0..EF, `second` the byte after it.
+    constexpr bool may_start(unsigned char lead, unsigned char second) const {
+        const unsigned k = (lead & 0x0Fu) << 6 | (second & 0x3Fu);
+        return ((bits_[k >> 6] >> (k & 63)) & 1) != 0;
+    }
+
+private:
+    uint64_t bits_[16] = {};
+};
+
+// Where a number or a date can start: a full-width digit, a Chinese numeral, 元 (元月).
+inline constexpr ThreeBytePrefixes kNumeralPrefixes = [] {
+    ThreeBytePrefixes p;
+    for (const CnNumeral& n : kCnNumeralTable) p.add(n.c);
+    for (char32_t c = 0xFF10; c <= 0xFF19; ++c) p.add(c);
+    p.add(U'元');
+    return p;
+}();
+
+// Could a number or a date start at byte `i`? False for most bytes of a
+// Chinese text: ASCII other than digits, continuation bytes, and three-byte
+// characters whose first two bytes no numeral shares.
+inline bool may_start_numeral(std::string_view s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) return b >= '0' && b <= '9';
+    if (b < 0xE0 || b > 0xEF) return false;
+    return i + 1 < s.size() && kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]));
+}
+
 inline const CnNumeral* find_cn_numeral(char32_t c) {
     if (!kCnNumerals.contains(c)) return nullptr;
     for (const CnNumeral& n : kCnNumeralTable)

@@ -158,6 +158,12 @@ bool needs_edit(const LineEdit& e, std::string_view line) {
 // removed. Most lines have none and stay where they are.
 void finish_line(NormalizedText& out, size_t begin) {
     const std::string_view line(out.text.data() + begin, out.text.size() - begin);
+    if (line.empty()) return;
+    // Most lines: no Markdown at the start ('>', '#', or an indent before
+    // them) and no '|', '*' or '_' anywhere.
+    if (line[0] != ' ' && line[0] != '>' && line[0] != '#' &&
+        std::none_of(line.begin(), line.end(), [](char c) { return c == '|' || c == '*' || c == '_'; }))
+        return;
     if (!needs_edit(inspect_line(line), line)) return;
     const std::string copy(line);
     const std::vector<uint32_t> origin(out.origin.begin() + static_cast<std::ptrdiff_t>(begin), out.origin.end());

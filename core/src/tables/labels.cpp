@@ -42,7 +42,7 @@ bool is_punct_or_space(char32_t c) {
 }
 
 // Chinese numeral 1..99 at s[i..]: returns value and advances i.
-int read_chinese_number(const std::u32string& s, size_t& i) {
+int read_chinese_number(std::u32string_view s, size_t& i) {
     size_t start = i;
     int value = 0;
     int d = i < s.size() ? chinese_digit(s[i]) : 0;
@@ -64,7 +64,7 @@ int read_chinese_number(const std::u32string& s, size_t& i) {
     return value;
 }
 
-size_t utf8_bytes(const std::u32string& s, size_t n) {
+size_t utf8_bytes(std::u32string_view s, size_t n) {
     size_t b = 0;
     for (size_t i = 0; i < n && i < s.size(); ++i) {
         char32_t c = s[i];
@@ -73,7 +73,7 @@ size_t utf8_bytes(const std::u32string& s, size_t n) {
     return b;
 }
 
-Marker parse_marker_cp(const std::u32string& s, size_t from) {
+Marker parse_marker_cp(std::u32string_view s, size_t from) {
     Marker m;
     size_t i = from;
     while (i < s.size() && (s[i] == U' ' || s[i] == U'\t')) ++i;
@@ -131,7 +131,16 @@ Marker parse_marker(std::string_view text) {
     while (indent < text.size() && (text[indent] == ' ' || text[indent] == '\t')) ++indent;
     size_t end = std::min(text.size(), indent + 48);
     while (end < text.size() && end > indent && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return parse_marker_cp(decode(text.substr(0, end)), 0);
+    char32_t decoded[48];  // at most one code point per byte of the 48: no allocation
+    size_t n = 0;
+    for (size_t i = indent; i < end;) {
+        int len = 1;
+        decoded[n++] = decode_at(text, i, &len);
+        i += static_cast<size_t>(len);
+    }
+    Marker m = parse_marker_cp(std::u32string_view(decoded, n), 0);
+    if (m.level > 0) m.length += indent;  // the indent is part of what the marker takes
+    return m;
 }
 
 std::vector<size_t> marker_positions(std::string_view text) {
