@@ -49,6 +49,10 @@ public:
                 ++i;
                 continue;
             }
+            if (const size_t skip = plain_number_end(i)) {
+                i = skip;
+                continue;
+            }
             const Cp c = decode_at(text_, i);
             size_t next = 0;
             if (scan::is_digit(c.cp)) {
@@ -73,6 +77,24 @@ public:
 
 private:
     static Span span(size_t b, size_t e) { return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)}; }
+
+    // Most ASCII digits in a report are counts in its tables. When the run
+    // of ASCII digits at `i` is followed by none of what a date needs next
+    // (a separator - . / right after it; 年 or 月 after at most a few
+    // spaces, which are not ASCII), no date starts in it: returns its end.
+    // 0 when a date may start here.
+    size_t plain_number_end(size_t i) const {
+        const auto ascii_digit = [&](size_t k) { return k < text_.size() && text_[k] >= '0' && text_[k] <= '9'; };
+        if (!ascii_digit(i)) return 0;
+        size_t j = i;
+        while (ascii_digit(j)) ++j;
+        if (j >= text_.size()) return j;
+        size_t k = j;
+        if (text_[k] == '-' || text_[k] == '.' || text_[k] == '/') return 0;
+        while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+        if (k < text_.size() && static_cast<unsigned char>(text_[k]) >= 0x80) return 0;
+        return j;
+    }
 
     bool at(size_t i, char32_t want) const { return decode_at(text_, i).cp == want; }
 

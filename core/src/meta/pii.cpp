@@ -173,6 +173,10 @@ private:
     // Handles one token; returns where scanning continues.
     size_t token(const Token& t) {
         if (t.len > 19) return t.end;  // longer than any PII: a code or a table run
+        // Only these lengths can be (part of) an ID, card or mobile number;
+        // every other token, most numbers in the tables, has nothing to check.
+        const bool pii_length = t.len == 3 || t.len == 4 || t.len == 6 || t.len == 11 || t.len == 13 || t.len >= 16;
+        if (!pii_length) return t.end;
         const Cp prev = decode_before(text_, t.begin);
         const Cp prev2 = prev.len ? decode_before(text_, t.begin - prev.len) : Cp{};
         const Cp next = decode_at(text_, t.end);
