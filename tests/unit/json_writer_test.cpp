@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <string>
 
 #include "report/json_writer.h"
@@ -57,4 +58,21 @@ TEST_CASE("the JSON writer turns invalid UTF-8 into U+FFFD and stays valid JSON"
     const auto parsed = nlohmann::json::parse(w.str(), nullptr, false);
     REQUIRE_FALSE(parsed.is_discarded());
     CHECK(parsed[0].get<std::string>() == "bad \xEF\xBF\xBD\xEF\xBF\xBD utf-8 \xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("the JSON writer prints integers as nlohmann does, to both ends of int64") {
+    const int64_t numbers[] = {0, 7, -7, 10, 4294967296, std::numeric_limits<int64_t>::max(),
+                               std::numeric_limits<int64_t>::min()};
+    for (int64_t n : numbers) {
+        CAPTURE(n);
+        nianbao::JsonWriter w(-1);
+        w.begin_array().value(n).end_array();
+        CHECK(w.str() == nlohmann::json::array({n}).dump());
+    }
+}
+
+TEST_CASE("the JSON writer escapes a key that is not plain ASCII") {
+    nianbao::JsonWriter w(-1);
+    w.begin_object().key("a\"b\n").value(1).key("表三").value(2).end_object();
+    CHECK(w.str() == nlohmann::json({{"a\"b\n", 1}, {"表三", 2}}).dump());
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "nianbao/decode.h"
@@ -53,7 +54,14 @@ JsonWriter& JsonWriter::end_array() { return close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
     before_value();
-    string(k);
+    // Keys are the program's own words: plain ASCII, written as they are.
+    if (std::all_of(k.begin(), k.end(), [](char c) { return c >= 0x20 && c != '"' && c != '\\'; })) {
+        out_ += '"';
+        out_ += k;
+        out_ += '"';
+    } else {
+        string(k);
+    }
     out_ += indent_ < 0 ? ":" : ": ";
     after_key_ = true;
     return *this;
@@ -67,7 +75,16 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 
 JsonWriter& JsonWriter::number(int64_t n) {
     before_value();
-    out_ += std::to_string(n);
+    char digits[24];  // INT64_MIN needs 20
+    char* end = digits + sizeof digits;
+    char* p = end;
+    uint64_t v = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+    do {
+        *--p = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (n < 0) *--p = '-';
+    out_.append(p, static_cast<size_t>(end - p));
     return *this;
 }
 
