@@ -197,14 +197,21 @@ NormalizedText normalize(std::string_view source) {
             continue;
         }
         if (!may_change(b)) {  // a run of bytes copied as they are
-            size_t j = i;
-            for (; j < n; ++j) {
+            size_t j = i + 1;
+            while (j < n) {
                 const auto c = static_cast<unsigned char>(source[j]);
                 if (c == '\n' || c == '\r' || may_change(c)) break;
-                if (j == i || (c & 0xC0) != 0x80) char_begin = static_cast<uint32_t>(j);
-                out.origin.push_back(char_begin);
+                ++j;
             }
             out.text.append(source.data() + i, j - i);
+            const size_t at = out.origin.size();
+            out.origin.resize(at + (j - i));
+            uint32_t* origin = out.origin.data() + at;
+            char_begin = static_cast<uint32_t>(i);
+            for (size_t k = i; k < j; ++k) {
+                if ((static_cast<unsigned char>(source[k]) & 0xC0) != 0x80) char_begin = static_cast<uint32_t>(k);
+                *origin++ = char_begin;
+            }
             i = j;
             continue;
         }

@@ -151,6 +151,9 @@ std::vector<size_t> marker_positions(std::string_view text) {
         // "第三、四项", "1.2" and digits inside words do not start items
         if (prev == U'第' || (prev >= U'0' && prev <= U'9') || chinese_digit(prev)) continue;
         if (prev == U'(' || prev == U'（') continue;
+        // A marker opens with a bracket or a digit (spaces before it do not count here).
+        const char32_t c = s[i];
+        if (c != U'(' && c != U'（' && !chinese_digit(c) && !(c >= U'0' && c <= U'9')) continue;
         Marker m = parse_marker_cp(s, i);
         if (m.level > 0 && (s[i] != U' ' && s[i] != U'\t')) out.push_back(utf8_bytes(s, i));
     }

@@ -27,10 +27,8 @@ void append_label(ObservedRow& row, std::string_view text, const std::vector<Tok
             }
         }
         if (new_line && k == 0) row.line_starts.push_back(row.joined.size());
-        for (size_t i = t.begin; i < t.end; ++i) {
-            row.joined += text[i];
-            row.joined_at.push_back(i);
-        }
+        row.joined.append(text.substr(t.begin, t.end - t.begin));
+        for (size_t i = t.begin; i < t.end; ++i) row.joined_at.push_back(i);
     }
 }
 
