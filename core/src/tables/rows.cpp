@@ -28,7 +28,9 @@ void append_label(ObservedRow& row, std::string_view text, const std::vector<Tok
         }
         if (new_line && k == 0) row.line_starts.push_back(row.joined.size());
         row.joined.append(text.substr(t.begin, t.end - t.begin));
-        for (size_t i = t.begin; i < t.end; ++i) row.joined_at.push_back(i);
+        const size_t at = row.joined_at.size();
+        row.joined_at.resize(at + (t.end - t.begin));
+        for (size_t i = t.begin; i < t.end; ++i) row.joined_at[at + (i - t.begin)] = i;
     }
 }
 
@@ -50,7 +52,7 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
             out.page_numbers.push_back({static_cast<uint32_t>(line.begin), static_cast<uint32_t>(line.end)});
             continue;
         }
-        if (line.tokens.empty()) continue;
+        if (line.blank) continue;
         if (!line.has_values()) {
             if (!line.label.empty()) {
                 if (!pending_has_label) pending.begin = line.label.front().begin;
@@ -421,6 +423,7 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     row.span = norm.to_source(obs.joined.empty() ? obs.begin : label_begin, obs.end);
 
     std::vector<Token> filled;   // non-empty values
+    filled.reserve(obs.values.size());
     for (const auto& v : obs.values)
         if (v.kind != TokenKind::Empty) filled.push_back(v);
     row.numbers_found = static_cast<int>(filled.size());

@@ -14,7 +14,7 @@ Span region_span(const NormalizedText& norm, const std::vector<LineTokens>& line
     size_t b = 0, e = 0;
     bool any = false;
     for (const auto& l : lines) {
-        if (l.tokens.empty()) continue;
+        if (l.blank) continue;
         if (!any) b = l.begin;
         e = l.end;
         any = true;
@@ -122,7 +122,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
             block = open != std::string::npos && close != std::string::npos
                         ? "第二十条第（" + compact.substr(open + 1, close - open - 1) + "）项"
                         : std::string();
-            line.tokens.clear();
+            line.blank = true;
             line.label.clear();
             continue;
         }
@@ -146,7 +146,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
                     t.headers.push_back(h);
                 }
             }
-            line.tokens.clear();
+            line.blank = true;
             line.label.clear();
         }
     }

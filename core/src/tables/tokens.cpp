@@ -142,14 +142,14 @@ bool LineTokens::has_values() const {
     return false;
 }
 
-LineTokens tokenize_line(std::string_view text, size_t begin, size_t end) {
+LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::vector<Token>& tokens) {
     LineTokens line;
+    tokens.clear();
     line.begin = begin;
     line.end = end;
     std::string_view content = text.substr(begin, end - begin);
     line.page_number = is_page_number(content);
     line.tabbed = content.find('\t') != std::string_view::npos;
-    line.tokens.reserve(16);
     if (line.tabbed) {
         size_t s = begin;
         for (size_t i = begin; i <= end; ++i) {
@@ -157,46 +157,51 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end) {
                 size_t a = s, b = i;
                 while (a < b && text[a] == ' ') ++a;
                 while (b > a && text[b - 1] == ' ') --b;
-                if (a == b) line.tokens.push_back({TokenKind::Empty, a, a, {}});
-                else push_words(text, a, b, line.tokens);
+                if (a == b) tokens.push_back({TokenKind::Empty, a, a, {}});
+                else push_words(text, a, b, tokens);
                 s = i + 1;
             }
         }
     } else {
-        push_words(text, begin, end, line.tokens);
+        push_words(text, begin, end, tokens);
     }
-    split_glued_number(text, line.tokens);
-    for (auto& t : line.tokens)
+    split_glued_number(text, tokens);
+    for (auto& t : tokens)
         if (t.kind == TokenKind::Text) t.kind = classify_token(t.text);
 
     // Trailing run of values; trailing empty cells are layout, not blanks.
-    size_t n = line.tokens.size();
-    while (n > 0 && line.tokens[n - 1].kind == TokenKind::Empty) --n;
+    size_t n = tokens.size();
+    while (n > 0 && tokens[n - 1].kind == TokenKind::Empty) --n;
     size_t start = n;
-    while (start > 0 && line.tokens[start - 1].kind != TokenKind::Text) --start;
+    while (start > 0 && tokens[start - 1].kind != TokenKind::Text) --start;
     // Empty cells between the label and the first value are merged label cells.
     size_t first = start;
-    while (first < n && line.tokens[first].kind == TokenKind::Empty) ++first;
+    while (first < n && tokens[first].kind == TokenKind::Empty) ++first;
     bool any_number = false;
     for (size_t i = first; i < n; ++i)
-        if (line.tokens[i].kind == TokenKind::Number || line.tokens[i].kind == TokenKind::Garbage) any_number = true;
+        if (tokens[i].kind == TokenKind::Number || tokens[i].kind == TokenKind::Garbage) any_number = true;
     // A lone "无" or "—" in running text is a word, not a blank cell.
     if (!any_number && !line.tabbed) first = n;
+    line.blank = tokens.empty();
+    size_t labels = 0;
+    for (size_t i = 0; i < first; ++i) labels += tokens[i].kind != TokenKind::Empty;
+    line.label.reserve(labels);
     for (size_t i = 0; i < first; ++i)
-        if (line.tokens[i].kind != TokenKind::Empty) line.label.push_back(line.tokens[i]);
-    line.values.assign(line.tokens.begin() + static_cast<std::ptrdiff_t>(first),
-                       line.tokens.begin() + static_cast<std::ptrdiff_t>(n));
+        if (tokens[i].kind != TokenKind::Empty) line.label.push_back(tokens[i]);
+    line.values.assign(tokens.begin() + static_cast<std::ptrdiff_t>(first),
+                       tokens.begin() + static_cast<std::ptrdiff_t>(n));
     return line;
 }
 
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end) {
     std::vector<LineTokens> lines;
+    std::vector<Token> scratch;
     lines.reserve(static_cast<size_t>(std::count(text.begin() + begin, text.begin() + end, '\n')) + 1);
     size_t pos = begin;
     while (pos < end) {
         size_t nl = text.find('\n', pos);
         if (nl == std::string_view::npos || nl > end) nl = end;
-        lines.push_back(tokenize_line(text, pos, nl));
+        lines.push_back(tokenize_line(text, pos, nl, scratch));
         pos = nl + 1;
     }
     return lines;

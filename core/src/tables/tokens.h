@@ -27,7 +27,7 @@ struct LineTokens {
     size_t begin = 0, end = 0;   // the line in the normalized text (no newline)
     bool tabbed = false;
     bool page_number = false;    // "- 5 -", "第 5 页": page furniture inside tables
-    std::vector<Token> tokens;
+    bool blank = true;           // no token at all (set again by a reader that drops the line)
     // The trailing run of value tokens (numbers, blanks, garbage, inner empty
     // cells) and the text before it.
     std::vector<Token> values;
@@ -36,7 +36,8 @@ struct LineTokens {
     bool numbers_only() const { return has_values() && label.empty(); }
 };
 
-LineTokens tokenize_line(std::string_view text, size_t begin, size_t end);
+// `scratch` holds the line's tokens while it is split (reused from line to line).
+LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::vector<Token>& scratch);
 // All lines of [begin, end) of the normalized text.
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end);
 
