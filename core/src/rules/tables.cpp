@@ -6,6 +6,7 @@
 #include "rules/glued.h"
 #include "rules/registry.h"
 #include "tables/labels.h"
+#include "tables/row_template.h"
 
 namespace nianbao {
 
@@ -181,6 +182,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         return;
     }
     const TableSpec& spec = *t.spec;
+    const auto tmpl = row_template(spec);
     for (size_t j = 0; j < t.rows.size(); ++j) {
         const Row& row = t.rows[j];
         const RowSpec& rs = spec.rows[j];
@@ -220,8 +222,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         }
         if (!row.found) continue;
         if (!row.raw_label.empty() && !rs.label.empty()) {
-            std::u32string seen = canonical_label(row.raw_label), official = canonical_label(rs.label);
-            if (label_deviates(seen, official)) {
+            if (label_deviates(canonical_label(row.raw_label), tmpl->official[j].label())) {
                 p()["raw"] = row.raw_label;
                 p()["official"] = std::string(rs.marker) + std::string(rs.label);
                 out.emit("row-label", "row", row.label_span, p());

@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <optional>
-
-#include "nianbao/format.h"
 
 namespace nianbao {
 
@@ -112,38 +109,6 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
 
 namespace {
 
-// One observed label text, with how many of its characters occur in each
-// template row's label: a cheap filter before the LCS, so junk lines cost little.
-struct Candidate {
-    std::u32string text;
-    std::vector<uint16_t> hits;  // per template row
-};
-
-// Which template rows use each character, so that a candidate's overlap with
-// every row is one pass over the candidate.
-class RowsByChar {
-public:
-    explicit RowsByChar(const std::vector<LabelPattern>& rows) {
-        for (size_t j = 0; j < rows.size(); ++j)
-            for (char32_t c : rows[j].label()) entries_.push_back({c, static_cast<uint16_t>(j)});
-        std::sort(entries_.begin(), entries_.end());
-        entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
-        rows_ = rows.size();
-    }
-    Candidate candidate(std::u32string text) const {
-        Candidate c{std::move(text), std::vector<uint16_t>(rows_, 0)};
-        for (char32_t ch : c.text) {
-            auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(ch, uint16_t{0}));
-            for (; it != entries_.end() && it->first == ch; ++it) ++c.hits[it->second];
-        }
-        return c;
-    }
-
-private:
-    std::vector<std::pair<char32_t, uint16_t>> entries_;  // (character, template row), sorted
-    size_t rows_ = 0;
-};
-
 // An observed row as score_row() needs it: its label candidates and how
 // many values it carries, worked out once, not once per template row.
 struct RowCandidates {
@@ -172,44 +137,12 @@ double score_row(const RowCandidates& obs, const Marker& obs_marker, size_t row,
     return best >= 0.45 ? best : 0;
 }
 
-// A template's row labels prepared for matching: canonical labels as
-// bit-parallel LCS patterns, their markers, which rows use each character.
-struct RowTemplate {
-    explicit RowTemplate(const TableSpec& spec) : official(patterns(spec)), by_char(official) {
-        markers.reserve(spec.rows.size());
-        for (const auto& row : spec.rows) markers.push_back(parse_marker(row.marker));
-    }
-    static std::vector<LabelPattern> patterns(const TableSpec& spec) {
-        std::vector<LabelPattern> out;
-        out.reserve(spec.rows.size());
-        for (const auto& row : spec.rows) out.emplace_back(canonical_label(row.label));
-        return out;
-    }
-    std::vector<LabelPattern> official;
-    RowsByChar by_char;
-    std::vector<Marker> markers;
-};
-
-// The official templates' tables are prepared once (they live as long as the
-// program); any other table, per call.
-const RowTemplate& row_template(const TableSpec& spec, std::optional<RowTemplate>& local) {
-    static const std::vector<std::pair<const TableSpec*, RowTemplate>> known = [] {
-        std::vector<std::pair<const TableSpec*, RowTemplate>> out;
-        for (const FormatSpec* f : {&format_2021(), &format_2019()})
-            for (const TableSpec* t : {&f->table2, &f->table3, &f->table4}) out.emplace_back(t, RowTemplate(*t));
-        return out;
-    }();
-    for (const auto& k : known)
-        if (k.first == &spec) return k.second;
-    return local.emplace(spec);
-}
-
 }  // namespace
 
 std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec) {
     const size_t n = rows.size(), m = spec.rows.size();
-    std::optional<RowTemplate> local;
-    const RowTemplate& tmpl = row_template(spec, local);
+    const auto tmpl_owner = row_template(spec);
+    const RowTemplate& tmpl = *tmpl_owner;
     std::vector<RowCandidates> cands(n);
     for (size_t i = 0; i < n; ++i) {
         const auto& r = rows[i];
@@ -217,12 +150,12 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
         std::u32string last = canonical_label(r.last_atom);
         std::u32string same = canonical_label(r.same_line);
         const bool distinct = same != last;
-        c.cands.push_back(tmpl.by_char.candidate(std::move(last)));
-        if (distinct) c.cands.push_back(tmpl.by_char.candidate(std::move(same)));
+        c.cands.push_back(tmpl.candidate(std::move(last)));
+        if (distinct) c.cands.push_back(tmpl.candidate(std::move(same)));
         if (r.marker.level == 0) {  // no enumerator: the tail of all the label text
             std::u32string all = canonical_label(r.joined);
             if (all.size() > 60) all = all.substr(all.size() - 60);
-            c.cands.push_back(tmpl.by_char.candidate(std::move(all)));
+            c.cands.push_back(tmpl.candidate(std::move(all)));
         }
         for (const auto& v : r.values) c.values += v.kind != TokenKind::Empty;
         for (const auto& cand : c.cands) c.labelled |= !cand.text.empty();
@@ -384,7 +317,8 @@ Cell read_cell(const Token& token, const NormalizedText& norm, bool allow_decima
     return c;
 }
 
-void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total) {
+void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total,
+              const LabelPattern& official) {
     row.found = true;
     // Without an enumerator the label is what stands on the values' line
     // (the lines above may be headers).
@@ -393,7 +327,6 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     // ... unless the label wraps: take in the lines above while that makes it
     // read more like the official label (they may be headers, which do not).
     if (obs.marker.level == 0 && row.spec && !row.spec->label.empty()) {
-        const LabelPattern official(canonical_label(row.spec->label));
         double best = official.similarity(canonical_label(obs.joined.substr(atom)));
         for (size_t k = obs.line_starts.size(); k-- > 0;) {
             size_t from = obs.line_starts[k];

@@ -11,6 +11,7 @@
 #include "nianbao/model.h"
 #include "normalize/normalize.h"
 #include "tables/labels.h"
+#include "tables/row_template.h"
 #include "tables/tokens.h"
 
 namespace nianbao {
@@ -42,7 +43,9 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
 std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec);
 
 // Fill a model row from an observed row: cells, extra numbers, spans.
-void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total);
+// `official`: the row's label from the template (row_template()).
+void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total,
+              const LabelPattern& official);
 
 Cell read_cell(const Token& token, const NormalizedText& norm, bool allow_decimal, bool allow_negative);
 

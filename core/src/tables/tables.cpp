@@ -42,6 +42,7 @@ void note_unmatched(const NormalizedText& norm, const std::vector<ObservedRow>& 
 void fill_rows(Table& table, const NormalizedText& norm, const std::vector<ObservedRow>& rows,
                const std::vector<int>& match, bool prefer_row_total) {
     const TableSpec& spec = *table.spec;
+    const auto tmpl = row_template(spec);
     table.rows.resize(spec.rows.size());
     for (size_t j = 0; j < spec.rows.size(); ++j) {
         Row& r = table.rows[j];
@@ -55,7 +56,7 @@ void fill_rows(Table& table, const NormalizedText& norm, const std::vector<Obser
             r.collapsed_group = true;
             expected = static_cast<int>(spec.columns.size());
         }
-        fill_row(r, rows[match[j]], norm, expected, prefer_row_total);
+        fill_row(r, rows[match[j]], norm, expected, prefer_row_total, tmpl->official[j]);
     }
 }
 
@@ -201,7 +202,7 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         obs.values = values;
         obs.begin = values.front().begin;
         obs.end = values.back().end;
-        fill_row(r, obs, norm, expected, false);
+        fill_row(r, obs, norm, expected, false, row_template(spec)->official[0]);
         // One stray number: keep the window of 15 whose three totals hold.
         if (static_cast<int>(values.size()) > expected) {
             for (size_t s = 0; s + expected <= values.size(); ++s) {
