@@ -45,9 +45,12 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
     Context ctx{report, options, last_year ? &*last_year : nullptr, lines, input_encoding_error};
     ctx.input_binary = input_encoding_error && report.source.find('\0') != std::string::npos;
 
-    std::vector<const MessageSpec*> messages;
-    for (const auto& family : rule_families())
-        for (const auto& m : family.messages) messages.push_back(&m);
+    static const std::vector<const MessageSpec*> messages = [] {
+        std::vector<const MessageSpec*> all;
+        for (const auto& family : rule_families())
+            for (const auto& m : family.messages) all.push_back(&m);
+        return all;
+    }();
     Emitter emitter(options, messages);
 
     const auto& families = rule_families();

@@ -65,9 +65,17 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 }  // namespace
 
 int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const FormatSpec& format) {
+    // The region without white space, copied a run at a time.
+    const std::string_view region = std::string_view(norm.text).substr(std::min(begin, norm.text.size()),
+                                                                       end > begin ? end - begin : 0);
     std::string compact;
-    for (size_t i = begin; i < end && i < norm.text.size(); ++i)
-        if (norm.text[i] != ' ' && norm.text[i] != '\t' && norm.text[i] != '\n') compact += norm.text[i];
+    compact.reserve(region.size());
+    for (size_t i = 0; i < region.size();) {
+        const size_t gap = region.find_first_of(" \t\n", i);
+        const size_t run_end = gap == std::string_view::npos ? region.size() : gap;
+        compact.append(region.substr(i, run_end - i));
+        i = run_end + 1;
+    }
     int n = 0;
     for (auto sig : format.signatures) {
         std::string s;
