@@ -62,6 +62,10 @@ public:
                 }
             } else if (scan::is_cn_numeral(c.cp)) {
                 if (!scan::is_cn_numeral(decode_before(text_, i).cp)) {
+                    if (const size_t skip = plain_numerals_end(i)) {
+                        i = skip;
+                        continue;
+                    }
                     next = chinese_year(i);
                     if (!next) next = month_day(i);
                 }
@@ -77,6 +81,20 @@ public:
 
 private:
     static Span span(size_t b, size_t e) { return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)}; }
+
+    // Chinese numerals are common words (一是, 统一, 万一). A date from a run
+    // of them needs 年 or 月 right after it (spaces allowed): without that,
+    // returns the run's end; 0 when a date may start here.
+    size_t plain_numerals_end(size_t i) const {
+        size_t k = i;
+        for (;;) {
+            const Cp c = decode_at(text_, k);
+            if (c.len == 0 || !scan::is_cn_numeral(c.cp)) break;
+            k += c.len;
+        }
+        const char32_t next = decode_at(text_, scan::skip_spaces(text_, k)).cp;
+        return next == U'年' || next == U'月' ? 0 : k;
+    }
 
     // Most ASCII digits in a report are counts in its tables. When the run
     // of ASCII digits at `i` is followed by none of what a date needs next
