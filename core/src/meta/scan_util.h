@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace nianbao::scan {
@@ -59,6 +60,30 @@ inline Cp decode_before(std::string_view s, size_t i) {
     const Cp c = decode_at(s, j);
     if (c.len == i - j) return c;
     return {0xFFFD, 1};
+}
+
+// --- searching ----------------------------------------------------------------
+
+// Where `needle` occurs in `hay` at or after `from`; npos if it does not.
+// std::string_view::find stops at every byte equal to the needle's first,
+// and in Chinese text that is a lead byte shared by thousands of characters
+// (其 and 年 both start with E5); the last byte of a character varies far
+// more, so this looks for that one and compares backwards.
+inline size_t find_text(std::string_view hay, std::string_view needle, size_t from = 0) {
+    constexpr size_t npos = std::string_view::npos;
+    if (from > hay.size()) return npos;
+    const size_t m = needle.size();
+    if (m == 0) return from;
+    if (hay.size() - from < m) return npos;
+    const char* const begin = hay.data();
+    const char* const end = begin + hay.size();
+    const char last = needle[m - 1];
+    for (const char* p = begin + from + m - 1; p < end; ++p) {
+        p = static_cast<const char*>(std::memchr(p, last, static_cast<size_t>(end - p)));
+        if (!p) return npos;
+        if (std::memcmp(p - (m - 1), needle.data(), m - 1) == 0) return static_cast<size_t>(p - (m - 1) - begin);
+    }
+    return npos;
 }
 
 // --- character classes ------------------------------------------------------

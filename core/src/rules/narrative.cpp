@@ -116,7 +116,7 @@ size_t cp_len(std::string_view s) {
     return n;
 }
 
-bool has(std::string_view hay, std::string_view needle) { return hay.find(needle) != npos; }
+bool has(std::string_view hay, std::string_view needle) { return scan::find_text(hay, needle) != npos; }
 
 bool has_any(std::string_view hay, Words words) {
     for (std::string_view w : words)
@@ -190,7 +190,7 @@ bool one_clause(std::string_view s, size_t b, size_t e) {
 // "申请" that is not "申请人" (the applicant), at or after `from`, before `to`.
 size_t find_apply(std::string_view s, size_t from, size_t to) {
     const std::string_view within = s.substr(0, std::min(to, s.size()));
-    for (size_t p = within.find("申请", from); p != npos; p = within.find("申请", p + 6))
+    for (size_t p = scan::find_text(within, "申请", from); p != npos; p = scan::find_text(within, "申请", p + 6))
         if (!starts(s, p + 6, "人")) return p;
     return npos;
 }
@@ -426,7 +426,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
         if (!has(sentence, "申请")) continue;
 
         // "无依申请公开", "无政府信息公开申请".
-        for (size_t p = sentence.find("无"); p != npos; p = sentence.find("无", p + 3)) {
+        for (size_t p = scan::find_text(sentence, "无"); p != npos; p = scan::find_text(sentence, "无", p + 3)) {
             const size_t at = sb + p + 3;
             std::string_view np;
             for (std::string_view w : {"依申请公开", "依申请", "政府信息公开申请", "信息公开申请"})
@@ -444,7 +444,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
         }
 
         for (std::string_view verb : kReceive) {
-            for (size_t p = sentence.find(verb); p != npos; p = sentence.find(verb, p + verb.size())) {
+            for (size_t p = scan::find_text(sentence, verb); p != npos; p = scan::find_text(sentence, verb, p + verb.size())) {
                 const size_t vb = sb + p, ve = vb + verb.size();
                 const size_t before3 = back_cp(s, vb, sb, 3);
                 const std::string_view lead = s.substr(before3, vb - before3);
@@ -456,7 +456,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
                     if (ap == npos) continue;
                     size_t e = ap + 6;
                     if (starts(s, e, "公开")) e += 6;
-                    const size_t nb = before3 + std::min(lead.find("未"), lead.find("没"));
+                    const size_t nb = before3 + std::min(scan::find_text(lead, "未"), scan::find_text(lead, "没"));
                     // The words naming the application follow the verb, or
                     // ("依申请公开方面，本年度未收到申请") come before it when
                     // 申请 follows the verb at once (not "未受理的申请").
@@ -494,7 +494,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
                     const std::string_view after = s.substr(ue, after_end - ue);
                     const size_t lead_b = back_cp(s, vb, sb, 30);
                     const std::string_view before = s.substr(lead_b, vb - lead_b);
-                    if (names_disclosure_application(after) && one_clause(s, ue, ue + after.find("申请"))) {
+                    if (names_disclosure_application(after) && one_clause(s, ue, ue + scan::find_text(after, "申请"))) {
                         named = true;
                     } else if (names_disclosure_application(before) && !n.number_in(lead_b, vb)) {
                         named = true;
@@ -649,7 +649,7 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
                                                      "没有被", "未收到", "没有收到", "未接到", "未涉及",
                                                      "不存在", "没有", "均未", "无"};
         for (std::string_view cue : kCues) {
-            for (size_t p = sentence.find(cue); p != npos; p = sentence.find(cue, p + cue.size())) {
+            for (size_t p = scan::find_text(sentence, cue); p != npos; p = scan::find_text(sentence, cue, p + cue.size())) {
                 const size_t cb = sb + p, ce = cb + cue.size();
                 if (cue == "无") {
                     bool ok = false;
@@ -832,7 +832,7 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
     for (const Span& sent : n.sentences) {
         const size_t sb = sent.begin, se = sent.end;
         const std::string_view sentence = s.substr(sb, se - sb);
-        for (size_t p = sentence.find("其中"); p != npos; p = sentence.find("其中", p + 6)) {
+        for (size_t p = scan::find_text(sentence, "其中"); p != npos; p = scan::find_text(sentence, "其中", p + 6)) {
             const size_t q = sb + p;
             // The total: the count right before 其中 ("75 条，其中").
             const size_t ti = n.first_number(q);
@@ -1018,7 +1018,7 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
 
 bool mentions_fees(std::string_view s) {
     if (has_any(s, {"收费通知", "缴费", "缴纳", "处理费", "费用"})) return true;
-    for (size_t p = s.find("收费"); p != npos; p = s.find("收费", p + 6))
+    for (size_t p = scan::find_text(s, "收费"); p != npos; p = scan::find_text(s, "收费", p + 6))
         if (!ends(s, p, "事业性")) return true;
     return false;
 }

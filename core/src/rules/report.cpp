@@ -187,7 +187,7 @@ std::string_view slice(const Report& r, Span s) {
     return std::string_view(r.source).substr(s.begin, std::min<size_t>(s.size(), r.source.size() - s.begin));
 }
 
-bool contains(std::string_view s, std::string_view n) { return s.find(n) != std::string_view::npos; }
+bool contains(std::string_view s, std::string_view n) { return scan::find_text(s, n) != std::string_view::npos; }
 
 bool contains_any(std::string_view s, const std::string_view* words, size_t n) {
     for (size_t i = 0; i < n; ++i)
@@ -305,12 +305,12 @@ std::string body_label(const Report& r) { return r.body_name.empty() ? "本机�
 // table's 收费通知 do not count.
 bool states_fee(std::string_view t) {
     if (contains(t, "处理费") || contains(t, "免费")) return true;
-    for (size_t i = 0; (i = t.find("收费", i)) != std::string_view::npos; i += 6) {
+    for (size_t i = 0; (i = scan::find_text(t, "收费", i)) != std::string_view::npos; i += 6) {
         if (contains(before(t, i, 3), "事业性")) continue;  // 行政事业性收费
         if (after(t, i + 6, 2) == "通知") continue;          // 收费通知
         return true;
     }
-    for (size_t i = 0; (i = t.find("费用", i)) != std::string_view::npos; i += 6) {
+    for (size_t i = 0; (i = scan::find_text(t, "费用", i)) != std::string_view::npos; i += 6) {
         std::string_view lead = before(t, i, 10);
         if (contains(lead, "收") || contains(lead, "缴") || contains(lead, "产生")) return true;
     }
@@ -336,7 +336,7 @@ Span find_citation(std::string_view s, std::string_view year, std::string_view n
     static const std::string_view kClose[] = {"〕", "]", "）", ")", "】", "」", "］"};
     static const std::string_view kOpen[] = {"〔", "[", "（", "(", "【", "「", "［"};
     const std::string tail = std::string(number) + "号";
-    for (size_t i = 0; (i = s.find(tail, i)) != std::string_view::npos; i += tail.size()) {
+    for (size_t i = 0; (i = scan::find_text(s, tail, i)) != std::string_view::npos; i += tail.size()) {
         if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;  // 160号
         size_t k = scan::skip_spaces_back(s, i);
         bool closed = false;
@@ -371,7 +371,7 @@ void check_format_outdated(const Context& ctx, Emitter& out) {
         std::string_view word;
         for (std::string_view w : format_2019().signatures) {
             if (contains(w, "60号")) continue;
-            size_t at = t.find(w);
+            size_t at = scan::find_text(t, w);
             if (at != std::string_view::npos && at < best) {
                 best = at;
                 word = w;
@@ -396,7 +396,7 @@ void check_format_outdated(const Context& ctx, Emitter& out) {
 // Does `t` say what will be done: 改进/措施/下一步…, or 将 + a verb of improving?
 bool names_measures(std::string_view t) {
     if (contains_any(t, kMeasureWords, std::size(kMeasureWords))) return true;
-    for (size_t i = 0; (i = t.find("将", i)) != std::string_view::npos; i += 3) {
+    for (size_t i = 0; (i = scan::find_text(t, "将", i)) != std::string_view::npos; i += 3) {
         std::string_view next = after(t, i + 3, 12);
         if (contains_any(next, kWillVerbs, std::size(kWillVerbs))) return true;
     }

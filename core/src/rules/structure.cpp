@@ -1,5 +1,6 @@
 // Structure: the title and the six sections, present, in order, named as the
 // template names them.
+#include "meta/scan_util.h"
 #include "rules/describe.h"
 #include "rules/registry.h"
 #include "tables/labels.h"
@@ -71,7 +72,7 @@ void check_repeated(const Report& r, Emitter& out) {
     if (line.empty() || line.size() > 200) return;  // (bounds the search: linear time)
     size_t count = 0;
     Span second;
-    for (size_t at = src.find(line); at != std::string_view::npos; at = src.find(line, at + line.size())) {
+    for (size_t at = scan::find_text(src, line); at != std::string_view::npos; at = scan::find_text(src, line, at + line.size())) {
         size_t b = at, e = at + line.size();
         while (b > 0 && (src[b - 1] == ' ' || src[b - 1] == '\t')) --b;
         while (e < src.size() && (src[e] == ' ' || src[e] == '\t' || src[e] == '\r')) ++e;
