@@ -31,6 +31,7 @@ const char kUsage[] =
     "                                kind of body, when the text does not make it clear\n"
     "  --today YYYY-MM-DD            reference date for publish-late\n"
     "  --previous FILE               last year's report of the same body\n"
+    "  --jobs N                      files checked at once (default: one per core, at most 8)\n"
     "\n"
     "Files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; at most 64 MB.\n"
     "Saved web pages (.html) and Word documents (.docx) are read as their text.\n"
@@ -145,6 +146,10 @@ bool apply_check_option(const std::string& name, const std::string& value, Comma
     } else if (name == "--previous") {
         if (value.empty()) return fail(error, "--previous expects a file name");
         out.previous = value;
+    } else if (name == "--jobs") {
+        if (!is_digits(value) || value.size() > 2 || std::stoi(value) < 1 || std::stoi(value) > 64)
+            return fail(error, "--jobs expects a number from 1 to 64");
+        out.jobs = static_cast<unsigned>(std::stoi(value));
     } else {
         return fail(error, "unknown option '" + name + "' for check");
     }
@@ -155,7 +160,7 @@ bool takes_value(Action action, const std::string& name) {
     if (name == "--format") return true;
     if (action != Action::Check) return false;
     return one_of(name, {"--lang", "--disable", "--severity", "--deadline", "--body-kind", "--today",
-                         "--previous"});
+                         "--previous", "--jobs"});
 }
 
 bool apply_option(const std::string& name, const std::string& value, CommandLine& out, std::string& error) {

@@ -17,6 +17,7 @@ struct CommandLine {
     std::string format;                // output format, validated per command
     nianbao::Options options;          // check only
     std::optional<std::string> previous;  // check --previous FILE
+    unsigned jobs = 0;                 // check --jobs N; 0 = one per core (at most 8)
     std::vector<std::string> files;    // "-" is stdin
 };
 

@@ -119,7 +119,7 @@ int run_check(const cli::CommandLine& cmd) {
     const bool json = cmd.format == "json";
     const bool several = files.size() > 1;
     const std::string* prev = cmd.previous ? &previous : nullptr;
-    unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    unsigned threads = cmd.jobs ? cmd.jobs : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
     if (files.size() < 4) threads = 1;
     const size_t kWindow = threads * 16;
     // A progress bar for a folder, only where a person watches (stderr a terminal).

@@ -102,7 +102,7 @@ describe('check', () => {
 
   test('every option is accepted', () => {
     const r = runCli(['check', '--format', 'json', '--lang', 'en', '--deadline', '03-31', '--body-kind', 'government',
-      '--today', '2025-02-01', '--previous', sample, sample]);
+      '--today', '2025-02-01', '--previous', sample, '--jobs', '2', sample]);
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     assertResultShape(assert, JSON.parse(r.stdout), sampleText);
   });
@@ -128,6 +128,8 @@ describe('check', () => {
     assertUsageError(['check', '--today', '2025-02-29', sample], /--today/);
     assertUsageError(['check', '--today', '2025-2-1', sample], /--today/);
     assertUsageError(['check', '--body-kind', 'county', sample], /--body-kind/);
+    assertUsageError(['check', '--jobs', '0', sample], /--jobs/);
+    assertUsageError(['check', '--jobs', 'all', sample], /--jobs/);
     assertUsageError(['check', '--format', 'xml', sample], /--format/);
     assertUsageError(['check', '--frobnicate', sample], /unknown option '--frobnicate'/);
     assertUsageError(['check', sample, '--lang'], /needs a value/);
@@ -190,6 +192,10 @@ describe('check', () => {
     const piped = runCli(['check', folder]);
     assert.equal(piped.stderr, '', 'no bar when stderr is not a terminal');
     assert.match(piped.stdout, /共检查 80 个文件/);
+    const oneByOne = runCli(['check', '--format', 'json', '--jobs', '1', folder]);
+    const fourAtOnce = runCli(['check', '--format', 'json', '--jobs', '4', folder]);
+    assert.equal(fourAtOnce.stdout, oneByOne.stdout, '--jobs changes the speed, not the output or its order');
+    assert.equal(fourAtOnce.status, oneByOne.status);
     // util-linux `script` gives the CLI a terminal.
     const tty = spawnSync('script', ['-qec', `${JSON.stringify(cliPath)} check ${JSON.stringify(folder)}`, '/dev/null'],
       { encoding: 'utf8' });
