@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "meta/scan_util.h"
 
@@ -53,4 +54,22 @@ TEST_CASE("may_start_numeral passes digits and numerals and rejects the rest of 
     // Every digit, numeral and 元 of the text is let through (a few other
     // characters may be too: the filter is only allowed false positives).
     CHECK(started == "202412十二元１");
+}
+
+TEST_CASE("next_numeral_start stops exactly where may_start_numeral holds, malformed bytes included") {
+    const std::string texts[] = {
+        "截至2024年12月，共十二件；元月１日，收到 7 件",
+        // a lead byte cut short by a digit, a stray continuation byte, a lead at the very end
+        std::string("\xE5\x31\x32件\x80三\xE4\xB8") + "9" + "\xE5",
+        "", "无数字的文本", "é2𠀀三",
+    };
+    for (const std::string& text : texts) {
+        std::vector<size_t> expected, found;
+        for (size_t i = 0; i < text.size(); ++i)
+            if (scan::may_start_numeral(text, i)) expected.push_back(i);
+        for (size_t i = scan::next_numeral_start(text, 0); i < text.size(); i = scan::next_numeral_start(text, i + 1))
+            found.push_back(i);
+        CAPTURE(text);
+        CHECK(found == expected);
+    }
 }

@@ -43,12 +43,8 @@ public:
     void run() {
         size_t i = 0;
         while (i < text_.size()) {
-            // A date starts with a digit, a Chinese numeral or 元: other bytes are passed
-            // over one at a time (continuation bytes never start anything).
-            if (!scan::may_start_numeral(text_, i)) {
-                ++i;
-                continue;
-            }
+            i = scan::next_numeral_start(text_, i);  // A date starts with a digit, a Chinese numeral or 元.
+            if (i >= text_.size()) break;
             if (const size_t skip = plain_number_end(i)) {
                 i = skip;
                 continue;

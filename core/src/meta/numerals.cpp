@@ -283,12 +283,8 @@ public:
     std::vector<NumberMention> run() {
         size_t i = 0;
         while (i < text_.size()) {
-            // A number starts with a digit or a Chinese numeral: other bytes are passed
-            // over one at a time (continuation bytes never start anything).
-            if (!scan::may_start_numeral(text_, i)) {
-                ++i;
-                continue;
-            }
+            i = scan::next_numeral_start(text_, i);  // A number starts with a digit or a Chinese numeral.
+            if (i >= text_.size()) break;
             const Cp c = decode_at(text_, i);
             if (scan::is_digit(c.cp)) {
                 i = arabic(i);

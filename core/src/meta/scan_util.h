@@ -205,6 +205,29 @@ inline bool may_start_numeral(std::string_view s, size_t i) {
     return i + 1 < s.size() && kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]));
 }
 
+// The first byte at or after `i` where may_start_numeral() holds, s.size()
+// if none. A three-byte character that cannot start a numeral is passed over
+// whole: Chinese text costs one test per character, not three.
+inline size_t next_numeral_start(std::string_view s, size_t i) {
+    const size_t n = s.size();
+    while (i < n) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {
+            if (b >= '0' && b <= '9') return i;
+            ++i;
+        } else if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
+            const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+            if (kNumeralPrefixes.may_start(b, b1)) return i;
+            // Whole only when well formed, so no byte that could start one is passed.
+            i += ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) ? 3 : 1;
+        } else {
+            if (may_start_numeral(s, i)) return i;
+            ++i;
+        }
+    }
+    return n;
+}
+
 inline const CnNumeral* find_cn_numeral(char32_t c) {
     if (!kCnNumerals.contains(c)) return nullptr;
     for (const CnNumeral& n : kCnNumeralTable)
