@@ -73,3 +73,11 @@ TEST_CASE("next_numeral_start stops exactly where may_start_numeral holds, malfo
         CHECK(found == expected);
     }
 }
+
+TEST_CASE("past_three_byte_char steps over a whole Chinese character, one byte of anything else") {
+    CHECK(scan::past_three_byte_char("三件", 0) == 3);
+    CHECK(scan::past_three_byte_char("a三", 0) == 1);
+    CHECK(scan::past_three_byte_char("é", 0) == 1);                 // two-byte: one byte at a time
+    CHECK(scan::past_three_byte_char("\xE5\x31\x32", 0) == 1);      // a lead byte cut short by digits
+    CHECK(scan::past_three_byte_char("\xE4\xB8", 0) == 1);          // cut off at the end
+}

@@ -110,10 +110,10 @@ public:
         size_t i = 0;
         while (i < text_.size()) {
             // Tokens start with an ASCII letter or digit or a full-width one
-            // (EF ..): other bytes are passed over one at a time.
+            // (EF ..): other characters are passed over whole.
             const unsigned char b = static_cast<unsigned char>(text_[i]);
             if (b != 0xEF && !(b < 0x80 && scan::is_alnum(b))) {
-                ++i;
+                i = scan::past_three_byte_char(text_, i);
                 continue;
             }
             const Cp c = decode_at(text_, i);

@@ -205,6 +205,18 @@ inline bool may_start_numeral(std::string_view s, size_t i) {
     return i + 1 < s.size() && kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]));
 }
 
+// Past the character at `i` when it is a well-formed three-byte one (lead
+// E0..EF, two continuation bytes), else past one byte: scanners that reject
+// a Chinese character by its first bytes pass over it in one step, and no
+// byte of malformed text is passed unseen.
+inline size_t past_three_byte_char(std::string_view s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0xE0 || b > 0xEF || i + 2 >= s.size()) return i + 1;
+    const bool whole = (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+                       (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80;
+    return whole ? i + 3 : i + 1;
+}
+
 // The first byte at or after `i` where may_start_numeral() holds, s.size()
 // if none. A three-byte character that cannot start a numeral is passed over
 // whole: Chinese text costs one test per character, not three.
@@ -216,10 +228,8 @@ inline size_t next_numeral_start(std::string_view s, size_t i) {
             if (b >= '0' && b <= '9') return i;
             ++i;
         } else if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
-            const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-            if (kNumeralPrefixes.may_start(b, b1)) return i;
-            // Whole only when well formed, so no byte that could start one is passed.
-            i += ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) ? 3 : 1;
+            if (kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]))) return i;
+            i = past_three_byte_char(s, i);
         } else {
             if (may_start_numeral(s, i)) return i;
             ++i;
