@@ -70,6 +70,10 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
         if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
         return a.id < b.id;
     });
+    for (auto& f : result.findings) {
+        f.location = lines.locate(f.span);
+        for (auto& c : f.cells) c.location = lines.locate(c.span);
+    }
     for (const auto& f : result.findings) {
         if (f.severity == Severity::Error) ++result.errors;
         else if (f.severity == Severity::Warning) ++result.warnings;

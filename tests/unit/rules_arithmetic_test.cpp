@@ -63,6 +63,33 @@ TEST_CASE("one wrong cell is named with the value it should have") {
     CHECK(std::count_if(row[0].cells.begin(), row[0].cells.end(), [](auto& c) { return c.expected == "50"; }) == 1);
 }
 
+TEST_CASE("findings and their cells carry the line and column of their spans") {
+    ReportText t = busy_report();
+    t.table3[t::kDisclosed][0] = 52;
+    const std::string text = t.str();
+    auto r = nianbao::check(text);
+    auto row = of(r, "apply-row-total");
+    REQUIRE(row.size() == 1);
+    const nianbao::LineIndex lines(text);
+    const auto same = [](const nianbao::Position& a, const nianbao::Position& b) {
+        return a.byte == b.byte && a.codepoint == b.codepoint && a.utf16 == b.utf16 && a.line == b.line &&
+               a.column == b.column;
+    };
+    const Finding& f = row[0];
+    CHECK(same(f.location.start, lines.position(f.span.begin)));
+    CHECK(same(f.location.end, lines.position(f.span.end)));
+    CHECK(f.location.start.line > 1);
+    // the guilty "52" starts its line's cell: the column counts code points, not bytes
+    const size_t line_start = text.rfind('\n', f.span.begin) + 1;
+    const std::string before = text.substr(line_start, f.span.begin - line_start);
+    const auto chars = std::count_if(before.begin(), before.end(), [](char c) { return (c & 0xC0) != 0x80; });
+    CHECK(f.location.start.column == chars + 1);
+    for (const auto& c : f.cells) {
+        CHECK(same(c.location.start, lines.position(c.span.begin)));
+        CHECK(same(c.location.end, lines.position(c.span.end)));
+    }
+}
+
 TEST_CASE("a wrong results total is blamed on the total cell") {
     ReportText t = busy_report();
     t.table3[t::kTotal][0] = 70;  // （七）总计 · 自然人: should be 76

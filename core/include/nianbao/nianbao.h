@@ -25,6 +25,7 @@ struct CellRef {
     int column = -1;
     Span span;
     std::string expected;    // the value this cell should have, when known
+    Location location;       // of `span`, set by check()
 };
 
 struct Finding {
@@ -34,6 +35,7 @@ struct Finding {
     std::string fix_zh, fix_en;    // empty when no fix is known
     std::string arithmetic;        // "0 + 0 ≠ 2 + 0", when the finding is about a sum
     Span span;                     // exact range in the source
+    Location location;             // of `span` (line, column, offsets), set by check()
     std::vector<CellRef> cells;    // every cell involved
 };
 

@@ -16,7 +16,7 @@ void write_zh_en(JsonWriter& w, std::string_view zh, std::string_view en) {
     w.begin_object().key("en").value(en).key("zh").value(zh).end_object();
 }
 
-void write_finding(JsonWriter& w, const Finding& f, const LineIndex& lines) {
+void write_finding(JsonWriter& w, const Finding& f) {
     w.begin_object();
     if (!f.arithmetic.empty()) w.key("arithmetic").value(f.arithmetic);
     if (!f.cells.empty()) {
@@ -25,7 +25,7 @@ void write_finding(JsonWriter& w, const Finding& f, const LineIndex& lines) {
             w.begin_object().key("column").value(c.column);
             if (!c.expected.empty()) w.key("expected").value(c.expected);
             w.key("location");
-            write_location(w, lines, c.span);
+            write_location(w, c.location);
             w.key("row").value(c.row).key("table").value(c.table).end_object();
         }
         w.end_array();
@@ -34,7 +34,7 @@ void write_finding(JsonWriter& w, const Finding& f, const LineIndex& lines) {
     if (f.fix_zh.empty() && f.fix_en.empty()) w.null();
     else write_zh_en(w, f.fix_zh, f.fix_en);
     w.key("id").value(f.id).key("location");
-    write_location(w, lines, f.span);
+    write_location(w, f.location);
     w.key("message");
     write_zh_en(w, f.message_zh, f.message_en);
     w.key("severity").value(severity_name(f.severity));
@@ -55,14 +55,13 @@ void write_rule(JsonWriter& w, const RuleDoc& d, std::string_view family) {
 }  // namespace
 
 std::string result_to_json(const Result& result, int indent, bool with_model) {
-    LineIndex lines(result.report.source);
     JsonWriter w(indent);
     w.begin_object().key("findings").begin_array();
-    for (const auto& f : result.findings) write_finding(w, f, lines);
+    for (const auto& f : result.findings) write_finding(w, f);
     w.end_array().key("report");
     const Report& r = result.report;
     if (with_model) {
-        write_report(w, r, lines);
+        write_report(w, r, LineIndex(r.source));
     } else {
         w.begin_object().key("body").begin_object();
         w.key("kind").value(body_kind_name(r.body_kind)).key("name").value(r.body_name).end_object();

@@ -13,8 +13,9 @@ void write_position(JsonWriter& w, const Position& p) {
 
 }  // namespace
 
-void write_location(JsonWriter& w, const LineIndex& lines, Span span) {
-    const Location loc = lines.locate(span);
+void write_location(JsonWriter& w, const LineIndex& lines, Span span) { write_location(w, lines.locate(span)); }
+
+void write_location(JsonWriter& w, const Location& loc) {
     w.begin_object();
     w.key("end");
     write_position(w, loc.end);

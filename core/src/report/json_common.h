@@ -7,6 +7,7 @@
 namespace nianbao {
 
 // {"end": {...}, "start": {...}}: byte, code point and UTF-16 offsets, line, column.
+void write_location(JsonWriter& w, const Location& loc);
 void write_location(JsonWriter& w, const LineIndex& lines, Span span);
 
 }  // namespace nianbao

@@ -43,7 +43,7 @@ std::string result_to_text(const Result& result, std::string_view file_name, con
     LineIndex lines(r.source);
     std::string out;
     for (const auto& f : result.findings) {
-        Location loc = lines.locate(f.span);
+        const Location& loc = f.location;
         out += std::string(file_name) + ":" + std::to_string(loc.start.line) + ":" + std::to_string(loc.start.column) +
                ": " + severity_name(f.severity) + "[" + f.id + "]: " + (en ? f.message_en : f.message_zh) + "\n";
         if (!f.arithmetic.empty()) out += "    = " + f.arithmetic + "\n";
