@@ -77,12 +77,20 @@ Report read_report(std::string_view input) {
 
     report.table2 = read_table2(norm, r2.begin, r2.end, report.format->table2, report.unread);
     report.table3 = read_table3(norm, r3.begin, r3.end, report.format->table3, report.unread);
-    if (!hits[3].found && report.table3.found) {
-        // Table 四 follows table 三: start after its last row.
-        uint32_t last = 0;
-        for (const auto& row : report.table3.rows)
-            if (row.found) last = std::max(last, row.span.end);
-        r4.begin = static_cast<size_t>(std::lower_bound(norm.origin.begin(), norm.origin.end(), last) - norm.origin.begin());
+    if (!hits[3].found) {
+        // Table 四 follows table 三: start after its last row, or after the
+        // sections before it (never in table 二's numbers).
+        if (report.table3.found) {
+            uint32_t last = 0;
+            for (const auto& row : report.table3.rows)
+                if (row.found) last = std::max(last, row.span.end);
+            r4.begin = static_cast<size_t>(std::lower_bound(norm.origin.begin(), norm.origin.end(), last) -
+                                           norm.origin.begin());
+        } else if (hits[2].found) {
+            r4.begin = hits[2].line_end;
+        } else if (hits[1].found) {
+            r4.begin = r2.end;
+        }
         r4.end = hits[4].found && hits[4].line_begin > r4.begin ? hits[4].line_begin : text.size();
     }
     report.table4 = read_table4(norm, r4.begin, r4.end, report.format->table4, report.unread);

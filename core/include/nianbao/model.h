@@ -111,6 +111,9 @@ struct Report {
     std::vector<Date> dates;       // every date in the text, in order
     std::vector<YearMention> years;  // every year mention outside a full date, in order
     std::optional<Date> signed_date;  // the date the report is signed, at the end
+    // A labelled date at the top, as a web page gives it ("发布日期：2020-01-31"),
+    // when the report carries no signed date.
+    std::optional<Date> published_date;
     std::vector<Unread> unread;
     const Section& section(int number) const { return sections[number - 1]; }
     const Table& table(int number) const {

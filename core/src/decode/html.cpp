@@ -100,10 +100,13 @@ public:
         pending_space_ = false;
         trim_trailing_spaces();
         for (int i = 0; i < colspan; ++i) out_ += '\t';
+        last_cell_tabs_ = colspan;
     }
     void row_end() {
-        // a row's last cell separator is not a cell
-        while (!out_.empty() && out_.back() == '\t') out_.pop_back();
+        // The last cell's separators are not cells; the empty cells before
+        // it are (blank cells of a row of numbers).
+        for (; last_cell_tabs_ > 0 && !out_.empty() && out_.back() == '\t'; --last_cell_tabs_) out_.pop_back();
+        last_cell_tabs_ = 0;
         out_ += '\n';
     }
     std::string take() {
@@ -122,6 +125,7 @@ private:
     }
     std::string out_;
     bool pending_space_ = false;
+    int last_cell_tabs_ = 0;
 };
 
 }  // namespace

@@ -53,18 +53,29 @@ std::string_view trim_decoration(std::string_view s) {
     return s;
 }
 
+// "发布日期：", "落款：", and with `any_time` also "时间:" (a web page's
+// "来源：县政府办 时间：2025-01-20"): does `p` end with a label of a date?
+bool ends_with_date_label(std::string_view p, bool any_time) {
+    p = trim_decoration(p);
+    for (std::string_view colon : {"：", ":"}) {
+        if (!ends_with(p, colon)) continue;
+        std::string_view label = trim_decoration(p.substr(0, p.size() - colon.size()));
+        // The period counted, or when a web page was last edited, is not when it was published.
+        if (contains(label, "统计") || contains(label, "更新") || contains(label, "修改") || contains(label, "截止"))
+            return false;
+        return contains(label, "日期") || contains(label, "发布时间") || contains(label, "印发时间") ||
+               contains(label, "成文时间") || contains(label, "落款") || (any_time && ends_with(label, "时间"));
+    }
+    return false;
+}
+
 // What may stand before the date on the signature line.
 bool signature_prefix(std::string_view p) {
     p = trim_decoration(p);
     if (p.empty()) return true;
-    // "发布日期：2025年1月26日", "落款：…"
-    for (std::string_view colon : {"：", ":"}) {
-        if (!ends_with(p, colon)) continue;
-        const std::string_view label = p.substr(0, p.size() - colon.size());
-        if (contains(label, "统计")) return false;
-        return contains(label, "日期") || contains(label, "发布时间") || contains(label, "印发时间") ||
-               contains(label, "成文时间") || contains(label, "落款");
-    }
+    if (ends_with_date_label(p, false)) return true;
+    for (std::string_view colon : {"：", ":"})
+        if (ends_with(p, colon)) return false;
     // "河曲县巡镇镇人民政府 2025年2月7日": a name, no sentence, no numbers.
     int chars = 0;
     for (size_t i = 0; i < p.size();) {
@@ -139,6 +150,40 @@ int find_signature(std::string_view source, const std::vector<DateMention>& date
     return -1;
 }
 
+int find_published(std::string_view source, const std::vector<DateMention>& dates, size_t head_end) {
+    // End of the first kPublishedHeadLines non-empty lines.
+    size_t head = 0;
+    int lines = 0;
+    bool content = false;
+    for (size_t i = 0; i < source.size() && head_end > i;) {
+        const Cp c = decode_at(source, i);
+        if (c.len == 0) break;
+        if (is_line_break(c.cp)) {
+            if (content && ++lines >= kPublishedHeadLines) break;
+            content = false;
+        } else if (!is_decoration(c.cp)) {
+            content = true;
+        }
+        i += c.len;
+        head = i;
+    }
+    for (size_t k = 0; k < dates.size() && dates[k].span.end <= head; ++k) {
+        const DateMention& d = dates[k];
+        if (d.year == 0 || d.year_inherited) continue;
+        size_t line_begin = d.span.begin;
+        while (line_begin > 0 && source[line_begin - 1] != '\n' && d.span.begin - line_begin < kMaxPrefixBytes)
+            --line_begin;
+        if (!ends_with_date_label(source.substr(line_begin, d.span.begin - line_begin), true)) continue;
+        // Not the start of a range ("统计时间：2024年1月1日至12月31日").
+        const std::string_view next = trim_decoration(source.substr(d.span.end, 6));
+        if (next.substr(0, 3) == "至" || next.substr(0, 3) == "到" || next.substr(0, 1) == "-" ||
+            next.substr(0, 3) == "—" || next.substr(0, 3) == "～" || next.substr(0, 1) == "~")
+            continue;
+        return static_cast<int>(k);
+    }
+    return -1;
+}
+
 void read_dates(Report& report) {
     const std::string& source = report.source;
     DateScan scan = scan_dates(source);
@@ -159,8 +204,15 @@ void read_dates(Report& report) {
     const Section& six = report.section(6);
     const size_t tail = six.found ? six.heading_span.end : source.size();
     const int s = find_signature(source, mentions, tail);
-    if (s >= 0) report.signed_date = report.dates[static_cast<size_t>(s)];
-    else report.signed_date.reset();
+    report.signed_date.reset();
+    report.published_date.reset();
+    if (s >= 0) {
+        report.signed_date = report.dates[static_cast<size_t>(s)];
+    } else {
+        const Section& one = report.section(1);
+        const int p = find_published(source, mentions, one.found ? one.heading_span.begin : source.size());
+        if (p >= 0) report.published_date = report.dates[static_cast<size_t>(p)];
+    }
 }
 
 }  // namespace nianbao

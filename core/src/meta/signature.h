@@ -36,8 +36,17 @@ int find_signature(std::string_view source, const std::vector<DateMention>& date
 // "发布日期：", Markdown emphasis and spaces?
 bool date_stands_alone(std::string_view source, size_t begin, size_t end);
 
-// Fill report.dates (every date in the source) and report.signed_date, from
-// report.source and section 六's heading span.
+// How many non-empty lines at the top are searched for a publication date.
+constexpr int kPublishedHeadLines = 8;
+
+// Index into `dates` of the first date in the first kPublishedHeadLines
+// non-empty lines (and before `head_end`) that a label such as "发布日期："
+// or "发布时间:" introduces, optionally followed by a time of day; or -1.
+int find_published(std::string_view source, const std::vector<DateMention>& dates, size_t head_end);
+
+// Fill report.dates (every date in the source), report.signed_date and, when
+// there is no signed date, report.published_date, from report.source and
+// the sections' headings.
 void read_dates(Report& report);
 
 }  // namespace nianbao

@@ -51,12 +51,12 @@ const std::vector<RuleDoc>& docs() {
          "Text and tables must tell the same story."},
         {"narrative-breakdown", Severity::Warning, "总数与分项对不上", "Parts do not add up to the total",
          "一句话先给总数，再用“其中”列出分项（“公开信息 75 条，其中公开类 24 条、民政类 12 条、项目类 30 条、财务类 4 条”），"
-         "两个以上同单位的分项相加不等于总数（分项之和不到总数一半的，视为只列举了一部分，不报），或分项超过总数；"
+         "两个以上同单位的分项相加不等于总数（分项之和不到总数八成的，视为只列举了一部分，不报），或分项超过总数；"
          "或与件数一起给出的百分比（“208 件（17.46%）”）与件数除以总数不符（按所写的小数位数允许舍入误差）。",
          "分项对不上总数，通常是漏写、错写了某个数，读者据此引用时会出错。",
          "主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条",
          "—",
-         "A sentence gives a total and its parts (其中 …) and the parts exceed the total or, when they cover most of it, do not add up; a percentage next to a count that does not match count ÷ total.",
+         "A sentence gives a total and its parts (其中 …) and the parts exceed the total or, when they cover at least 80% of it, do not add up; a percentage next to a count that does not match count ÷ total.",
          "Totals and their parts are the figures readers quote; they must agree."},
         {"narrative-fee-notice", Severity::Info, "有逾期未缴费的申请，正文未提收费",
          "Unpaid-fee applications, but no word on fees",
@@ -811,6 +811,13 @@ constexpr std::string_view kNotPart[] = {"其中", "总共", "共计", "共有",
                             "比",   "增",   "减",   "占",   "率",   "均",   "含",   "包括", "另",   "主要",
                             "例如", "办结", "答复", "回复", "按时", "按期", "及时", "分别"};
 
+// "市政府网站共采用 672 条", "一共": a new total, not a part; 公共 is a word.
+bool totals_again(std::string_view label) {
+    for (size_t p = scan::find_text(label, "共"); p != npos; p = scan::find_text(label, "共", p + 3))
+        if (!ends(label, p, "公")) return true;
+    return false;
+}
+
 struct Part {
     const NumberMention* m;
     const NumberMention* pct = nullptr;
@@ -888,7 +895,9 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
                     abort = true;
                     break;
                 }
-                if (!one_clause(s, pos, m.span.begin) || cp_len(label) > 20 || has_any(label, kNotPart)) break;
+                if (!one_clause(s, pos, m.span.begin) || cp_len(label) > 20 || has_any(label, kNotPart) ||
+                    totals_again(label))
+                    break;
                 if (m.unit != total.unit) break;
                 if (n.approximate(m)) {
                     abort = true;
@@ -975,7 +984,9 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
             const std::string unit(total.unit);
             if (!prefix_match) {
                 const size_t last_end = unit_end(*parts.back().m);
-                if (parts.size() >= 2 && (sum > tv || sum >= tv - sum)) {
+                // Parts that cover most of the total (a slip of one figure);
+                // fewer are a few highlights of it.
+                if (parts.size() >= 2 && (sum > tv || sum >= tv - tv / 5)) {
                     std::string arith;
                     for (size_t k = 0; k < pv.size(); ++k) arith += (k ? " + " : "") + format_scaled(pv[k], dec);
                     arith += " = " + format_scaled(sum, dec) + " ≠ " + format_scaled(tv, dec);

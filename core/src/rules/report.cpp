@@ -19,11 +19,11 @@ const std::vector<RuleDoc>& docs() {
         {"fee-statement", Severity::Warning, "未说明信息处理费收取情况", "No statement on information processing fees",
          "第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费（如“本年度未收取信息处理费”“共收取信息处理费"
          " 3940 元”）。第六部分未提及而正文其他部分写明了“信息处理费”的，视为已说明。表二的“行政事业性收费”是另一回事，"
-         "不算说明。",
+         "不算说明。该办法自 2021 年起施行，2019、2020 年度的报告不检查此项。",
          "《政府信息公开信息处理费管理办法》施行后，各地要求在年度报告中逐年说明信息处理费的收取情况。",
          "六、其他需要报告的事项\n我镇无其他需要报告的事项。",
          "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号",
-         "Section 六 does not say whether information processing fees (信息处理费) were charged.",
+         "Section 六 does not say whether information processing fees (信息处理费) were charged (reports on 2021 and later: the fee began in 2021).",
          "Every current report states it and provinces require it; it is a different thing from 行政事业性收费 in table 二."},
         {"format-outdated", Severity::Warning, "沿用旧格式", "Outdated report format",
          "2021 年及以后的年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（表二的“本年新制作数量”“本年新公开"
@@ -68,10 +68,11 @@ const std::vector<RuleDoc>& docs() {
         {"publish-late", Severity::Warning, "逾期公布", "Published late",
          "落款日期晚于发布期限：县级以上人民政府部门为次年 1月31日（条例第四十九条）；县级以上地方人民政府本级报告为次年 "
          "3月31日；乡镇、街道由省级规定，默认次年 1月31日；机关类型不明时按 3月31日。选项 deadline（MM-DD）可改期限，"
-         "bodyKind 可指定机关类型；报告没有落款日期时，用选项 today（参考日期）判断。",
+         "bodyKind 可指定机关类型；报告没有落款日期时，用开头标明的发布日期（网页上的“发布日期：2025-01-20”），"
+         "再没有则用选项 today（参考日期）判断。",
          "条例规定了年度报告的公布期限，逾期公布是常见的考核扣分项。",
          "乡镇报告落款“2025年2月7日”（期限 2025年1月31日）", "《中华人民共和国政府信息公开条例》第四十九条",
-         "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; the deadline option overrides it.",
+         "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; the deadline option overrides it. Without a signed date, a publication date labelled at the top (a web page's 发布日期：2025-01-20) is used, else the today option.",
          "The regulation sets the deadline (条例 第四十九条); late reports are marked down."},
     };
     return d;
@@ -129,6 +130,10 @@ const std::vector<MessageSpec>& messages() {
          "Check the date (it should fall in {next_year}) or the report year in the title."},
         {"publish-late", "signed", "落款日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
          "The report is signed 「{raw}」, {days} day(s) after the deadline {deadline_en} ({rule_en}).",
+         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
+         "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
+        {"publish-late", "published", "发布日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
+         "The report was published 「{raw}」, {days} day(s) after the deadline {deadline_en} ({rule_en}).",
          "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
          "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
         {"publish-late", "today", "报告没有落款日期；参考日期 {today} 已超过发布期限 {deadline}，逾期 {days} 天（{rule}）。",
@@ -321,6 +326,9 @@ void check_fee_statement(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
     const Section& six = r.section(6);
     if (!six.found) return;  // section-missing says it
+    // The fee exists since 2021 (国办函〔2020〕109号): a report on 2019 or
+    // 2020 has nothing to state.
+    if (r.year > 0 && r.year < 2021) return;
     if (states_fee(slice(r, six.body))) return;
     // Said elsewhere in the narrative (e.g. in 一), in so many words.
     if (contains(r.source, "处理费")) return;
@@ -393,11 +401,13 @@ void check_format_outdated(const Context& ctx, Emitter& out) {
 // ---------------------------------------------------------------------------
 // section5-content
 
-// Does `t` say what will be done: 改进/措施/下一步…, or 将 + a verb of improving?
+// Does `t` say what will be done: 改进/措施/下一步…, or 将 + a verb of
+// improving in the same sentence ("2021 年，我局将根据…要求，进一步提高认识")?
 bool names_measures(std::string_view t) {
     if (contains_any(t, kMeasureWords, std::size(kMeasureWords))) return true;
     for (size_t i = 0; (i = scan::find_text(t, "将", i)) != std::string_view::npos; i += 3) {
-        std::string_view next = after(t, i + 3, 12);
+        std::string_view next = after(t, i + 3, 40);
+        next = next.substr(0, next.find("。"));
         if (contains_any(next, kWillVerbs, std::size(kWillVerbs))) return true;
     }
     return false;
@@ -670,14 +680,14 @@ void check_publish_late(const Context& ctx, Emitter& out) {
     Params p = {{"deadline", zh_date(dy, month, day)}, {"deadline_en", iso_date(dy, month, day)},
                 {"rule", std::string(why_zh)}, {"rule_en", std::string(why_en)}};
 
-    if (r.signed_date) {
-        const Date& s = *r.signed_date;
+    if (r.signed_date || r.published_date) {
+        const Date& s = r.signed_date ? *r.signed_date : *r.published_date;
         if (!s.valid || s.year == 0) return;  // date-invalid says it
         const long late = days_from_civil(s.year, s.month, s.day) - deadline;
         if (late <= 0) return;
         p["raw"] = s.raw;
         p["days"] = std::to_string(late);
-        out.emit("publish-late", "signed", s.span, p);
+        out.emit("publish-late", r.signed_date ? "signed" : "published", s.span, p);
         return;
     }
     int ty = 0, tm = 0, td = 0;

@@ -95,6 +95,9 @@ const std::vector<MessageSpec>& messages() {
         {"cell-blank", "blank", "{table}“{row}”·{column} 是空白（{raw}），按 0 计算；格式要求填 0。",
          "{table_en}, 「{row}」 · {column} is blank ({raw}); read as 0. The template asks for 0.", "填 0。",
          "Write 0."},
+        {"cell-blank", "row", "{table}“{row}”一行有 {count} 个单元格空白（{columns}），按 0 计算；格式要求填 0。",
+         "{table_en}, 「{row}」: {count} cells are blank ({columns}); read as 0. The template asks for 0.",
+         "空白处填 0。", "Write 0 in the blank cells."},
         {"cell-fullwidth", "fullwidth", "{table}“{row}”·{column} 用了全角数字“{raw}”，按 {value} 读取。",
          "{table_en}, 「{row}」 · {column} uses full-width digits 「{raw}」, read as {value}.",
          "改为半角数字 {value}。", "Use ASCII digits: {value}."},
@@ -108,9 +111,29 @@ Params table_params(const Table& t) {
             {"name", t.spec ? std::string(t.spec->name) : ""}};
 }
 
+// A row with several blank cells (a web page's table left empty where the
+// template asks for 0) gives one finding naming them, not one per cell.
+void report_blank_row(const Table& t, const Row& row, const std::vector<size_t>& blank, Emitter& out) {
+    Params p = table_params(t);
+    p["row"] = row_name(*row.spec);
+    p["count"] = std::to_string(blank.size());
+    std::string columns;
+    for (size_t k : blank) columns += (columns.empty() ? "" : "、") + column_name(*t.spec, *row.spec, static_cast<int>(k));
+    p["columns"] = columns;
+    Finding& f = out.emit("cell-blank", "row", row.span, p);
+    for (size_t k : blank)
+        f.cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span, ""});
+}
+
 void check_cells(const Table& t, const Row& row, Emitter& out) {
+    std::vector<size_t> blank;
+    for (size_t k = 0; k < row.cells.size(); ++k)
+        if (row.cells[k].status == CellStatus::Blank) blank.push_back(k);
+    const bool blank_row = blank.size() >= 2;
+    if (blank_row) report_blank_row(t, row, blank, out);
     for (size_t k = 0; k < row.cells.size(); ++k) {
         const Cell& c = row.cells[k];
+        if (blank_row && c.status == CellStatus::Blank) continue;
         const bool reported = c.status == CellStatus::Invalid || c.status == CellStatus::Overflow ||
                               c.status == CellStatus::Blank || (c.status == CellStatus::Ok && c.fullwidth);
         if (!reported) continue;  // most cells: nothing to say, nothing to build

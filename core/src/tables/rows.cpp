@@ -38,12 +38,68 @@ void finish_label(ObservedRow& row) {
     row.marker = parse_marker(row.last_atom);
 }
 
+// How many cells the table's rows of numbers span after their label (values
+// and the empty cells after them), at most: 7 in a web page's table 三, 8
+// where Word ends every row with a tab.
+size_t cells_after_label(const std::vector<LineTokens>& lines) {
+    size_t width = 0;
+    for (const auto& line : lines)
+        if (line.tabbed && !line.blank && line.has_values())
+            width = std::max(width, line.values.size() + line.trailing_empty.size());
+    return width;
+}
+
+// A row from the label gathered so far (`row`) and the line that closes it:
+// its label cells, then `values`.
+void close_row(ObservedRow& row, bool has_pending_label, const LineTokens& line, std::string_view text,
+               std::vector<Token> values, std::vector<Token> trailing_blanks) {
+    if (!has_pending_label) row.begin = line.label.empty() ? values.front().begin : line.label.front().begin;
+    const size_t before = row.joined.size();
+    append_label(row, text, line.label, true);
+    // After the joining space, if there is one (lines glued inside a CJK
+    // label have none).
+    row.same_line_begin = before > 0 && before < row.joined.size() && row.joined[before] == ' ' ? before + 1 : before;
+    for (size_t k = 0; k < line.label.size(); ++k) {
+        const Token& t = line.label[k];
+        if (k > 0) {
+            // Cells keep their tab (one byte, as the space in `joined`),
+            // so the last label cell can be told apart.
+            const Token& prev = line.label[k - 1];
+            bool cell = text.substr(prev.end, t.begin - prev.end).find('\t') != std::string_view::npos;
+            row.same_line += cell ? '\t' : ' ';
+        }
+        row.same_line.append(text.substr(t.begin, t.end - t.begin));
+    }
+    row.values = std::move(values);
+    row.trailing_blanks = std::move(trailing_blanks);
+    row.end = row.values.empty() || row.values.back().kind == TokenKind::Empty ? line.label.back().end
+                                                                               : row.values.back().end;
+    finish_label(row);
+    // Tab-separated: the row's label is its last label cell; the cells
+    // before it are group labels ("三、本年度办理结果	予以公开").
+    const size_t tab = row.same_line.rfind('\t');
+    if (tab != std::string::npos && row.same_line_begin + tab + 1 > row.last_atom_begin) {
+        row.last_atom_begin = row.same_line_begin + tab + 1;
+        row.last_atom = row.joined.substr(row.last_atom_begin);
+        row.marker = parse_marker(row.last_atom);
+    }
+}
+
 }  // namespace
 
-RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected) {
+RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected, int widest) {
     RowObservation out;
     ObservedRow pending;
     bool pending_has_label = false;
+    const size_t width = cells_after_label(lines);
+    // Empty cells every full row ends with are layout, not blanks.
+    const size_t layout_tail = width > static_cast<size_t>(widest) ? width - widest : 0;
+    auto trailing_blanks = [&](const LineTokens& line) {
+        std::vector<Token> blanks;
+        if (line.trailing_empty.size() > layout_tail)
+            blanks.assign(line.trailing_empty.begin(), line.trailing_empty.end() - static_cast<std::ptrdiff_t>(layout_tail));
+        return blanks;
+    };
     for (const auto& line : lines) {
         if (line.page_number) {
             out.page_numbers.push_back({static_cast<uint32_t>(line.begin), static_cast<uint32_t>(line.end)});
@@ -51,15 +107,20 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
         }
         if (line.blank) continue;
         if (!line.has_values()) {
-            if (!line.label.empty()) {
+            const bool all_blank_row = line.tabbed && !line.label.empty() && width > 0 &&
+                                       line.trailing_empty.size() >= std::max(width, static_cast<size_t>(widest));
+            if (all_blank_row) {
+                close_row(pending, pending_has_label, line, text, trailing_blanks(line), {});
+                out.rows.push_back(std::move(pending));
+                pending = ObservedRow{};
+                pending_has_label = false;
+            } else if (!line.label.empty()) {
                 if (!pending_has_label) pending.begin = line.label.front().begin;
                 append_label(pending, text, line.label, true);
                 pending_has_label = true;
             }
             continue;
         }
-        int value_count = 0;
-        for (const auto& v : line.values) value_count += v.kind != TokenKind::Empty;
         if (line.label.empty() && !pending_has_label && !out.rows.empty()) {
             ObservedRow& last = out.rows.back();
             int have = 0;
@@ -67,42 +128,14 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
             if (have < expected) {  // the row's numbers wrapped onto this line
                 for (const auto& v : line.values) last.values.push_back(v);
                 last.end = line.values.back().end;
+                last.trailing_blanks = trailing_blanks(line);
                 continue;
             }
         }
-        ObservedRow row = pending;
-        if (!pending_has_label) row.begin = line.label.empty() ? line.values.front().begin : line.label.front().begin;
-        const size_t before = row.joined.size();
-        append_label(row, text, line.label, true);
-        // After the joining space, if there is one (lines glued inside a CJK
-        // label have none).
-        row.same_line_begin = before > 0 && before < row.joined.size() && row.joined[before] == ' ' ? before + 1 : before;
-        for (size_t k = 0; k < line.label.size(); ++k) {
-            const Token& t = line.label[k];
-            if (k > 0) {
-                // Cells keep their tab (one byte, as the space in `joined`),
-                // so the last label cell can be told apart.
-                const Token& prev = line.label[k - 1];
-                bool cell = text.substr(prev.end, t.begin - prev.end).find('\t') != std::string_view::npos;
-                row.same_line += cell ? '\t' : ' ';
-            }
-            row.same_line.append(text.substr(t.begin, t.end - t.begin));
-        }
-        row.values = line.values;
-        row.end = line.values.back().end;
-        finish_label(row);
-        // Tab-separated: the row's label is its last label cell; the cells
-        // before it are group labels ("三、本年度办理结果	予以公开").
-        const size_t tab = row.same_line.rfind('\t');
-        if (tab != std::string::npos && row.same_line_begin + tab + 1 > row.last_atom_begin) {
-            row.last_atom_begin = row.same_line_begin + tab + 1;
-            row.last_atom = row.joined.substr(row.last_atom_begin);
-            row.marker = parse_marker(row.last_atom);
-        }
-        out.rows.push_back(std::move(row));
+        close_row(pending, pending_has_label, line, text, line.values, trailing_blanks(line));
+        out.rows.push_back(std::move(pending));
         pending = ObservedRow{};
         pending_has_label = false;
-        (void)value_count;
     }
     return out;
 }
@@ -360,9 +393,15 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     for (const auto& v : obs.values)
         if (v.kind != TokenKind::Empty) filled.push_back(v);
     row.numbers_found = static_cast<int>(filled.size());
+    // The row's cells with its blank ones: empty cells between its numbers,
+    // then those after them while the row falls short.
+    std::vector<Token> slots = obs.values;
+    for (size_t k = 0; k < obs.trailing_blanks.size() && static_cast<int>(slots.size()) < expected; ++k)
+        slots.push_back(obs.trailing_blanks[k]);
     std::vector<Token> chosen;
-    if (static_cast<int>(filled.size()) < expected && static_cast<int>(obs.values.size()) == expected) {
-        chosen = obs.values;  // inner empty cells are blank cells
+    const bool all_blank = filled.empty() && static_cast<int>(slots.size()) >= expected;
+    if (static_cast<int>(filled.size()) < expected && (static_cast<int>(slots.size()) == expected || all_blank)) {
+        chosen.assign(slots.begin(), slots.begin() + expected);  // empty cells are blank cells
         row.numbers_found = expected;
     } else if (static_cast<int>(filled.size()) > expected && prefer_row_total && expected >= 2) {
         // One stray number: keep the window whose last cell is the sum of the others.

@@ -25,6 +25,9 @@ struct ObservedRow {
     size_t same_line_begin = 0;  // where it starts in `joined`
     std::vector<size_t> line_starts;  // where each source line starts in `joined`
     std::vector<Token> values;
+    // Empty cells after the values beyond the table's usual layout tail:
+    // blank cells when the row falls short (see observe_rows).
+    std::vector<Token> trailing_blanks;
     size_t begin = 0, end = 0;   // normalized offsets: label start .. last value end
     Marker marker;               // marker of the last atom
 };
@@ -36,7 +39,13 @@ struct RowObservation {
 
 // `expected` is the usual number of values in a row (7 in table 三); numbers
 // on a line of their own continue the previous row while it has fewer.
-RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected);
+// `widest` is the most cells a template row has (7 in table 三, 3 in 二).
+// Tab-separated tables show their blank cells as empty cells: a row's empty
+// cells past its last number are blank cells when the table's other rows do
+// not end in as many empty cells (a web page's row ends at its last cell, a
+// Word row in one layout tab), and a label followed by nothing but empty
+// cells, at least as many as the table is wide, is a row left all blank.
+RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected, int widest);
 
 // For each template row (index into spec.rows), the observed row matched to
 // it, or -1.

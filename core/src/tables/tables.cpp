@@ -31,8 +31,13 @@ void note_unmatched(const NormalizedText& norm, const std::vector<ObservedRow>& 
     std::vector<bool> used(rows.size(), false);
     for (int m : match)
         if (m >= 0) used[m] = true;
+    auto has_number = [](const ObservedRow& row) {
+        for (const auto& v : row.values)
+            if (v.kind != TokenKind::Empty) return true;
+        return false;
+    };
     for (size_t i = 0; i < rows.size(); ++i)
-        if (!used[i])
+        if (!used[i] && has_number(rows[i]))  // a row of empty cells is a header or group line
             unread.push_back({norm.to_source(rows[i].joined.empty() ? rows[i].begin : rows[i].joined_at[rows[i].last_atom_begin],
                                              rows[i].end),
                               "numbers in table " + std::to_string(table) + " not matched to a template row", table});
@@ -61,6 +66,12 @@ void fill_rows(Table& table, const NormalizedText& norm, const std::vector<Obser
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+int widest_row(const TableSpec& spec) {
+    int widest = 0;
+    for (const auto& r : spec.rows) widest = std::max(widest, r.cells);
+    return widest;
+}
 
 }  // namespace
 
@@ -98,7 +109,7 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     t.number = 3;
     t.spec = &spec;
     auto lines = tokenize_lines(norm.text, begin, end);
-    auto obs = observe_rows(lines, norm.text, static_cast<int>(spec.columns.size()));
+    auto obs = observe_rows(lines, norm.text, static_cast<int>(spec.columns.size()), widest_row(spec));
     auto match = align_rows(obs.rows, spec);
     fill_rows(t, norm, obs.rows, match, true);
     int matched = 0;
@@ -120,9 +131,29 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
     auto lines = tokenize_lines(norm.text, begin, end);
     // Block lines (第二十条第（一）项) and header lines (信息内容 …) are not row
     // labels: take them out, keeping the header cells for the row-label check.
+    // A header copied from a PDF may give each cell a line of its own.
     std::string block;
+    const RowSpec* block_first = nullptr;  // the block's first row: its columns are the header's
+    std::vector<Token> header;             // header cells after 信息内容
+    bool header_open = false;              // more header cells may follow, a line each
+    auto note_header = [&]() {
+        if (!block_first || header.size() != block_first->columns.size()) return;
+        for (size_t k = 0; k < header.size(); ++k) {
+            HeaderLabel h;
+            h.block = block;
+            h.column = static_cast<int>(k);
+            h.official = std::string(block_first->columns[k]);
+            h.span = norm.to_source(header[k].begin, header[k].end);
+            h.raw = std::string(norm.source.substr(h.span.begin, h.span.size()));
+            t.headers.push_back(h);
+        }
+    };
     for (auto& line : lines) {
-        if (line.has_values() || line.label.empty()) continue;
+        if (line.label.empty()) continue;
+        if (line.has_values()) {
+            header_open = false;
+            continue;
+        }
         std::string compact;
         for (const auto& tok : line.label) compact.append(tok.text);
         if (starts_with(compact, "第二十条")) {
@@ -131,35 +162,48 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
             block = open != std::string::npos && close != std::string::npos
                         ? "第二十条第（" + compact.substr(open + 1, close - open - 1) + "）项"
                         : std::string();
+            block_first = nullptr;
+            for (const auto& r : spec.rows)
+                if (r.block == block) {
+                    block_first = &r;
+                    break;
+                }
+            header_open = false;
             line.blank = true;
             line.label.clear();
             continue;
         }
         if (starts_with(compact, "信息内容")) {
-            std::vector<Token> cells(line.label.begin() + 1, line.label.end());
-            // the block's columns, from the template
-            const RowSpec* first = nullptr;
-            for (const auto& r : spec.rows)
-                if (r.block == block) {
-                    first = &r;
-                    break;
-                }
-            if (first && cells.size() == first->columns.size()) {
-                for (size_t k = 0; k < cells.size(); ++k) {
-                    HeaderLabel h;
-                    h.block = block;
-                    h.column = static_cast<int>(k);
-                    h.official = std::string(first->columns[k]);
-                    h.span = norm.to_source(cells[k].begin, cells[k].end);
-                    h.raw = std::string(norm.source.substr(h.span.begin, h.span.size()));
-                    t.headers.push_back(h);
-                }
-            }
+            header.assign(line.label.begin() + 1, line.label.end());
+            header_open = header.empty();
+            if (!header_open) note_header();
             line.blank = true;
             line.label.clear();
+            continue;
         }
+        // The next header cell on a line of its own: it reads as the column
+        // the header has come to (本年制发件数, 本年收费金额（单位：万元）).
+        if (header_open && block_first && header.size() < block_first->columns.size()) {
+            const LabelPattern column(canonical_label(block_first->columns[header.size()]));
+            std::string own;
+            for (const auto& tok : line.label) own.append(tok.text);
+            if (column.similarity(canonical_label(own)) >= 0.6) {
+                header.push_back({TokenKind::Text, line.label.front().begin, line.label.back().end,
+                                  std::string_view(norm.text).substr(line.label.front().begin,
+                                                                     line.label.back().end - line.label.front().begin)});
+                if (header.size() == block_first->columns.size()) {
+                    note_header();
+                    header_open = false;
+                }
+                line.blank = true;
+                line.label.clear();
+                continue;
+            }
+        }
+        header_open = false;
     }
-    auto obs = observe_rows(lines, norm.text, 1);
+    // A row's numbers may each stand on a line of their own (PDF copies).
+    auto obs = observe_rows(lines, norm.text, widest_row(spec), widest_row(spec));
     auto match = align_rows(obs.rows, spec);
     fill_rows(t, norm, obs.rows, match, false);
     int matched = 0;
@@ -178,7 +222,8 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
     t.number = 4;
     t.spec = &spec;
     auto lines = tokenize_lines(norm.text, begin, end);
-    std::vector<Token> values;
+    std::vector<Token> values;  // the numbers (and blank markers)
+    ObservedRow obs;            // the same with the empty cells between and after them
     bool header = false;
     size_t first = std::string::npos, last = 0;
     for (const auto& line : lines) {
@@ -198,6 +243,8 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
             continue;
         for (const auto& v : line.values)
             if (v.kind != TokenKind::Empty) values.push_back(v);
+        obs.values.insert(obs.values.end(), line.values.begin(), line.values.end());
+        obs.trailing_blanks = line.trailing_empty;
         if (first == std::string::npos) first = line.begin;
         last = line.end;
     }
@@ -206,8 +253,6 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
     Row r;
     r.spec = &spec.rows[0];
     if (!values.empty()) {
-        ObservedRow obs;
-        obs.values = values;
         obs.begin = values.front().begin;
         obs.end = values.back().end;
         fill_row(r, obs, norm, expected, false, row_template(spec)->official[0]);

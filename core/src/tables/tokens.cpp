@@ -166,10 +166,26 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::v
         push_words(text, begin, end, tokens);
     }
     split_glued_number(text, tokens);
-    for (auto& t : tokens)
-        if (t.kind == TokenKind::Text) t.kind = classify_token(t.text);
+    for (auto& t : tokens) {
+        if (t.kind != TokenKind::Text) continue;
+        t.kind = classify_token(t.text);
+        // An amount with its unit ("251000元", "25.1万元"): the number, the
+        // unit kept in the cell's span.
+        if (t.kind == TokenKind::Text) {
+            for (std::string_view unit : {"万元", "元"}) {
+                const size_t n = t.text.size();
+                if (n > unit.size() && t.text.substr(n - unit.size()) == unit &&
+                    is_number(t.text.substr(0, n - unit.size()))) {
+                    t.kind = TokenKind::Number;
+                    t.text = t.text.substr(0, n - unit.size());
+                    break;
+                }
+            }
+        }
+    }
 
-    // Trailing run of values; trailing empty cells are layout, not blanks.
+    // Trailing run of values; trailing empty cells are kept apart (layout, or
+    // blanks: the table reader tells which).
     size_t n = tokens.size();
     while (n > 0 && tokens[n - 1].kind == TokenKind::Empty) --n;
     size_t start = n;
@@ -190,6 +206,8 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::v
         if (tokens[i].kind != TokenKind::Empty) line.label.push_back(tokens[i]);
     line.values.assign(tokens.begin() + static_cast<std::ptrdiff_t>(first),
                        tokens.begin() + static_cast<std::ptrdiff_t>(n));
+    if (n < tokens.size())
+        line.trailing_empty.assign(tokens.begin() + static_cast<std::ptrdiff_t>(n), tokens.end());
     return line;
 }
 

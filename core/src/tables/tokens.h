@@ -32,6 +32,10 @@ struct LineTokens {
     // cells) and the text before it.
     std::vector<Token> values;
     std::vector<Token> label;
+    // Empty cells after the last value (tab-separated lines): layout in most
+    // pastes (a Word row's closing tab, merged cells), blank cells in a row
+    // that falls short of the template (a web page's trailing empty <td>s).
+    std::vector<Token> trailing_empty;
     bool has_values() const;
     bool numbers_only() const { return has_values() && label.empty(); }
 };
