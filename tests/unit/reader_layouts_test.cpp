@@ -1104,3 +1104,151 @@ TEST_CASE("reader robustness: a label without enumerator wrapped over two lines 
     for (const auto& f : res.findings) row_labels += f.id == "row-label";
     CHECK(row_labels == 0);
 }
+
+// ---- tables cut short or laid out one cell a line ---------------------------------
+
+TEST_CASE("reader robustness: a report cut after table 二 has no table 四; table 二's numbers are not read as it") {
+    Lines t(seed004_filled());
+    REQUIRE(t.at(52) == "三、收到和处理政府信息公开申请情况");
+    t.v.resize(51);  // everything from section 三 on is gone
+    const Result res = nianbao::check(t.str());
+    const Report& r = res.report;
+    CHECK(raws(r.table2.row("t2.regulation")->cells) == Strings{"1", "0", "11"});
+    CHECK(raws(r.table2.row("t2.fee")->cells) == Strings{"96171.6"});
+    CHECK_FALSE(r.table3.found);
+    CHECK_FALSE(r.table4.found);
+    for (const Cell& c : r.table4.rows[0].cells) CHECK(c.status == CellStatus::Missing);
+    int table4_missing = 0;
+    for (const auto& f : res.findings) {
+        CHECK_MESSAGE(f.id != "cell-count", f.message_zh);
+        if (f.id == "table-missing" && f.message_zh.find("表四") != std::string::npos) ++table4_missing;
+    }
+    CHECK(table4_missing == 1);
+}
+
+TEST_CASE("reader robustness: no table 三 and no heading for section 四: table 四 is read after section 三's heading, not in table 二") {
+    Lines t(seed004_filled());
+    REQUIRE(t.at(83) == "四、政府信息公开行政复议、行政诉讼情况");
+    erase_line(t, 83);
+    for (int l = 81; l >= 54; --l) erase_line(t, l);
+    t.v.insert(t.v.begin() + 53, "本年度未收到政府信息公开申请。");
+    const Result res = nianbao::check(t.str());
+    const Report& r = res.report;
+    CHECK_FALSE(r.table3.found);
+    REQUIRE(r.table4.found);
+    CHECK(raws(r.table4.rows[0].cells) == Strings{"72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"});
+    CHECK(line_of(r, r.table4.rows[0].cells[0].span.begin) == 60);
+    CHECK(raws(r.table2.row("t2.normative")->cells) == Strings{"8", "26", "66"});
+    // Only what is missing: no cell-count on table 二's numbers read as table 四.
+    CHECK(structural(res) == Strings{"table-missing@52", "section-missing@62"});
+}
+
+namespace {
+
+// Seed 004 with table 二 as a PDF copy gives it: one cell a line, the header
+// cells too. `revoked` is the header cell of 本年废止件数.
+std::string seed004_table2_cell_a_line(const std::string& revoked = "本年废止件数") {
+    Lines t(seed004_filled());
+    REQUIRE(t.at(37) == "第二十条第（一）项\t\t\t");
+    REQUIRE(t.at(50) == std::string("行政事业性收费\t") + kT2[9] + "\t\t");
+    const std::vector<std::string> cells = {
+        "第二十条第（一）项", "信息内容", "本年制发件数", revoked, "现行有效件数",
+        "规章", kT2[0], kT2[1], kT2[2],
+        "行政规范性文件", kT2[3], kT2[4], kT2[5],
+        "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", kT2[6],
+        "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", kT2[7], "行政强制", kT2[8],
+        "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", kT2[9]};
+    for (int l = 50; l >= 37; --l) erase_line(t, l);
+    t.v.insert(t.v.begin() + 36, cells.begin(), cells.end());
+    return t.str();
+}
+
+}  // namespace
+
+TEST_CASE("reader layout: table 二 one cell a line, header cells on lines of their own (PDF copy)") {
+    const Result res = nianbao::check(seed004_table2_cell_a_line());
+    const Report& r = res.report;
+    check_numbers(r);  // all 50 cells, table 二's on lines 43 … 66
+    CHECK(structural(res).empty());
+    for (const auto& f : res.findings) CHECK_MESSAGE(f.id != "row-label", f.message_zh);
+    CHECK(line_of(r, r.table2.row("t2.regulation")->cells[0].span.begin) == 43);
+    CHECK(line_of(r, r.table2.row("t2.regulation")->cells[2].span.begin) == 45);
+    CHECK(line_of(r, r.table2.row("t2.fee")->cells[0].span.begin) == 66);
+    CHECK(r.table2.row("t2.fee")->raw_label == "行政事业性收费");
+    // The header cells, each on its line.
+    REQUIRE(r.table2.headers.size() == 6);
+    const int lines[6] = {39, 40, 41, 52, 57, 64};
+    const char* const names[6] = {"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年处理决定数量",
+                                  "本年收费金额（单位：万元）"};
+    const int cols[6] = {0, 1, 2, 0, 0, 0};
+    for (int k = 0; k < 6; ++k) {
+        INFO("header " << k);
+        const nianbao::HeaderLabel& h = r.table2.headers[k];
+        CHECK(h.raw == names[k]);
+        CHECK(h.official == names[k]);
+        CHECK(h.column == cols[k]);
+        CHECK(at(r, h.span) == names[k]);
+        CHECK(line_of(r, h.span.begin) == lines[k]);
+    }
+    CHECK(r.table2.headers[0].block == "第二十条第（一）项");
+    CHECK(r.table2.headers[5].block == "第二十条第（八）项");
+}
+
+TEST_CASE("reader layout: table 二 one cell a line with a header cell worded otherwise: row-label on that cell") {
+    const Result res = nianbao::check(seed004_table2_cell_a_line("本年度止件数"));
+    const Report& r = res.report;
+    check_numbers(r);
+    CHECK(structural(res).empty());
+    REQUIRE(r.table2.headers.size() == 6);
+    CHECK(r.table2.headers[1].raw == "本年度止件数");
+    CHECK(r.table2.headers[1].official == "本年废止件数");
+    int labels = 0;
+    for (const auto& f : res.findings) {
+        if (f.id != "row-label") continue;
+        ++labels;
+        CHECK(at(r, f.span) == "本年度止件数");
+        CHECK(line_of(r, f.span.begin) == 40);
+    }
+    CHECK(labels == 1);
+}
+
+TEST_CASE("reader layout: an amount in table 二 written with 元 or 万元 reads as the number, its span keeps the unit") {
+    for (const char* unit : {"万元", "元"}) {
+        const std::string written = std::string(kT2[9]) + unit;
+        INFO(written);
+        Lines t(seed004_filled());
+        replace_in(t, 50, std::string("\t") + kT2[9] + "\t", "\t" + written + "\t");
+        const Result res = nianbao::check(t.str());
+        const Report& r = res.report;
+        CHECK(raws(r.table2.row("t2.penalty")->cells) == Strings{kT2[7]});
+        const Cell& fee = r.table2.row("t2.fee")->cells[0];
+        CHECK(fee.status == CellStatus::Ok);
+        CHECK(fee.amount == doctest::Approx(96171.6));
+        CHECK(fee.raw == written);
+        CHECK(at(r, fee.span) == written);
+        CHECK(structural(res).empty());
+        for (const auto& f : res.findings) CHECK_MESSAGE(f.id != "cell-value", f.message_zh);
+    }
+    // A whole number of 元 in the 万元 column: the number as written.
+    nianbao::test::ReportText rt;
+    rt.table2[9] = "251000元";
+    const Result res = nianbao::check(rt.str());
+    const Cell& fee = res.report.table2.row("t2.fee")->cells[0];
+    CHECK(fee.status == CellStatus::Ok);
+    CHECK(fee.amount == doctest::Approx(251000));
+    CHECK(fee.raw == "251000元");
+    CHECK(at(res.report, fee.span) == "251000元");
+}
+
+TEST_CASE("reader layout: a table 二 cell with a unit other than 元 or 万元 is not read as a number") {
+    for (const char* written : {"96171.6万", "12件"}) {
+        INFO(written);
+        nianbao::test::ReportText rt;
+        rt.table2[9] = written;
+        const Result res = nianbao::check(rt.str());
+        const Row* fee = res.report.table2.row("t2.fee");
+        REQUIRE(fee);
+        CHECK(fee->cells[0].status != CellStatus::Ok);
+        CHECK(fee->cells[0].amount == 0);
+    }
+}

@@ -146,6 +146,31 @@ TEST_CASE("blank cells count as 0 in the sums") {
     CHECK(of(r, "cell-blank").size() == 1);
 }
 
+TEST_CASE("table 四 given with empty cells: the empty cells count as 0 in the review and litigation totals") {
+    ReportText t = busy_report();  // 四: 1 1 0 0 2 | 1 0 0 0 1 | 2 0 1 0 3
+    const std::string full = "1\t1\t0\t0\t2\t1\t0\t0\t0\t1\t2\t0\t1\t0\t3\n";
+    std::string s = t.str();
+    const size_t at = s.find(full);
+    REQUIRE(at != std::string::npos);
+    // A web page's row with its zeros left empty.
+    s.replace(at, full.size(), "1\t1\t\t\t2\t1\t\t\t\t1\t2\t\t1\t\t3\n");
+    auto r = nianbao::check(s);
+    CHECK(of(r, "cell-count").empty());
+    CHECK(of(r, "review-total").empty());
+    CHECK(of(r, "litigation-total").empty());
+    REQUIRE(of(r, "cell-blank").size() == 1);
+    CHECK(of(r, "cell-blank")[0].cells.size() == 7);
+
+    // A wrong 总计 next to empty cells is still wrong: 1 + 1 + 0 + 0 = 2, not 3.
+    s = t.str();
+    s.replace(at, full.size(), "1\t1\t\t\t3\t1\t\t\t\t1\t2\t\t1\t\t3\n");
+    r = nianbao::check(s);
+    auto review = of(r, "review-total");
+    REQUIRE(review.size() == 1);
+    CHECK(review[0].arithmetic == "1 + 1 + 0 + 0 = 2 ≠ 3");
+    CHECK(of(r, "litigation-total").empty());
+}
+
 TEST_CASE("a cell that cannot be read leaves its sums to cell-value") {
     ReportText t = busy_report();
     std::string s = t.str();

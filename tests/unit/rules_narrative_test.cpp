@@ -359,6 +359,57 @@ TEST_CASE("narrative-breakdown: lists that are not a full breakdown are left alo
     }
 }
 
+TEST_CASE("narrative-breakdown: a figure whose label says 共 starts a new total, not a part") {
+    ReportText r;
+    r.section1 = "2024年，全市共发布信息4583条，其中主动公开各类政府信息2107条，市政府网站共采用672条。\n";
+    CHECK(findings(r.str(), "narrative-breakdown").empty());
+    // 60 + 30 would cover 90% of the total: only 共 keeps 30 out of the parts.
+    r.section1 = "2024年，发布信息 100 条，其中主动公开政府信息 60 条，市政府网站共采用 30 条。\n";
+    CHECK(findings(r.str(), "narrative-breakdown").empty());
+    r.section1 = "2024年，发布信息 100 条，其中主动公开政府信息 60 条，市政府网站采用 30 条。\n";
+    const std::string text = r.str();
+    const auto f = findings(text, "narrative-breakdown");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].arithmetic == "60 + 30 = 90 ≠ 100");
+    CHECK(at(text, f[0].span) == "100 条，其中主动公开政府信息 60 条，市政府网站采用 30 条");
+}
+
+TEST_CASE("narrative-breakdown: 公共 in a part's label is a word, not 共: the part stays a part") {
+    ReportText r;
+    r.section1 = "2024年，公开信息 100 条，其中政策文件 50 条、公共服务类 40 条。\n";
+    const std::string text = r.str();
+    const auto f = findings(text, "narrative-breakdown");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].arithmetic == "50 + 40 = 90 ≠ 100");
+    CHECK(at(text, f[0].span) == "100 条，其中政策文件 50 条、公共服务类 40 条");
+    r.section1 = "2024年，公开信息 100 条，其中政策文件 50 条、政策解读 30 条、公共服务类 12 条。\n";
+    const auto g = findings(r.str(), "narrative-breakdown");
+    REQUIRE(g.size() == 1);
+    CHECK(g[0].arithmetic == "50 + 30 + 12 = 92 ≠ 100");
+}
+
+TEST_CASE("narrative-breakdown: parts covering less than 80% of the total are highlights; 80% or more must add up") {
+    for (const char* said : {"2024年，公开信息 100 条，其中政策文件 40 条、政策解读 30 条。",    // 70%
+                             "2024年，公开信息 100 条，其中政策文件 50 条、政策解读 29 条。"}) {  // 79%
+        ReportText r;
+        r.section1 = std::string(said) + "\n";
+        const std::string shown = said;
+        CAPTURE(shown);
+        CHECK(findings(r.str(), "narrative-breakdown").empty());
+    }
+    ReportText r;
+    r.section1 = "2024年，公开信息 100 条，其中政策文件 50 条、政策解读 30 条。\n";  // 80%
+    auto f = findings(r.str(), "narrative-breakdown");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].arithmetic == "50 + 30 = 80 ≠ 100");
+    r.section1 = "2024年，公开信息 100 条，其中政策文件 50 条、政策解读 40 条。\n";  // 90%
+    const std::string text = r.str();
+    f = findings(text, "narrative-breakdown");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].arithmetic == "50 + 40 = 90 ≠ 100");
+    CHECK(at(text, f[0].span) == "100 条，其中政策文件 50 条、政策解读 40 条");
+}
+
 TEST_CASE("narrative-breakdown: numbers inside tables are not read as sentences") {
     ReportText r;
     r.table2 = {"1", "0", "11", "8", "26", "66", "447228", "3985758", "88283", "96171.6"};

@@ -222,6 +222,26 @@ TEST_CASE("fee-statement stays silent when section 六 is missing (section-missi
     CHECK_FALSE(fires(s, "fee-statement"));
 }
 
+TEST_CASE("fee-statement is not asked of reports on 2019 and 2020: the fee began in 2021") {
+    for (int year : {2019, 2020, 2021}) {
+        ReportText rt;
+        rt.year = year;
+        rt.section1 = "（一）主动公开情况\n\n" + std::to_string(year) + "年，我镇通过政府网站公开各类政府信息 205 条。\n";
+        rt.section6 = "我镇无其他需要报告的事项。\n";
+        rt.signature = "平罗县陶乐镇人民政府\n\n" + std::to_string(year + 1) + "年1月20日\n";
+        CAPTURE(year);
+        const Result r = check(rt.str());
+        CHECK(r.report.year == year);
+        if (year < 2021) {
+            CHECK(findings(r, "fee-statement").empty());
+        } else {
+            const auto fs = findings(r, "fee-statement");
+            REQUIRE(fs.size() == 1);
+            CHECK(r.report.source.substr(fs[0].span.begin, fs[0].span.size()) == "六、其他需要报告的事项");
+        }
+    }
+}
+
 // --- format-outdated ----------------------------------------------------------
 
 TEST_CASE("format-outdated fires for a 2024 report in the 2019 layout") {
@@ -292,6 +312,23 @@ TEST_CASE("section5-content accepts problems with 将…加强 as the measures")
     rt.section5 = "2024年，我镇政务公开工作仍存在薄弱环节，公开形式较为单一。2025年，我镇将着力加强公开平台建设，"
                   "丰富公开形式。\n";
     CHECK_FALSE(fires(rt.str(), "section5-content"));
+}
+
+TEST_CASE("section5-content accepts 将 whose improving verb comes later in the same sentence") {
+    ReportText rt;
+    rt.year = 2020;
+    rt.section5 = "我局政务公开工作存在问题，信息发布的及时性和规范性有待提升。2021 年，我局将根据我区部署的政务公开工作具体要求，"
+                  "进一步提高认识，加大工作力度。\n";
+    CHECK_FALSE(fires(rt.str(), "section5-content"));
+}
+
+TEST_CASE("section5-content: an improving verb in the sentence after 将 is not a measure") {
+    ReportText rt;
+    rt.year = 2020;
+    rt.section5 = "我局政务公开工作存在问题，信息发布的及时性和规范性有待提升。2021 年，我局将根据我区部署的政务公开工作具体要求开展工作。"
+                  "进一步提高认识，加大工作力度。\n";
+    const Finding f = one(rt.str(), "section5-content", rt.section5.substr(0, rt.section5.size() - 1));
+    CHECK(f.message_zh.find("改进措施") != std::string::npos);
 }
 
 // --- regulation-scope ---------------------------------------------------------
@@ -520,6 +557,93 @@ TEST_CASE("publish-late: without a signature the reference date is compared") {
     rt.signature = "平罗县陶乐镇人民政府\n\n2025年1月20日\n";
     o.today = "2025-06-01";
     CHECK_FALSE(fires(rt.str(), "publish-late", o));
+}
+
+// --- publish-late: the publication date at the top ------------------------------
+
+TEST_CASE("publish-late: without a signed date, 发布日期 under the title is the publication date") {
+    ReportText rt;
+    rt.signature = "";
+    rt.intro = "发布日期：2025-02-20";
+    const Result r = check(rt.str());
+    CHECK_FALSE(r.report.signed_date.has_value());
+    REQUIRE(r.report.published_date.has_value());
+    CHECK(r.report.published_date->raw == "2025-02-20");
+    CHECK(r.report.published_date->month == 2);
+    CHECK(r.report.published_date->day == 20);
+    const Finding f = one(rt.str(), "publish-late", "2025-02-20");
+    CHECK(f.message_zh.find("发布日期“2025-02-20”晚于发布期限 2025年1月31日，逾期 20 天") != std::string::npos);
+    CHECK(f.message_en.find("published") != std::string::npos);
+
+    // 发布时间 with a time of day; a web page's 来源 on the same line.
+    rt.intro = "发布时间：2025-02-20 10:30";
+    one(rt.str(), "publish-late", "2025-02-20");
+    rt.intro = "来源：平罗县陶乐镇人民政府  发布时间：2025-02-20";
+    one(rt.str(), "publish-late", "2025-02-20");
+}
+
+TEST_CASE("publish-late: a publication date in time is in time, whatever the reference date") {
+    ReportText rt;
+    rt.signature = "";
+    rt.intro = "发布日期：2025-01-25";
+    Options o;
+    o.today = "2025-06-01";
+    CHECK_FALSE(fires(rt.str(), "publish-late", o));
+    CHECK(check(rt.str(), o).report.published_date.has_value());
+}
+
+TEST_CASE("publish-late: 更新时间 and 统计时间 at the top are not the publication date") {
+    ReportText rt;
+    rt.signature = "";
+    Options o;
+    o.today = "2025-02-10";
+    for (const char* head : {"更新时间：2025-02-20", "统计时间：2024年1月1日至12月31日"}) {
+        const std::string shown = head;
+        CAPTURE(shown);
+        rt.intro = head;
+        CHECK_FALSE(check(rt.str()).report.published_date.has_value());
+        CHECK_FALSE(fires(rt.str(), "publish-late"));
+        // Judged by the reference date, as without any date at the top.
+        const Finding f = one(rt.str(), "publish-late", "平罗县陶乐镇人民政府2024年政府信息公开工作年度报告", o);
+        CHECK(f.message_zh.find("参考日期 2025-02-10") != std::string::npos);
+    }
+}
+
+TEST_CASE("publish-late: the signed date at the end wins over 发布日期 at the top") {
+    ReportText rt;
+    rt.intro = "发布日期：2025-02-20";
+    rt.signature = "平罗县陶乐镇人民政府\n\n2025年1月20日\n";
+    Result r = check(rt.str());
+    REQUIRE(r.report.signed_date.has_value());
+    CHECK(r.report.signed_date->raw == "2025年1月20日");
+    CHECK_FALSE(r.report.published_date.has_value());
+    CHECK(findings(r, "publish-late").empty());
+
+    rt.intro = "发布日期：2025-01-20";
+    rt.signature = "平罗县陶乐镇人民政府\n\n2025年2月7日\n";
+    const Finding f = one(rt.str(), "publish-late", "2025年2月7日");
+    CHECK(f.message_zh.find("落款日期“2025年2月7日”") != std::string::npos);
+}
+
+TEST_CASE("publish-late: 发布日期 counts only within the first 8 lines and before section 一") {
+    const char* const meta[] = {"索引号：640221001/2025-00012", "发布机构：平罗县陶乐镇人民政府", "主题分类：政务公开",
+                                "公开方式：主动公开", "公开范围：全部公开", "来源：陶乐镇党政办", "浏览次数：128"};
+    ReportText rt;
+    rt.signature = "";
+    // Title, six lines, 发布日期: the eighth line.
+    rt.intro.clear();
+    for (int k = 0; k < 6; ++k) rt.intro += std::string(meta[k]) + "\n";
+    rt.intro += "发布日期：2025-02-20";
+    one(rt.str(), "publish-late", "2025-02-20");
+    // Seven lines: the ninth.
+    rt.intro = std::string(meta[6]) + "\n" + rt.intro;
+    CHECK_FALSE(check(rt.str()).report.published_date.has_value());
+    CHECK_FALSE(fires(rt.str(), "publish-late"));
+    // Under section 一's heading.
+    rt.intro.clear();
+    rt.section1 = "发布日期：2025-02-20\n\n" + rt.section1;
+    CHECK_FALSE(check(rt.str()).report.published_date.has_value());
+    CHECK_FALSE(fires(rt.str(), "publish-late"));
 }
 
 TEST_CASE("report family: the ending of seed 001 draws fee-statement and publish-late") {
