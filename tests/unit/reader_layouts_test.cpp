@@ -1212,6 +1212,23 @@ TEST_CASE("reader layout: table 二 one cell a line with a header cell worded ot
     CHECK(labels == 1);
 }
 
+TEST_CASE("reader layout: table 二 one cell a line, a header line that is no column stays out of the next row's label") {
+    // "单位：件" between the header cells ends the header; the cells after it
+    // are left above 规章, whose label is still the line it stands on.
+    Lines t(seed004_table2_cell_a_line());
+    REQUIRE(t.at(39) == "本年制发件数");
+    t.v.insert(t.v.begin() + 39, "单位：件");
+    const Result res = nianbao::check(t.str());
+    const Report& r = res.report;
+    CHECK(structural(res).empty());
+    const Row* regulation = r.table2.row("t2.regulation");
+    REQUIRE(regulation);
+    CHECK(regulation->found);
+    CHECK(raws(regulation->cells) == Strings{kT2[0], kT2[1], kT2[2]});
+    CHECK(regulation->raw_label == "规章");
+    for (const auto& f : res.findings) CHECK_MESSAGE(f.id != "row-label", f.message_zh);
+}
+
 TEST_CASE("reader layout: an amount in table 二 written with 元 or 万元 reads as the number, its span keeps the unit") {
     for (const char* unit : {"万元", "元"}) {
         const std::string written = std::string(kT2[9]) + unit;

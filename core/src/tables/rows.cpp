@@ -181,7 +181,11 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
         const auto& r = rows[i];
         RowCandidates& c = cands[i];
         std::u32string last = canonical_label(r.last_atom);
-        std::u32string same = canonical_label(r.same_line);
+        // The label on the values' line or, when the values stand on lines of
+        // their own, the label's last line (a header above it is not the label).
+        std::u32string same = canonical_label(r.same_line.empty() && !r.line_starts.empty()
+                                                  ? std::string_view(r.joined).substr(r.line_starts.back())
+                                                  : std::string_view(r.same_line));
         const bool distinct = same != last;
         c.cands.push_back(tmpl.candidate(std::move(last)));
         if (distinct) c.cands.push_back(tmpl.candidate(std::move(same)));
@@ -355,8 +359,9 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     row.found = true;
     // Without an enumerator the label is what stands on the values' line
     // (the lines above may be headers).
-    size_t atom = obs.marker.level == 0 && !obs.same_line.empty() ? std::max(obs.same_line_begin, obs.last_atom_begin)
-                                                                   : obs.last_atom_begin;
+    size_t atom = obs.last_atom_begin;
+    if (obs.marker.level == 0 && !obs.same_line.empty()) atom = std::max(obs.same_line_begin, obs.last_atom_begin);
+    else if (obs.marker.level == 0 && !obs.line_starts.empty()) atom = std::max(obs.line_starts.back(), obs.last_atom_begin);
     // ... unless the label wraps: take in the lines above while that makes it
     // read more like the official label (they may be headers, which do not).
     if (obs.marker.level == 0 && row.spec && !row.spec->label.empty()) {
