@@ -74,7 +74,8 @@ async function testPasteHtml(page, tmp) {
   await pasteHtml(page, html, 'plain text that must not be used');
   await waitChecked(page, before);
   const value = await page.inputValue('#input');
-  assert.match(value, /^第二十条第（一）项$/m, 'paragraphs are lines');
+  assert.match(value, /^第二十条第（一）项\t\t\t$/m, 'a row keeps its empty cells, as the copied text has them');
+  assert.match(value, /^河曲县巡镇镇人民政府$/m, 'paragraphs are lines');
   assert.match(value, /^信息内容\t本年制发件数\t本年度止件数\t现行有效件数$/m, 'table rows are tab-separated lines');
   assert.doesNotMatch(value, /__fromClipboard|MsoNormal|StartFragment|td\{/, 'scripts, styles, comments and tags are dropped');
   assert.deepEqual(spans(await findings(page)), cliSpans(cliCheck(file)), 'the same findings as nianbao check page.html');

@@ -1,5 +1,7 @@
 #include "meta/signature.h"
 
+#include <algorithm>
+
 #include "meta/scan_util.h"
 
 namespace nianbao {
@@ -101,6 +103,27 @@ bool signature_suffix(std::string_view s) {
     return trim_decoration(s).empty();
 }
 
+// Where the first `n` non-empty lines of `s` end (`from_start`), or where
+// its last `n` begin.
+size_t edge_of_lines(std::string_view s, int n, bool from_start) {
+    size_t edge = from_start ? 0 : s.size();
+    int lines = 0;
+    bool content = false;  // the line being walked has content
+    for (size_t i = edge; from_start ? i < s.size() : i > 0;) {
+        const Cp c = from_start ? decode_at(s, i) : decode_before(s, i);
+        if (c.len == 0) break;
+        if (is_line_break(c.cp)) {
+            if (content && ++lines >= n) break;
+            content = false;
+        } else if (!is_decoration(c.cp)) {
+            content = true;
+        }
+        i = from_start ? i + c.len : i - c.len;
+        edge = i;
+    }
+    return edge;
+}
+
 }  // namespace
 
 bool date_stands_alone(std::string_view source, size_t begin, size_t end) {
@@ -124,23 +147,7 @@ bool date_stands_alone(std::string_view source, size_t begin, size_t end) {
 }
 
 int find_signature(std::string_view source, const std::vector<DateMention>& dates, size_t tail_begin) {
-    // Start of the last kSignatureTailLines non-empty lines.
-    size_t region = source.size();
-    int lines = 0;
-    bool content = false;  // the line being walked (backwards) has content
-    for (size_t i = source.size(); i > 0;) {
-        const Cp c = decode_before(source, i);
-        if (c.len == 0) break;
-        if (is_line_break(c.cp)) {
-            if (content && ++lines >= kSignatureTailLines) break;
-            content = false;
-        } else if (!is_decoration(c.cp)) {
-            content = true;
-        }
-        i -= c.len;
-        region = i;
-    }
-    if (tail_begin < region) region = tail_begin;
+    size_t region = std::min(tail_begin, edge_of_lines(source, kSignatureTailLines, false));
     for (size_t k = dates.size(); k-- > 0;) {
         const DateMention& d = dates[k];
         if (d.span.begin < region) break;
@@ -151,22 +158,7 @@ int find_signature(std::string_view source, const std::vector<DateMention>& date
 }
 
 int find_published(std::string_view source, const std::vector<DateMention>& dates, size_t head_end) {
-    // End of the first kPublishedHeadLines non-empty lines.
-    size_t head = 0;
-    int lines = 0;
-    bool content = false;
-    for (size_t i = 0; i < source.size() && head_end > i;) {
-        const Cp c = decode_at(source, i);
-        if (c.len == 0) break;
-        if (is_line_break(c.cp)) {
-            if (content && ++lines >= kPublishedHeadLines) break;
-            content = false;
-        } else if (!is_decoration(c.cp)) {
-            content = true;
-        }
-        i += c.len;
-        head = i;
-    }
+    const size_t head = std::min(head_end, edge_of_lines(source, kPublishedHeadLines, true));
     for (size_t k = 0; k < dates.size() && dates[k].span.end <= head; ++k) {
         const DateMention& d = dates[k];
         if (d.year == 0 || d.year_inherited) continue;

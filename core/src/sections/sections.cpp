@@ -13,6 +13,7 @@ namespace {
 struct Candidate {
     int number;
     size_t line_begin, line_end, title_begin;
+    bool usual;  // numbered 一、 (not 1. or 第一部分)
 };
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
@@ -21,10 +22,33 @@ bool contains(std::string_view hay, std::string_view needle) { return hay.find(n
 // be a sentence.
 bool names_section(std::string_view title, const SectionSpec& spec) {
     if (title.size() > 40 * 3) return false;
+    for (std::string_view end : {"。", ".", "：", ":"})  // "一、总体情况。", "一、总体情况："
+        if (title.size() > end.size() && title.substr(title.size() - end.size()) == end) {
+            title.remove_suffix(end.size());
+            break;
+        }
     if (contains(title, "。")) return false;
     for (auto k : spec.keywords)
         if (contains(title, k)) return true;
     return false;
+}
+
+// "第一部分 总体情况", "第三部分："：the section number, and the bytes the
+// marker takes; 0 when the line does not start so.
+int part_marker(std::string_view line, size_t& length) {
+    static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六"};
+    if (line.substr(0, 3) != "第") return 0;
+    for (int n = 1; n <= 6; ++n) {
+        if (line.substr(3, 3) != kNumerals[n - 1] || line.substr(6, 6) != "部分") continue;
+        length = 12;
+        for (std::string_view sep : {"：", ":", "、", "，", ","})
+            if (line.substr(length, sep.size()) == sep) {
+                length += sep.size();
+                break;
+            }
+        return n;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -40,13 +64,19 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
         size_t lead = 0;
         while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
         Marker m = parse_marker(line.substr(lead));
-        if (m.level == 1 && m.number >= 1 && m.number <= 6) {
+        size_t part_length = 0;
+        const int part = part_marker(line.substr(lead), part_length);
+        // 一、 as the template has it; 1. and 第一部分 in reports that number
+        // their sections so, used only for a section no 一、 heading names.
+        const bool usual = m.level == 1;
+        if (part > 0) m = Marker{3, part, part_length};
+        if ((m.level == 1 || m.level == 3) && m.number >= 1 && m.number <= 6) {
             size_t t = lead + m.length;
             while (t < line.size() && (line[t] == ' ' || line[t] == '\t')) ++t;
             std::string_view title = line.substr(t);
             while (!title.empty() && (title.back() == ' ' || title.back() == '\t')) title.remove_suffix(1);
             if (names_section(title, format.sections[m.number - 1]))
-                cands.push_back({m.number, pos, pos + line.size(), pos + t});
+                cands.push_back({m.number, pos, pos + line.size(), pos + t, usual});
         }
         pos = nl + 1;
     }
@@ -56,7 +86,10 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
     // order, then the later occurrence (the body follows the contents).
     std::array<std::vector<const Candidate*>, 6> per;
     for (const auto& c : cands)
-        if (per[c.number - 1].size() < 4) per[c.number - 1].push_back(&c);
+        if (c.usual && per[c.number - 1].size() < 4) per[c.number - 1].push_back(&c);
+    for (const auto& c : cands)  // 1. and 第一部分 where no 一、 heading is there
+        if (!c.usual && (per[c.number - 1].empty() || !per[c.number - 1].front()->usual) && per[c.number - 1].size() < 4)
+            per[c.number - 1].push_back(&c);
     std::array<const Candidate*, 6> best{}, cur{};
     long best_score = -1;
     auto evaluate = [&]() {

@@ -1,0 +1,107 @@
+// Section headings (core/src/sections/sections.cpp): the six sections are
+// found under the wordings and numberings real reports use; a wording other
+// than the template's is section-title (info), never section-missing.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nianbao/nianbao.h"
+#include "report_builder.h"
+
+using nianbao::Finding;
+using nianbao::Result;
+using nianbao::test::ReportText;
+
+namespace {
+
+const char* const kHeadings[6] = {"一、总体情况",
+                                  "二、主动公开政府信息情况",
+                                  "三、收到和处理政府信息公开申请情况",
+                                  "四、政府信息公开行政复议、行政诉讼情况",
+                                  "五、存在的主要问题及改进情况",
+                                  "六、其他需要报告的事项"};
+
+// `text` with heading line `from` (the whole line) replaced by `to`.
+std::string with_heading(std::string text, const std::string& from, const std::string& to) {
+    const std::string line = "\n" + from + "\n";
+    const size_t at = text.find(line);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    text.replace(at + 1, from.size(), to);
+    return text;
+}
+
+std::vector<std::string> ids(const Result& r) {
+    std::vector<std::string> out;
+    for (const Finding& f : r.findings) out.push_back(f.id);
+    return out;
+}
+
+bool has(const Result& r, std::string_view id) {
+    for (const Finding& f : r.findings)
+        if (f.id == id) return true;
+    return false;
+}
+
+std::string heading_of(const Result& r, int number) { return r.report.section(number).heading; }
+
+}  // namespace
+
+TEST_CASE("sections: a heading ending in 。 or ：is still the heading") {
+    for (const char* end : {"。", "：", ":"}) {
+        const std::string to = std::string(kHeadings[0]) + end;
+        CAPTURE(to);
+        const Result r = nianbao::check(with_heading(ReportText{}.str(), kHeadings[0], to));
+        CHECK(r.report.section(1).found);
+        CHECK_FALSE(has(r, "section-missing"));
+    }
+}
+
+TEST_CASE("sections: 一、基本情况 and 一、概况 are section 一 under another wording (section-title, info)") {
+    for (const char* to : {"一、基本情况", "一、工作概况"}) {
+        CAPTURE(to);
+        const Result r = nianbao::check(with_heading(ReportText{}.str(), kHeadings[0], to));
+        REQUIRE(r.report.section(1).found);
+        CHECK(heading_of(r, 1) == std::string(to).substr(std::string("一、").size()));
+        CHECK_FALSE(has(r, "section-missing"));
+        CHECK(has(r, "section-title"));
+    }
+}
+
+TEST_CASE("sections: every section numbered 1. 1、 or 第一部分 instead of 一、 is found") {
+    const std::string base = ReportText{}.str();
+    for (int style = 0; style < 4; ++style) {
+        std::string text = base;
+        for (int s = 0; s < 6; ++s) {
+            const std::string h = kHeadings[s];
+            const std::string numeral = h.substr(0, 3), title = h.substr(6);
+            const std::string arabic = std::to_string(s + 1);
+            const std::string to = style == 0   ? arabic + "." + title
+                                   : style == 1 ? arabic + "、" + title
+                                   : style == 2 ? "第" + numeral + "部分 " + title
+                                                : "第" + numeral + "部分：" + title;
+            text = with_heading(text, h, to);
+        }
+        CAPTURE(style);
+        const Result r = nianbao::check(text);
+        for (int s = 1; s <= 6; ++s) CHECK(r.report.section(s).found);
+        CHECK(heading_of(r, 3) == "收到和处理政府信息公开申请情况");
+        CHECK_FALSE(has(r, "section-missing"));
+        CHECK_FALSE(has(r, "table-missing"));
+        CHECK(r.report.table3.found);
+    }
+}
+
+TEST_CASE("sections: a numbered sub-heading like 2.主动公开情况 inside section 一 does not take section 二's place") {
+    ReportText rt;
+    rt.section1 = "1.总体情况概述\n\n2024年，我镇扎实推进政务公开。\n\n2.主动公开情况\n\n全年公开信息 205 条。\n";
+    const std::string text = rt.str();
+    const Result r = nianbao::check(text);
+    REQUIRE(r.report.section(2).found);
+    CHECK(heading_of(r, 2) == "主动公开政府信息情况");
+    const size_t official = text.find("\n二、主动公开政府信息情况\n") + 1;
+    CHECK(r.report.section(2).heading_span.begin == official);
+    CHECK(r.report.section(1).heading_span.begin == text.find("一、总体情况"));
+    CHECK(ids(r).empty());
+}
