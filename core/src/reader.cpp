@@ -54,6 +54,7 @@ Report read_report(std::string_view input) {
     if (title.found) {
         report.title_span = title.span;
         report.title = title.title;
+        report.title_names_disclosure = title.names_disclosure;
         report.body_name = title.body_name;
         report.body_kind = title.body_kind;
         report.year = title.year;

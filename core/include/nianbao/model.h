@@ -103,6 +103,7 @@ struct Report {
     bool layout_2019 = false;      // the text uses the 2019 layout
     std::optional<Span> title_span;
     std::string title;             // joined title text
+    bool title_names_disclosure = false;  // the title says 政府信息公开工作年度报告 (not 政务公开…)
     std::string body_name;         // 巴拉素镇人民政府
     BodyKind body_kind = BodyKind::Unknown;
     int year = 0;                  // report year from the title, 0 if unknown

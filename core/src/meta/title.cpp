@@ -54,8 +54,11 @@ int find_year(std::string_view s, size_t* at) {
     return 0;
 }
 
+// "…政府信息公开工作年度报告", and "…政务公开工作年度报告", a title that
+// names the wrong thing (told apart by TitleInfo::names_disclosure).
 bool looks_like_title(std::string_view t) {
-    return contains(t, "政府信息公开") && (contains(t, "年度报告") || contains(t, "年报") || contains(t, "工作报告"));
+    return (contains(t, "政府信息公开") || contains(t, "政务公开")) &&
+           (contains(t, "年度报告") || contains(t, "年报") || contains(t, "工作报告"));
 }
 
 bool looks_like_body_name(std::string_view s) {
@@ -137,6 +140,7 @@ TitleInfo read_title(const NormalizedText& norm, size_t limit) {
             int year = find_year(joined, &at);
             if (year == 0) continue;
             info.found = true;
+            info.names_disclosure = contains(joined, "政府信息公开");
             info.year = year;
             info.title = joined;
             info.span = norm.to_source(lines[s].begin, last.end);

@@ -17,6 +17,7 @@ struct TitleInfo {
     std::string body_name;
     BodyKind body_kind = BodyKind::Unknown;
     int year = 0;
+    bool names_disclosure = false;  // says 政府信息公开 (not only 政务公开)
 };
 
 // `limit` is the normalized offset where the preamble ends (section 一's

@@ -12,10 +12,10 @@ namespace {
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
         {"title-missing", Severity::Warning, "缺少标题", "Title missing",
-         "报告开头没有写明机关名称、年度和“政府信息公开工作年度报告”的标题。",
+         "报告开头没有写明机关名称、年度和“政府信息公开工作年度报告”的标题；标题写成“政务公开工作年度报告”的也报。",
          "标题让读者知道是哪个机关哪一年的报告，也是公开目录归档的依据。",
          "开头直接是“一、总体情况”", "《中华人民共和国政府信息公开工作年度报告格式》",
-         "No title naming the body, the year and 政府信息公开工作年度报告 near the top.",
+         "No title naming the body, the year and 政府信息公开工作年度报告 near the top; a title saying 政务公开工作年度报告 instead is reported too.",
          "The title tells readers and evaluators whose report for which year this is."},
         {"section-missing", Severity::Error, "缺少部分", "Section missing",
          "六个部分（一、总体情况 … 六、其他需要报告的事项）中缺少某一部分。",
@@ -45,6 +45,10 @@ const std::vector<MessageSpec>& messages() {
          "No title at the top naming the body, the year and 政府信息公开工作年度报告.",
          "在开头加上标题，如“××镇人民政府2024年政府信息公开工作年度报告”。",
          "Add a title such as ××镇人民政府2024年政府信息公开工作年度报告."},
+        {"title-missing", "wording", "标题“{title}”没有写明“政府信息公开工作年度报告”（政务公开是更宽的概念）。",
+         "The title 「{title}」 does not say 政府信息公开工作年度报告 (政务公开 is a wider notion).",
+         "标题应为“××（机关名称）××××年政府信息公开工作年度报告”。",
+         "The title should read ××（body）××××年政府信息公开工作年度报告."},
         {"section-missing", "missing", "缺少第{numeral}部分“{official}”。", "Section {number} ({official}) is missing.",
          "补上“{numeral}、{official}”一节。", "Add the section 「{numeral}、{official}」."},
         {"section-order", "order", "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
@@ -90,6 +94,8 @@ void run(const Context& ctx, Emitter& out) {
         Span first = ctx.lines.line_span(0);
         for (uint32_t b = 0; first.empty() && b < r.source.size(); b = first.end + 1) first = ctx.lines.line_span(b);
         out.emit("title-missing", "none", first);
+    } else if (!r.title_names_disclosure) {
+        out.emit("title-missing", "wording", *r.title_span, {{"title", r.title}});
     }
     const Section* prev = nullptr;
     for (const auto& s : r.sections) {

@@ -1,6 +1,8 @@
-// Section headings (core/src/sections/sections.cpp): the six sections are
-// found under the wordings and numberings real reports use; a wording other
-// than the template's is section-title (info), never section-missing.
+// The title and the section headings (core/src/meta/title.cpp,
+// core/src/sections/sections.cpp, core/src/rules/structure.cpp): the six
+// sections are found under the wordings and numberings real reports use; a
+// wording other than the template's is section-title (info), never
+// section-missing.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -104,4 +106,27 @@ TEST_CASE("sections: a numbered sub-heading like 2.主动公开情况 inside sec
     CHECK(r.report.section(2).heading_span.begin == official);
     CHECK(r.report.section(1).heading_span.begin == text.find("一、总体情况"));
     CHECK(ids(r).empty());
+}
+
+TEST_CASE("title-missing: a title saying 政务公开 instead of 政府信息公开 is reported on the title, and still gives the year") {
+    ReportText rt;
+    rt.body = "平罗县陶乐镇";
+    std::string text = rt.str();
+    const std::string official = "平罗县陶乐镇2024年政府信息公开工作年度报告";
+    REQUIRE(text.substr(0, official.size()) == official);
+    CHECK_FALSE(has(nianbao::check(text), "title-missing"));
+
+    const std::string wider = "平罗县陶乐镇2024年政务公开工作年度报告";
+    text.replace(0, official.size(), wider);
+    const Result r = nianbao::check(text);
+    CHECK(r.report.year == 2024);
+    CHECK(r.report.body_name == "平罗县陶乐镇");
+    int titles = 0;
+    for (const Finding& f : r.findings) {
+        if (f.id != "title-missing") continue;
+        ++titles;
+        CHECK(text.substr(f.span.begin, f.span.size()) == wider);
+        CHECK(f.message_zh.find("没有写明“政府信息公开工作年度报告”") != std::string::npos);
+    }
+    CHECK(titles == 1);
 }
