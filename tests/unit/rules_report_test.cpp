@@ -582,6 +582,22 @@ TEST_CASE("publish-late: without a signed date, 发布日期 under the title is 
     one(rt.str(), "publish-late", "2025-02-20");
 }
 
+TEST_CASE("publish-late: of the dates a web page gives at the top, the one labelled 发布 is the publication date") {
+    ReportText rt;
+    rt.signature = "";
+    // 成文日期 comes first, in time; 发布日期 after it on the line is late.
+    rt.intro = "成文日期：2025-01-20 发布日期：2025-02-20";
+    one(rt.str(), "publish-late", "2025-02-20");
+    // The statistics period before it on the line does not spoil its label.
+    rt.intro = "统计时间：2024年1月1日至12月31日 发布时间：2025-02-20";
+    one(rt.str(), "publish-late", "2025-02-20");
+    // Only 成文日期: it stands in.
+    rt.intro = "成文日期：2025-02-20";
+    one(rt.str(), "publish-late", "2025-02-20");
+    rt.intro = "成文日期：2025-02-20 发布日期：2025-01-25";
+    CHECK_FALSE(fires(rt.str(), "publish-late"));
+}
+
 TEST_CASE("publish-late: a publication date in time is in time, whatever the reference date") {
     ReportText rt;
     rt.signature = "";

@@ -57,11 +57,16 @@ std::string_view trim_decoration(std::string_view s) {
 
 // "发布日期：", "落款：", and with `any_time` also "时间:" (a web page's
 // "来源：县政府办 时间：2025-01-20"): does `p` end with a label of a date?
-bool ends_with_date_label(std::string_view p, bool any_time) {
+bool ends_with_date_label(std::string_view p, bool any_time, bool* published = nullptr) {
     p = trim_decoration(p);
     for (std::string_view colon : {"：", ":"}) {
         if (!ends_with(p, colon)) continue;
         std::string_view label = trim_decoration(p.substr(0, p.size() - colon.size()));
+        // The label's own words: after the fields before it on the line
+        // ("来源：县政府办 发布时间：", "成文日期：2025-01-20 发布日期：").
+        const size_t field = label.find_last_of(" \t|0123456789");
+        if (field != std::string_view::npos) label = label.substr(field + 1);
+        if (published) *published = contains(label, "发布");
         // The period counted, or when a web page was last edited, is not when it was published.
         if (contains(label, "统计") || contains(label, "更新") || contains(label, "修改") || contains(label, "截止"))
             return false;
@@ -159,21 +164,24 @@ int find_signature(std::string_view source, const std::vector<DateMention>& date
 
 int find_published(std::string_view source, const std::vector<DateMention>& dates, size_t head_end) {
     const size_t head = std::min(head_end, edge_of_lines(source, kPublishedHeadLines, true));
+    int first = -1;  // the first labelled date; one labelled 发布… wins over it
     for (size_t k = 0; k < dates.size() && dates[k].span.end <= head; ++k) {
         const DateMention& d = dates[k];
         if (d.year == 0 || d.year_inherited) continue;
         size_t line_begin = d.span.begin;
         while (line_begin > 0 && source[line_begin - 1] != '\n' && d.span.begin - line_begin < kMaxPrefixBytes)
             --line_begin;
-        if (!ends_with_date_label(source.substr(line_begin, d.span.begin - line_begin), true)) continue;
+        bool published = false;
+        if (!ends_with_date_label(source.substr(line_begin, d.span.begin - line_begin), true, &published)) continue;
         // Not the start of a range ("统计时间：2024年1月1日至12月31日").
         const std::string_view next = trim_decoration(source.substr(d.span.end, 6));
         if (next.substr(0, 3) == "至" || next.substr(0, 3) == "到" || next.substr(0, 1) == "-" ||
             next.substr(0, 3) == "—" || next.substr(0, 3) == "～" || next.substr(0, 1) == "~")
             continue;
-        return static_cast<int>(k);
+        if (published) return static_cast<int>(k);
+        if (first < 0) first = static_cast<int>(k);
     }
-    return -1;
+    return first;
 }
 
 void read_dates(Report& report) {
