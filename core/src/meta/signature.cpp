@@ -68,10 +68,13 @@ bool ends_with_date_label(std::string_view p, bool any_time, bool* published = n
         if (field != std::string_view::npos) label = label.substr(field + 1);
         if (published) *published = contains(label, "发布");
         // The period counted, or when a web page was last edited, is not when it was published.
-        if (contains(label, "统计") || contains(label, "更新") || contains(label, "修改") || contains(label, "截止"))
-            return false;
-        return contains(label, "日期") || contains(label, "发布时间") || contains(label, "印发时间") ||
-               contains(label, "成文时间") || contains(label, "落款") || (any_time && ends_with(label, "时间"));
+        static constexpr std::string_view kNot[] = {"统计", "更新", "修改", "截止"};
+        static constexpr std::string_view kDate[] = {"日期", "发布时间", "印发时间", "成文时间", "落款"};
+        for (std::string_view w : kNot)
+            if (contains(label, w)) return false;
+        for (std::string_view w : kDate)
+            if (contains(label, w)) return true;
+        return any_time && ends_with(label, "时间");
     }
     return false;
 }

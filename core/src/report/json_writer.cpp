@@ -22,19 +22,19 @@ void JsonWriter::before_value() {
     }
     if (nonempty_.empty()) return;
     if (nonempty_.back()) out_ += ',';
-    nonempty_.back() = true;
+    nonempty_.back() = 1;
     newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
     before_value();
     out_ += '{';
-    nonempty_.push_back(false);
+    nonempty_.push_back(0);
     return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket) {
-    const bool any = nonempty_.back();
+    const bool any = nonempty_.back() != 0;
     nonempty_.pop_back();
     if (any) newline();
     out_ += bracket;
@@ -46,7 +46,7 @@ JsonWriter& JsonWriter::end_object() { return close('}'); }
 JsonWriter& JsonWriter::begin_array() {
     before_value();
     out_ += '[';
-    nonempty_.push_back(false);
+    nonempty_.push_back(0);
     return *this;
 }
 

@@ -49,8 +49,9 @@ private:
 
     int indent_;
     std::string out_;
-    // Per open container: has it any element yet?
-    std::vector<bool> nonempty_;
+    // Per open container: has it any element yet? (chars, not vector<bool>,
+    // whose bit-packed push_back costs the page's wasm 3 KB.)
+    std::vector<char> nonempty_;
     bool after_key_ = false;
 };
 

@@ -4,6 +4,19 @@
 
 namespace nianbao {
 
+std::string& Params::operator[](std::string_view key) {
+    for (auto& item : items_)
+        if (item.first == key) return item.second;
+    items_.emplace_back(std::string(key), std::string());
+    return items_.back().second;
+}
+
+const std::string* Params::find(std::string_view key) const {
+    for (const auto& item : items_)
+        if (item.first == key) return &item.second;
+    return nullptr;
+}
+
 std::string fill(std::string_view templ, const Params& params) {
     std::string out;
     out.reserve(templ.size() + 32);
@@ -11,9 +24,8 @@ std::string fill(std::string_view templ, const Params& params) {
         if (templ[i] == '{') {
             size_t close = templ.find('}', i);
             if (close != std::string_view::npos) {
-                auto it = params.find(std::string(templ.substr(i + 1, close - i - 1)));
-                if (it != params.end()) {
-                    out += it->second;
+                if (const std::string* value = params.find(templ.substr(i + 1, close - i - 1))) {
+                    out += *value;
                     i = close;
                     continue;
                 }
@@ -61,12 +73,9 @@ Finding& Emitter::emit(std::string_view rule, std::string_view key, Span span, c
         f.message_zh = std::string(doc->title_zh);
         f.message_en = std::string(doc->title_en);
     }
-    auto fz = params.find("fix_zh");
-    if (fz != params.end()) f.fix_zh = fz->second;
-    auto fe = params.find("fix_en");
-    if (fe != params.end()) f.fix_en = fe->second;
-    auto ar = params.find("arithmetic");
-    if (ar != params.end()) f.arithmetic = ar->second;
+    if (const std::string* fix = params.find("fix_zh")) f.fix_zh = *fix;
+    if (const std::string* fix = params.find("fix_en")) f.fix_en = *fix;
+    if (const std::string* arithmetic = params.find("arithmetic")) f.arithmetic = *arithmetic;
     findings_.push_back(std::move(f));
     return findings_.back();
 }

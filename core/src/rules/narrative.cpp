@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <initializer_list>
-#include <set>
 
 #include "meta/dates.h"
 #include "meta/numerals.h"
@@ -399,15 +398,18 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
             for (int64_t b : carried) accept.push_back(a + b);
     }
     const std::string_view s = n.text;
-    std::set<size_t> used_numbers;
-    std::set<size_t> used_phrases;
+    // A few per report: vectors, not std::set (whose tree the page's wasm need not carry).
+    std::vector<size_t> used_numbers;
+    std::vector<size_t> used_phrases;
+    auto used = [](const std::vector<size_t>& v, size_t x) { return std::find(v.begin(), v.end(), x) != v.end(); };
 
     auto refs = [&](Finding& f) {
         f.cells.push_back(cell_ref(3, *t.new_row, 6));
         if (t.carried_total) f.cells.push_back(cell_ref(3, *t.carried_row, 6));
     };
     auto emit_none = [&](size_t b, size_t e) {
-        if (fresh <= 0 || !used_phrases.insert(b).second) return;
+        if (fresh <= 0 || used(used_phrases, b)) return;
+        used_phrases.push_back(b);
         Params p = {{"phrase", std::string(s.substr(b, e - b))},
                     {"row", row_name(*t.new_row->spec)},
                     {"new", std::to_string(fresh)}};
@@ -482,7 +484,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
                 if (m.span.end > se) continue;
                 if (m.unit != "件" && m.unit != "条") continue;
                 if (!one_clause(s, ve, m.span.begin) || cp_len(s.substr(ve, m.span.begin - ve)) > 40) continue;
-                if (used_numbers.count(mi)) continue;
+                if (used(used_numbers, mi)) continue;
                 const std::string_view between = s.substr(ve, m.span.begin - ve);
                 size_t context_b = clause_begin(s, vb, sb, false);
                 bool named = false;
@@ -505,7 +507,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
                 if (has_any(s.substr(context_b, m.span.begin - context_b), kNotApplications)) continue;
                 if (n.approximate(m)) continue;
                 if (n.other_year(sb, unit_end(m))) continue;
-                used_numbers.insert(mi);
+                used_numbers.push_back(mi);
                 if (m.decimals != 0) continue;
                 if (std::find(accept.begin(), accept.end(), m.value) != accept.end()) continue;
 
@@ -613,7 +615,7 @@ constexpr std::string_view kOutcome[] = {"纠错", "纠正", "败诉", "撤销",
 void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
     if (!t.usable) return;
     const std::string_view s = n.text;
-    std::set<std::pair<size_t, int>> reported;
+    std::vector<std::pair<size_t, int>> reported;
 
     auto emit_none = [&](size_t b, size_t e, bool review, bool litigation) {
         struct G {
@@ -626,7 +628,8 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
                       {litigation, t.litigation_shown(), "行政诉讼", "administrative litigation", {9, 14}}};
         for (int g = 0; g < 2; ++g) {
             if (!groups[g].on || groups[g].count <= 0) continue;
-            if (!reported.insert({b, g}).second) continue;
+            if (std::find(reported.begin(), reported.end(), std::make_pair(b, g)) != reported.end()) continue;
+            reported.push_back({b, g});
             Params p = {{"phrase", std::string(s.substr(b, e - b))},
                         {"group", groups[g].zh},
                         {"group_en", groups[g].en},

@@ -4,7 +4,8 @@
 // and the page's rule docs all come from these tables.
 #pragma once
 
-#include <map>
+#include <initializer_list>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,19 @@ struct MessageSpec {
     std::string_view fix_en;
 };
 
-using Params = std::map<std::string, std::string>;
+// A message's parameters by name ({row}, {total}, …). A flat list, not a
+// map: a message has a handful, each looked up once; and the page's wasm
+// need not carry a tree for them. The first of two equal keys counts.
+class Params {
+public:
+    Params() = default;
+    Params(std::initializer_list<std::pair<std::string, std::string>> items) : items_(items) {}
+    std::string& operator[](std::string_view key);         // the value, added empty if absent
+    const std::string* find(std::string_view key) const;   // nullptr if absent
+
+private:
+    std::vector<std::pair<std::string, std::string>> items_;
+};
 
 struct Context {
     const Report& report;

@@ -3,7 +3,6 @@
 // would carry over; the count of valid normative documents rolls forward; the
 // narrative should not be last year's with the year changed.
 #include <algorithm>
-#include <unordered_set>
 
 #include "meta/scan_util.h"
 #include "meta/sentences.h"
@@ -325,16 +324,18 @@ void check_copied(const Context& ctx, Emitter& out) {
     if (now.sentences.empty()) return;
     const Narrative then = narrative(*ctx.previous);
     if (then.sentences.empty()) return;
-    std::unordered_set<std::string_view> last_year;
-    last_year.reserve(then.sentences.size() * 2);
-    for (const Sentence& s : then.sentences) last_year.insert(then.view(s));
+    // Sorted, not hashed: the page's wasm need not carry a hash table.
+    std::vector<std::string_view> last_year;
+    last_year.reserve(then.sentences.size());
+    for (const Sentence& s : then.sentences) last_year.push_back(then.view(s));
+    std::sort(last_year.begin(), last_year.end());
 
     uint64_t total = 0, copied = 0;
     size_t copied_sentences = 0;
     const Sentence* first = nullptr;
     for (const Sentence& s : now.sentences) {
         total += s.weight;
-        if (!last_year.count(now.view(s))) continue;
+        if (!std::binary_search(last_year.begin(), last_year.end(), now.view(s))) continue;
         copied += s.weight;
         ++copied_sentences;
         if (!first) first = &s;

@@ -1,7 +1,6 @@
 #include "sections/sections.h"
 
 #include <algorithm>
-#include <functional>
 #include <vector>
 
 #include "tables/labels.h"
@@ -108,21 +107,17 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
             best = cur;
         }
     };
-    // Up to 5^6 combinations (each section: absent or one of 4 candidates).
-    std::function<void(int)> walk;
-    walk = [&](int s) {
-        if (s == 6) {
-            evaluate();
-            return;
-        }
-        cur[s] = nullptr;
-        if (per[s].empty()) walk(s + 1);
-        for (auto* c : per[s]) {
-            cur[s] = c;
-            walk(s + 1);
-        }
-    };
-    walk(0);
+    // Every combination, one candidate per section that has any (at most
+    // 4^6), counted through like an odometer, the last section fastest (the
+    // first of equal scores wins).
+    std::array<size_t, 6> pick{};
+    for (;;) {
+        for (int s = 0; s < 6; ++s) cur[s] = per[s].empty() ? nullptr : per[s][pick[s]];
+        evaluate();
+        int s = 5;
+        while (s >= 0 && (per[s].empty() || ++pick[s] == per[s].size())) pick[s--] = 0;
+        if (s < 0) break;
+    }
 
     std::array<SectionHit, 6> out;
     for (int s = 0; s < 6; ++s) {
