@@ -72,6 +72,7 @@ void close_row(ObservedRow& row, bool has_pending_label, const LineTokens& line,
     }
     row.values = std::move(values);
     row.trailing_blanks = std::move(trailing_blanks);
+    // A row left all blank ends at its label; the others at their last number.
     row.end = row.values.empty() || row.values.back().kind == TokenKind::Empty ? line.label.back().end
                                                                                : row.values.back().end;
     finish_label(row);
