@@ -124,9 +124,7 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
         }
         if (line.label.empty() && !pending_has_label && !out.rows.empty()) {
             ObservedRow& last = out.rows.back();
-            int have = 0;
-            for (const auto& v : last.values) have += v.kind != TokenKind::Empty;
-            if (have < expected) {  // the row's numbers wrapped onto this line
+            if (count_written(last.values) < expected) {  // the row's numbers wrapped onto this line
                 for (const auto& v : line.values) last.values.push_back(v);
                 last.end = line.values.back().end;
                 last.trailing_blanks = trailing_blanks(line);
@@ -195,7 +193,7 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
             if (all.size() > 60) all = all.substr(all.size() - 60);
             c.cands.push_back(tmpl.candidate(std::move(all)));
         }
-        for (const auto& v : r.values) c.values += v.kind != TokenKind::Empty;
+        c.values = count_written(r.values);
         for (const auto& cand : c.cands) c.labelled |= !cand.text.empty();
     }
     // score[i][j], then a weighted longest common subsequence.

@@ -31,13 +31,8 @@ void note_unmatched(const NormalizedText& norm, const std::vector<ObservedRow>& 
     std::vector<bool> used(rows.size(), false);
     for (int m : match)
         if (m >= 0) used[m] = true;
-    auto has_number = [](const ObservedRow& row) {
-        for (const auto& v : row.values)
-            if (v.kind != TokenKind::Empty) return true;
-        return false;
-    };
     for (size_t i = 0; i < rows.size(); ++i)
-        if (!used[i] && has_number(rows[i]))  // a row of empty cells is a header or group line
+        if (!used[i] && count_written(rows[i].values) > 0)  // a row of empty cells is a header or group line
             unread.push_back({norm.to_source(rows[i].joined.empty() ? rows[i].begin : rows[i].joined_at[rows[i].last_atom_begin],
                                              rows[i].end),
                               "numbers in table " + std::to_string(table) + " not matched to a template row", table});

@@ -136,11 +136,13 @@ TokenKind classify_token(std::string_view t) {
     return TokenKind::Text;
 }
 
-bool LineTokens::has_values() const {
-    for (const auto& v : values)
-        if (v.kind != TokenKind::Empty) return true;
-    return false;
+int count_written(const std::vector<Token>& values) {
+    int n = 0;
+    for (const auto& v : values) n += v.kind != TokenKind::Empty;
+    return n;
 }
+
+bool LineTokens::has_values() const { return count_written(values) > 0; }
 
 LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::vector<Token>& tokens) {
     LineTokens line;

@@ -47,4 +47,7 @@ std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size
 
 TokenKind classify_token(std::string_view token);
 
+// How many of `values` are not empty cells: the numbers, blanks and garbage written.
+int count_written(const std::vector<Token>& values);
+
 }  // namespace nianbao
