@@ -5,6 +5,7 @@
 #   dist/index.html + web/*.js + style.css + nianbao.js + nianbao.wasm + sw.js   (hosted)
 #   dist/nianbao.html                                 (one file, works from file://)
 #   dist/embed.html, nianbao-check.js, demo.html       (embedding: iframe, custom element, demo host)
+#   dist/LICENSE, THIRD_PARTY_NOTICES.md, pdfjs/       (the licenses; pdf.js for PDF drops)
 # `scripts/build.sh dist` only assembles dist/ from an existing build-wasm/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,6 +51,8 @@ cp "$pdfjs/legacy/build/pdf.min.mjs" "$pdfjs/legacy/build/pdf.worker.min.mjs" di
 cp "$pdfjs/LICENSE" dist/pdfjs/LICENSE.txt
 cp "$pdfjs"/cmaps/{Adobe-GB1-UCS2,UniGB-*,GB-*,GBK-*,GBK2K-*,GBKp-*,GBpc-*}.bcmap dist/pdfjs/cmaps/
 cp "$pdfjs/cmaps/LICENSE" dist/pdfjs/cmaps/LICENSE.txt
+# The project's license and the notices of what dist/ ships from others.
+cp LICENSE THIRD_PARTY_NOTICES.md dist/
 stamp="$(find dist -type f | sort | xargs cat | sha256sum | cut -c1-16)"
 sed -i "s/__NIANBAO_BUILD__/$stamp/" dist/sw.js
 node scripts/inline.mjs dist/index.html dist/nianbao.html --csp \
