@@ -36,6 +36,11 @@ function versionIn(file, re, what) {
   return m[1];
 }
 
+function coreSources() {
+  const src = path.join(repo, 'core', 'src');
+  return walk(src).filter((f) => f.endsWith('.cpp') || f.endsWith('.h')).map((f) => path.join(src, f));
+}
+
 // Third-party groups: which dist/ files, and what the notices must say about them.
 const groups = [
   {
@@ -67,6 +72,14 @@ const groups = [
       // The Emscripten that built it, when this machine has Debian's package.
       const ver = '/usr/share/emscripten/emscripten-version.txt';
       if (existsSync(ver)) names.push(`**Emscripten** ${readFileSync(ver, 'utf8').trim().replace(/"/g, '')}`);
+      // nlohmann/json code the wasm links: the core uses it outside the options parser
+      // (which the binding replaces with JSON.parse), e.g. the JSON writer's to_chars.
+      if (coreSources().some((f) => !f.endsWith('options.cpp') && /nlohmann::/.test(readFileSync(f, 'utf8')))) {
+        names.push('**nlohmann/json**');
+        const hpp = '/usr/include/nlohmann/json.hpp';
+        const v = existsSync(hpp) && /version (\d+\.\d+\.\d+)/.exec(readFileSync(hpp, 'utf8').slice(0, 500));
+        if (v) names.push(`**nlohmann/json** ${v[1]}`);
+      }
       return names;
     },
   },
