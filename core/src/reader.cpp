@@ -7,6 +7,7 @@
 #include "nianbao/decode.h"
 #include "nianbao/nianbao.h"
 #include "normalize/normalize.h"
+#include "normalize/relineate.h"
 #include "sections/sections.h"
 #include "tables/tables.h"
 
@@ -32,7 +33,7 @@ Region section_body(const std::array<SectionHit, 6>& hits, int number, size_t te
 Report read_report(std::string_view input) {
     Report report;
     report.source = is_valid_utf8(input) ? std::string(input) : sanitize_utf8(input);
-    const NormalizedText norm = normalize(report.source);
+    const NormalizedText norm = restore_heading_breaks(normalize(report.source), format_2021());
     const std::string& text = norm.text;
 
     auto hits = find_sections(norm, format_2021());

@@ -69,6 +69,68 @@ bool looks_like_body_name(std::string_view s) {
     return false;
 }
 
+// A title inside a longer line: the copy lost the line breaks around it
+// ("平罗县陶乐镇 2024 年政府信息公开工作年度报告  根据《条例》…", "标题: …").
+// The title runs back from 年度报告 to a mark that ends a field or sentence.
+TitleInfo inline_title(const NormalizedText& norm, const std::vector<Line>& lines) {
+    TitleInfo info;
+    const std::string& text = norm.text;
+    constexpr size_t kMaxTitleBytes = 80 * 3;
+    for (const Line& line : lines) {
+        const std::string_view l(text.data() + line.begin, line.end - line.begin);
+        for (std::string_view ending : {"年度报告", "年报"}) {
+            for (size_t at = l.find(ending); at != std::string_view::npos; at = l.find(ending, at + 1)) {
+                const size_t end = at + ending.size();
+                size_t start = at;
+                while (start > 0 && at - start < kMaxTitleBytes) {
+                    size_t prev = start - 1;
+                    while (prev > 0 && (static_cast<unsigned char>(l[prev]) & 0xC0) == 0x80) --prev;
+                    const std::string_view c = l.substr(prev, start - prev);
+                    if (c == ":" || c == "：" || c == "。" || c == "，" || c == "；" || c == "《" || c == "》" ||
+                        c == "“" || c == "”" || c == "\t" || c == "、" || c == "(" || c == ")")
+                        break;
+                    start = prev;
+                }
+                // Words of the title: a body name may stand before it, apart.
+                std::vector<std::string> words(1);
+                for (char ch : l.substr(start, end - start)) {
+                    if (ch == ' ') {
+                        if (!words.back().empty()) words.emplace_back();
+                    } else {
+                        words.back() += ch;
+                    }
+                }
+                std::string joined;
+                for (const auto& w : words) joined += w;
+                if (!looks_like_title(joined)) continue;
+                size_t year_at = 0;
+                const int year = find_year(joined, &year_at);
+                if (year == 0) continue;
+                // The words before the year, and the part of the year's word before it.
+                std::string before, own;
+                size_t used = 0;
+                for (const auto& w : words) {
+                    if (used + w.size() <= year_at) before += w;
+                    else if (used < year_at) own = w.substr(0, year_at - used);
+                    used += w.size();
+                }
+                const std::string name = before.empty() ? own : before;
+                while (start < at && l[start] == ' ') ++start;
+                info.found = true;
+                info.names_disclosure = contains(joined, "政府信息公开");
+                info.year = year;
+                info.title = joined;
+                info.span = norm.to_source(line.begin + start, line.begin + end);
+                info.body_name = looks_like_body_name(before) && (own.empty() || contains(before, own)) ? before
+                                 : before + own;
+                (void)name;
+                return info;
+            }
+        }
+    }
+    return info;
+}
+
 }  // namespace
 
 BodyKind body_kind_from_name(std::string_view name) {
@@ -159,6 +221,7 @@ TitleInfo read_title(const NormalizedText& norm, size_t limit) {
             break;
         }
     }
+    if (!info.found) info = inline_title(norm, lines);
     if (info.found) info.body_kind = body_kind_from_name(info.body_name);
     return info;
 }

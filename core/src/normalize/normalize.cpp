@@ -44,6 +44,10 @@ Span NormalizedText::to_source(size_t begin, size_t end) const {
     uint32_t last = origin[end - 1];
     uint32_t e = last + static_cast<uint32_t>(utf8_length(static_cast<unsigned char>(source[last])));
     if (source[last] == '\r' && last + 1 < source.size() && source[last + 1] == '\n') e = last + 2;
+    // A line break restored where the copy had none (relineate.h) stands
+    // before the character it maps to: a span ending with it ends there.
+    if (text[end - 1] == '\n' && source[last] != '\n' && source[last] != '\r') e = last;
+    if (e < b) e = b;
     return {b, e};
 }
 

@@ -62,6 +62,63 @@ void fill_rows(Table& table, const NormalizedText& norm, const std::vector<Obser
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// The template's words as the normalized text spells them (（） and ： in ASCII).
+std::string ascii_brackets(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        if (s.compare(i, 3, "（") == 0) { out += '('; i += 3; }
+        else if (s.compare(i, 3, "）") == 0) { out += ')'; i += 3; }
+        else if (s.compare(i, 3, "：") == 0) { out += ':'; i += 3; }
+        else out += s[i++];
+    }
+    return out;
+}
+
+// Table 二's block, header and row label run together on the line of the
+// row's numbers (a copy that lost its line breaks):
+// "第二十条第(一)项信息内容本年制发件数本年废止件数现行有效件数规章 000".
+// Cut the label's tokens at the template's words so each is a token of its
+// own: the block (up to its 项), 信息内容, each column, the row label.
+std::vector<Token> cut_table2_words(std::string_view text, const std::vector<Token>& label, const TableSpec& spec) {
+    std::vector<size_t> cuts;
+    auto cut_around = [&](size_t a, size_t b) {
+        cuts.push_back(a);
+        cuts.push_back(b);
+    };
+    for (const Token& tok : label) {
+        const std::string_view w = text.substr(tok.begin, tok.end - tok.begin);
+        for (size_t at = w.find("第二十条"); at != std::string_view::npos; at = w.find("第二十条", at + 1)) {
+            const size_t item = w.find("项", at);
+            cut_around(tok.begin + at, item == std::string_view::npos ? tok.begin + at : tok.begin + item + 3);
+        }
+        for (size_t at = w.find("信息内容"); at != std::string_view::npos; at = w.find("信息内容", at + 1))
+            cut_around(tok.begin + at, tok.begin + at + 12);
+        for (const auto& r : spec.rows) {
+            for (auto c : r.columns) {
+                const std::string col = ascii_brackets(c);
+                for (size_t at = w.find(col); at != std::string_view::npos; at = w.find(col, at + 1))
+                    cut_around(tok.begin + at, tok.begin + at + col.size());
+            }
+            // The row label ends the run of words.
+            const std::string row = ascii_brackets(r.label);
+            if (w.size() > row.size() && w.substr(w.size() - row.size()) == row)
+                cuts.push_back(tok.end - row.size());
+        }
+    }
+    std::sort(cuts.begin(), cuts.end());
+    std::vector<Token> out;
+    for (const Token& tok : label) {
+        size_t from = tok.begin;
+        for (size_t c : cuts) {
+            if (c <= from || c >= tok.end) continue;
+            out.push_back({TokenKind::Text, from, c, text.substr(from, c - from)});
+            from = c;
+        }
+        out.push_back({TokenKind::Text, from, tok.end, text.substr(from, tok.end - from)});
+    }
+    return out;
+}
+
 int widest_row(const TableSpec& spec) {
     int widest = 0;
     for (const auto& r : spec.rows) widest = std::max(widest, r.cells);
@@ -147,6 +204,41 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
         if (line.label.empty()) continue;
         if (line.has_values()) {
             header_open = false;
+            std::string words;
+            for (const auto& tok : line.label) words.append(tok.text);
+            if (words.find("第二十条") == std::string::npos && words.find("信息内容") == std::string::npos) continue;
+            // Block and header before the row's own label on its line.
+            std::vector<Token> pieces = cut_table2_words(norm.text, line.label, spec);
+            size_t k = 0;
+            for (; k < pieces.size(); ++k) {
+                const std::string_view w = pieces[k].text;
+                if (starts_with(w, "第二十条")) {
+                    const size_t open = w.find('('), close = w.find(')');
+                    block = open != std::string::npos && close != std::string::npos && close > open
+                                ? "第二十条第（" + std::string(w.substr(open + 1, close - open - 1)) + "）项"
+                                : std::string();
+                    block_first = nullptr;
+                    for (const auto& r : spec.rows)
+                        if (r.block == block) {
+                            block_first = &r;
+                            break;
+                        }
+                    header.clear();
+                } else if (w == "信息内容") {
+                    header.clear();
+                    header_open = true;
+                } else if (header_open && block_first && header.size() < block_first->columns.size()) {
+                    header.push_back(pieces[k]);
+                    if (header.size() == block_first->columns.size()) {
+                        note_header();
+                        header_open = false;
+                    }
+                } else {
+                    break;
+                }
+            }
+            header_open = false;
+            line.label.assign(pieces.begin() + static_cast<std::ptrdiff_t>(k), pieces.end());
             continue;
         }
         std::string compact;
@@ -228,13 +320,15 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         }
         std::string label;
         for (const auto& tok : line.label) label.append(tok.text);
-        if (label.find("结果") != std::string::npos || label.find("审结") != std::string::npos ||
-            label.find("行政复议") != std::string::npos)
-            header = true;
+        const bool header_words = label.find("结果") != std::string::npos || label.find("审结") != std::string::npos ||
+                                  label.find("行政复议") != std::string::npos;
+        header |= header_words;
         if (!line.has_values()) continue;
-        // Sentences with numbers belong to the narrative, not to the table.
+        // Sentences with numbers belong to the narrative, not to the table;
+        // a long label is the table's header run together with its numbers
+        // (a copy that lost its line breaks) only when it has the header's words.
         if (label.find("。") != std::string::npos || label.find("，") != std::string::npos ||
-            label.find(',') != std::string::npos || label.size() > 60)
+            label.find(',') != std::string::npos || (label.size() > 60 && !header_words))
             continue;
         for (const auto& v : line.values)
             if (v.kind != TokenKind::Empty) values.push_back(v);

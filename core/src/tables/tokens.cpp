@@ -106,25 +106,81 @@ void push_words(std::string_view text, size_t begin, size_t end, std::vector<Tok
     }
 }
 
-// "行政许可447228": a number glued to the label before it (PDF copies).
-void split_glued_number(std::string_view text, std::vector<Token>& tokens) {
-    if (tokens.empty()) return;
-    Token& last = tokens.back();
-    if (last.kind != TokenKind::Text) return;
-    size_t k = last.end;
-    while (k > last.begin && (is_digit(text[k - 1]) || text[k - 1] == '.' || text[k - 1] == ',')) --k;
-    if (k == last.begin || k == last.end) return;
-    if (static_cast<unsigned char>(text[k - 1]) < 0x80) return;  // only after CJK
-    if (!is_digit(text[k])) return;
-    std::string_view prev = text.substr(last.begin, k - last.begin);
-    // "第5页", "（1" and ordinals are not glued cells
-    if (prev.size() >= 3 && (prev.substr(prev.size() - 3) == "第" || prev.substr(prev.size() - 3) == "共")) return;
-    std::string_view num = text.substr(k, last.end - k);
-    if (!is_number(num)) return;
-    Token n{TokenKind::Number, k, last.end, num};
-    last.end = k;
-    last.text = prev;
-    tokens.push_back(n);
+// Characters a count is written before in prose ("3件", "2024年", "68%"):
+// digits before them are a sentence's number, not a cell glued to a label.
+bool is_counter(char32_t c) {
+    switch (c) {
+        case U'年': case U'月': case U'日': case U'号': case U'件': case U'条': case U'项': case U'个':
+        case U'次': case U'人': case U'家': case U'万': case U'亿': case U'元': case U'余': case U'多':
+        case U'篇': case U'期': case U'场': case U'批': case U'份': case U'页': case U'类': case U'天':
+        case U'名': case U'位': case U'所': case U'户': case U'宗': case U'起': case U'时': case U'届':
+        case U'季': case U'周': case U'岁': case U'倍': case U'米': case U'亩': case U'吨': case U'台':
+        case U'辆': case U'座': case U'例': case U'轮': case U'版': case U'章': case U'节': case U'款':
+        case U'、': case U'，': case U'。': case U'；': case U'：': case U'）':
+            return true;
+        default:
+            return false;
+    }
+}
+
+char32_t cp_at(std::string_view text, size_t i) {
+    int len = 1;
+    return i < text.size() ? decode_at(text, i, &len) : 0;
+}
+
+// Digits glued to the words around them in a copy that lost its separators:
+// "数量640020470二、上年结转", "行政许可447228", "0000000(二)部分公开",
+// "政府信息2200003252.没有现成信息" (the last 2 is the 2. of the next label).
+// Each run of digits after a Chinese character or a bracket, before a word
+// that is not a counter (件, 年, %), becomes a token of its own; a run's last
+// digit followed by "." or "、" and a word is the next label's enumerator.
+void split_glued_numbers(std::string_view text, std::vector<Token>& tokens) {
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (const Token& tok : tokens) {
+        if (tok.kind != TokenKind::Text) {
+            out.push_back(tok);
+            continue;
+        }
+        size_t from = tok.begin;  // start of what is not yet emitted
+        size_t i = tok.begin;
+        while (i < tok.end) {
+            if (!is_digit(text[i])) {
+                ++i;
+                continue;
+            }
+            size_t a = i, b = i;
+            while (b < tok.end && (is_digit(text[b]) || ((text[b] == ',' || text[b] == '.') && b + 1 < tok.end &&
+                                                         is_digit(text[b + 1]))))
+                ++b;
+            i = b;
+            const unsigned char left = a > tok.begin ? static_cast<unsigned char>(text[a - 1]) : 0;
+            if (a > tok.begin && left < 0x80 && left != ')') continue;
+            if (a >= tok.begin + 3 && (text.substr(a - 3, 3) == "第" || text.substr(a - 3, 3) == "共")) continue;
+            size_t num_end = b;
+            bool enumerator = false;
+            if (b < tok.end && (text[b] == '.' || text.substr(b, 3) == "、") && is_digit(text[b - 1]) &&
+                !(b + 1 < tok.end && is_digit(text[b + 1]))) {
+                num_end = b - 1;  // "…3252.没有" : 325 | 2.没有
+                enumerator = true;
+            }
+            if (num_end == a) continue;  // the run is the enumerator itself: "1.属于"
+            if (!enumerator && num_end < tok.end) {
+                const unsigned char right = static_cast<unsigned char>(text[num_end]);
+                if (right < 0x80 && right != '(') continue;
+                if (right >= 0x80 && is_counter(cp_at(text, num_end))) continue;
+            }
+            const std::string_view num = text.substr(a, num_end - a);
+            if (!is_number(num)) continue;
+            if (a > from) out.push_back({TokenKind::Text, from, a, text.substr(from, a - from)});
+            out.push_back({TokenKind::Number, a, num_end, num});
+            from = num_end;
+            i = num_end;
+        }
+        if (from == tok.begin) out.push_back(tok);
+        else if (from < tok.end) out.push_back({TokenKind::Text, from, tok.end, text.substr(from, tok.end - from)});
+    }
+    tokens.swap(out);
 }
 
 }  // namespace
@@ -167,7 +223,7 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::v
     } else {
         push_words(text, begin, end, tokens);
     }
-    split_glued_number(text, tokens);
+    split_glued_numbers(text, tokens);
     for (auto& t : tokens) {
         if (t.kind != TokenKind::Text) continue;
         t.kind = classify_token(t.text);
@@ -186,9 +242,51 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::v
         }
     }
 
+    line.blank = tokens.empty();
+    split_values(line, tokens.data(), tokens.size());
+    return line;
+}
+
+namespace {
+
+// Sentence marks outside brackets: "（区分处理的，只计这一情形）" is a label,
+// "共 3 件，其中…" is prose.
+bool sentence_like(std::string_view text, const Token* tokens, size_t n) {
+    int depth = 0;
+    for (size_t k = 0; k < n; ++k) {
+        const std::string_view t = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+        for (size_t i = 0; i < t.size(); ++i) {
+            if (t[i] == '(') ++depth;
+            else if (t[i] == ')') depth = depth > 0 ? depth - 1 : 0;
+            else if (depth == 0 && (t.substr(i, 3) == "。" || t.substr(i, 3) == "，" || t.substr(i, 3) == "；" ||
+                                    t[i] == ';' || t.substr(i, 3) == "！" || t.substr(i, 3) == "？"))
+                return true;
+        }
+    }
+    return false;
+}
+
+// Does a new row start at tokens[k], a word after a row's numbers on the same
+// line? Where a copy lost its line breaks, every row follows the one before on
+// one line: "…数量 64 0 0 2 0 4 70 二、上年结转…". Not where the words after
+// the number continue a sentence ("3 件，其中…", "68%").
+bool row_starts_at(std::string_view text, const Token* tokens, size_t n, size_t k) {
+    if (tokens[k].kind != TokenKind::Text) return false;
+    size_t v = k;
+    while (v > 0 && tokens[v - 1].kind == TokenKind::Empty) --v;
+    if (v == 0 || tokens[v - 1].kind != TokenKind::Number) return false;
+    if (is_counter(cp_at(text, tokens[k].begin))) return false;
+    size_t e = k;  // the words up to the next number
+    while (e < n && tokens[e].kind != TokenKind::Number) ++e;
+    return !sentence_like(text, tokens + k, e - k);
+}
+
+}  // namespace
+
+void split_values(LineTokens& line, const Token* tokens, size_t count) {
     // Trailing run of values; trailing empty cells are kept apart (layout, or
     // blanks: the table reader tells which).
-    size_t n = tokens.size();
+    size_t n = count;
     while (n > 0 && tokens[n - 1].kind == TokenKind::Empty) --n;
     size_t start = n;
     while (start > 0 && tokens[start - 1].kind != TokenKind::Text) --start;
@@ -200,17 +298,14 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::v
         if (tokens[i].kind == TokenKind::Number || tokens[i].kind == TokenKind::Garbage) any_number = true;
     // A lone "无" or "—" in running text is a word, not a blank cell.
     if (!any_number && !line.tabbed) first = n;
-    line.blank = tokens.empty();
     size_t labels = 0;
     for (size_t i = 0; i < first; ++i) labels += tokens[i].kind != TokenKind::Empty;
+    line.label.clear();
     line.label.reserve(labels);
     for (size_t i = 0; i < first; ++i)
         if (tokens[i].kind != TokenKind::Empty) line.label.push_back(tokens[i]);
-    line.values.assign(tokens.begin() + static_cast<std::ptrdiff_t>(first),
-                       tokens.begin() + static_cast<std::ptrdiff_t>(n));
-    if (n < tokens.size())
-        line.trailing_empty.assign(tokens.begin() + static_cast<std::ptrdiff_t>(n), tokens.end());
-    return line;
+    line.values.assign(tokens + first, tokens + n);
+    line.trailing_empty.assign(tokens + n, tokens + count);
 }
 
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end) {
@@ -221,7 +316,25 @@ std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size
     while (pos < end) {
         size_t nl = text.find('\n', pos);
         if (nl == std::string_view::npos || nl > end) nl = end;
-        lines.push_back(tokenize_line(text, pos, nl, scratch));
+        LineTokens line = tokenize_line(text, pos, nl, scratch);
+        // Rows that follow each other on one line are lines of their own.
+        size_t from = 0;
+        for (size_t k = 1; k < scratch.size() && !line.page_number; ++k) {
+            if (!row_starts_at(text, scratch.data(), scratch.size(), k)) continue;
+            LineTokens row;
+            row.tabbed = line.tabbed;
+            row.blank = false;
+            row.begin = from == 0 ? line.begin : scratch[from].begin;
+            row.end = scratch[k].begin;
+            split_values(row, scratch.data() + from, k - from);
+            lines.push_back(std::move(row));
+            from = k;
+        }
+        if (from > 0) {
+            line.begin = scratch[from].begin;
+            split_values(line, scratch.data() + from, scratch.size() - from);
+        }
+        lines.push_back(std::move(line));
         pos = nl + 1;
     }
     return lines;

@@ -42,7 +42,11 @@ struct LineTokens {
 
 // `scratch` holds the line's tokens while it is split (reused from line to line).
 LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::vector<Token>& scratch);
-// All lines of [begin, end) of the normalized text.
+// The line's label, values and trailing empty cells from its tokens.
+void split_values(LineTokens& line, const Token* tokens, size_t count);
+// All lines of [begin, end) of the normalized text. Rows that follow each
+// other on one line (a copy that lost its line breaks) are split into lines
+// of their own, at a word that follows a row's numbers and is no sentence.
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end);
 
 TokenKind classify_token(std::string_view token);

@@ -1,0 +1,139 @@
+#include "normalize/relineate.h"
+
+#include <vector>
+
+#include "tables/labels.h"
+
+namespace nianbao {
+
+namespace {
+
+bool starts_with(std::string_view s, size_t at, std::string_view p) { return s.compare(at, p.size(), p) == 0; }
+bool contains(std::string_view s, std::string_view n) { return s.find(n) != std::string_view::npos; }
+
+constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六"};
+
+// A closing mark that belongs to the heading line: "一、总体情况。", "五、…情况："
+size_t past_closing(std::string_view text, size_t e) {
+    for (std::string_view c : {"。", "：", ":", "."})
+        if (starts_with(text, e, c)) return e + c.size();
+    return e;
+}
+
+bool sentence_mark(std::string_view text, size_t i) {
+    for (std::string_view c : {"。", "，", "；", ":", ";", ",", "！", "？"})
+        if (starts_with(text, i, c)) return true;
+    return false;
+}
+
+// "第三部分" (and its separator): the section number, and the bytes it takes.
+int part_marker(std::string_view text, size_t at, size_t& length) {
+    if (!starts_with(text, at, "第")) return 0;
+    for (int n = 1; n <= 6; ++n) {
+        if (!starts_with(text, at + 3, kNumerals[n - 1]) || !starts_with(text, at + 6, "部分")) continue;
+        length = 12;
+        for (std::string_view sep : {"：", ":", "、", "，", ","})
+            if (starts_with(text, at + length, sep)) {
+                length += sep.size();
+                break;
+            }
+        return n;
+    }
+    return 0;
+}
+
+}  // namespace
+
+size_t heading_title_end(std::string_view text, size_t at, const SectionSpec& section) {
+    // The template's wordings first, the longest that is there.
+    size_t best = 0;
+    auto try_form = [&](std::string_view form) {
+        if (starts_with(text, at, form) && at + form.size() > best) best = at + form.size();
+    };
+    try_form(section.official);
+    for (auto v : section.variants) try_form(v);
+    if (best) return past_closing(text, best);
+    // Else a short phrase with one of the section's keywords, ending in a word
+    // headings end with, before any sentence mark or line end.
+    constexpr size_t kMaxTitleBytes = 40 * 3;
+    for (size_t i = at; i < text.size() && i - at <= kMaxTitleBytes && !sentence_mark(text, i);) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // A title has no numbers or cells, and ends before the next marker.
+        if (c == '\n' || c == '\t' || (c >= '0' && c <= '9')) break;
+        if (i > at && parse_marker(std::string_view(text).substr(i, 12)).level > 0) break;
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        for (std::string_view ending : {"情况", "事项", "措施"}) {
+            if (i < at + ending.size() || text.compare(i - ending.size(), ending.size(), ending) != 0) continue;
+            const std::string_view title = text.substr(at, i - at);
+            for (auto k : section.keywords)
+                if (contains(title, k)) return past_closing(text, i);
+        }
+    }
+    return 0;
+}
+
+NormalizedText restore_heading_breaks(NormalizedText norm, const FormatSpec& format) {
+    const std::string& text = norm.text;
+    std::vector<size_t> breaks;  // normalized offsets to put a line break before
+    size_t line_start = 0;
+    for (size_t p = 0; p < text.size(); ++p) {
+        if (text[p] == '\n') {
+            line_start = p + 1;
+            continue;
+        }
+        // Headings open with a Chinese numeral (一、) or 第 (第一部分): both
+        // three-byte characters starting 0xE4..0xE7; skip everything else fast.
+        const unsigned char c = static_cast<unsigned char>(text[p]);
+        if (c < 0xE4 || c > 0xE7) continue;
+        int number = 0;
+        size_t length = 0;
+        const Marker m = parse_marker(std::string_view(text).substr(p, 12));
+        if (m.level == 1 && m.number >= 1 && m.number <= 6 && text.compare(p, 3, kNumerals[m.number - 1]) == 0) {
+            number = m.number;
+            length = m.length;
+        } else {
+            number = part_marker(text, p, length);
+        }
+        if (number == 0) continue;
+        // "十一、", "第二、三项", "（一、": not a heading of its own.
+        if (p >= 3) {
+            const std::string_view prev = std::string_view(text).substr(p - 3, 3);
+            if (prev == "十" || prev == "第" || prev == "（") continue;
+            bool numeral = false;
+            for (auto n : kNumerals) numeral |= prev == n;
+            if (numeral) continue;
+        }
+        if (p >= 1 && text[p - 1] == '(') continue;
+        size_t t = p + length;
+        while (t < text.size() && text[t] == ' ') ++t;
+        const size_t end = heading_title_end(text, t, format.sections[number - 1]);
+        if (end == 0) continue;
+        bool alone_before = true;
+        for (size_t i = line_start; i < p; ++i) alone_before &= text[i] == ' ' || text[i] == '\t';
+        if (!alone_before) breaks.push_back(p);
+        size_t after = end;
+        while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+        if (after < text.size() && text[after] != '\n') breaks.push_back(end);
+        p = end - 1;
+    }
+    if (breaks.empty()) return norm;
+
+    NormalizedText out;
+    out.source = norm.source;
+    out.text.reserve(text.size() + breaks.size());
+    out.origin.reserve(norm.origin.size() + breaks.size());
+    size_t from = 0;
+    for (size_t b : breaks) {
+        out.text.append(text, from, b - from);
+        out.origin.insert(out.origin.end(), norm.origin.begin() + from, norm.origin.begin() + b);
+        // The break stands where the next character starts in the source.
+        out.text += '\n';
+        out.origin.push_back(norm.origin[b]);
+        from = b;
+    }
+    out.text.append(text, from, std::string::npos);
+    out.origin.insert(out.origin.end(), norm.origin.begin() + from, norm.origin.end());
+    return out;
+}
+
+}  // namespace nianbao
