@@ -33,7 +33,7 @@ Region section_body(const std::array<SectionHit, 6>& hits, int number, size_t te
 Report read_report(std::string_view input) {
     Report report;
     report.source = is_valid_utf8(input) ? std::string(input) : sanitize_utf8(input);
-    const NormalizedText norm = restore_heading_breaks(normalize(report.source), format_2021());
+    const NormalizedText norm = restore_line_breaks(normalize(report.source), format_2021());
     const std::string& text = norm.text;
 
     auto hits = find_sections(norm, format_2021());

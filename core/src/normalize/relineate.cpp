@@ -42,6 +42,38 @@ int part_marker(std::string_view text, size_t at, size_t& length) {
     return 0;
 }
 
+// "- 5 -" (or "— 5 —") not inside a number or a date ("2024-1-5"): a page
+// footer of a PDF that a copy ran into the text. Where it ends, or 0.
+size_t dash_at(std::string_view text, size_t i) {
+    if (i < text.size() && text[i] == '-') return 1;
+    if (starts_with(text, i, "—") || starts_with(text, i, "–")) return 3;
+    return 0;
+}
+
+size_t page_footer_end(std::string_view text, size_t p) {
+    const size_t d1 = dash_at(text, p);
+    if (d1 == 0) return 0;
+    if (p > 0 && text[p - 1] == '-') return 0;
+    if (p >= 3 && (starts_with(text, p - 3, "—") || starts_with(text, p - 3, "–"))) return 0;
+    // After a number ("769- 5 -", a row's last cell before the footer) only
+    // the spaced form: "2024-5-" is a date.
+    const bool after_digit = p > 0 && text[p - 1] >= '0' && text[p - 1] <= '9';
+    size_t i = p + d1;
+    const size_t open = i;
+    while (i < text.size() && text[i] == ' ') ++i;
+    const size_t digits = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    if (i == digits || i - digits > 3) return 0;
+    const size_t close = i;
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (after_digit && (digits == open || i == close)) return 0;
+    const size_t d2 = dash_at(text, i);
+    if (d2 == 0) return 0;
+    i += d2;
+    if (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || dash_at(text, i))) return 0;
+    return i;
+}
+
 }  // namespace
 
 size_t heading_title_end(std::string_view text, size_t at, const SectionSpec& section) {
@@ -72,13 +104,21 @@ size_t heading_title_end(std::string_view text, size_t at, const SectionSpec& se
     return 0;
 }
 
-NormalizedText restore_heading_breaks(NormalizedText norm, const FormatSpec& format) {
+NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format) {
     const std::string& text = norm.text;
     std::vector<size_t> breaks;  // normalized offsets to put a line break before
     size_t line_start = 0;
     for (size_t p = 0; p < text.size(); ++p) {
         if (text[p] == '\n') {
             line_start = p + 1;
+            continue;
+        }
+        if (const size_t footer = page_footer_end(text, p)) {
+            bool alone_before = true;
+            for (size_t i = line_start; i < p; ++i) alone_before &= text[i] == ' ' || text[i] == '\t';
+            if (!alone_before) breaks.push_back(p);
+            if (footer < text.size() && text[footer] != '\n') breaks.push_back(footer);
+            p = footer - 1;
             continue;
         }
         // Headings open with a Chinese numeral (一、) or 第 (第一部分): both

@@ -16,7 +16,8 @@ namespace nianbao {
 // template (official wording or a variant) or a short phrase with the
 // section's keywords ending in 情况/事项/措施. Headings already alone on their
 // line are left as they are, so a copy with its lines reads unchanged.
-NormalizedText restore_heading_breaks(NormalizedText norm, const FormatSpec& format);
+// Page footers ("- 5 -") run into the text get a line of their own too.
+NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format);
 
 // Where the section title that starts at `at` ends (the title only: without
 // the marker before it, with a closing 。 or ：), or 0 when none starts there.

@@ -211,8 +211,13 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
             std::vector<Token> pieces = cut_table2_words(norm.text, line.label, spec);
             size_t k = 0;
             for (; k < pieces.size(); ++k) {
-                const std::string_view w = pieces[k].text;
+                std::string_view w = pieces[k].text;
                 if (starts_with(w, "第二十条")) {
+                    // "第二十条 第（一）项": the block may take a few words.
+                    std::string whole(w);
+                    while (whole.find("项") == std::string::npos && k + 1 < pieces.size() && whole.size() < 40)
+                        whole.append(pieces[++k].text);
+                    w = whole;
                     const size_t open = w.find('('), close = w.find(')');
                     block = open != std::string::npos && close != std::string::npos && close > open
                                 ? "第二十条第（" + std::string(w.substr(open + 1, close - open - 1)) + "）项"

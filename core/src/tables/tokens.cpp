@@ -183,6 +183,25 @@ void split_glued_numbers(std::string_view text, std::vector<Token>& tokens) {
     tokens.swap(out);
 }
 
+// "- 4 -" inside a line, next to words: a PDF page footer that a copy
+// without line breaks ran into the text ("第二十条 第（六）项 - 4 - 信息内容").
+void drop_inline_page_numbers(std::vector<Token>& tokens) {
+    auto dash = [](const Token& t) { return t.text == "-" || t.text == "—" || t.text == "–"; };
+    auto page = [](const Token& t) {
+        if (t.text.empty() || t.text.size() > 3) return false;
+        for (char c : t.text)
+            if (!is_digit(c)) return false;
+        return true;
+    };
+    for (size_t k = 0; k + 2 < tokens.size(); ++k) {
+        if (!dash(tokens[k]) || !page(tokens[k + 1]) || !dash(tokens[k + 2])) continue;
+        const bool word_before = k > 0 && classify_token(tokens[k - 1].text) == TokenKind::Text;
+        const bool word_after = k + 3 < tokens.size() && classify_token(tokens[k + 3].text) == TokenKind::Text;
+        if (!word_before && !word_after) continue;
+        tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(k), tokens.begin() + static_cast<std::ptrdiff_t>(k + 3));
+    }
+}
+
 }  // namespace
 
 TokenKind classify_token(std::string_view t) {
@@ -224,6 +243,7 @@ LineTokens tokenize_line(std::string_view text, size_t begin, size_t end, std::v
         push_words(text, begin, end, tokens);
     }
     split_glued_numbers(text, tokens);
+    drop_inline_page_numbers(tokens);
     for (auto& t : tokens) {
         if (t.kind != TokenKind::Text) continue;
         t.kind = classify_token(t.text);
