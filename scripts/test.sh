@@ -46,6 +46,7 @@ if [ "${FUZZ_SECONDS:-60}" -gt 0 ]; then
   step "fuzz smoke (${FUZZ_SECONDS:-60} s)" "$repo/scripts/fuzz.sh" "${FUZZ_SECONDS:-60}"
 fi
 step "node tests" node --test tests/node/
+step "layout variants" node tests/layouts/matrix.mjs
 for t in tests/browser/*.mjs; do
   [ -e "$t" ] || continue
   step "browser $(basename "$t")" node "$t"
