@@ -26,6 +26,8 @@ const std::vector<std::pair<std::string, std::string>> kSpec = {
         {"cell-value", "error"},
         {"cell-blank", "warning"},
         {"cell-fullwidth", "info"},
+        {"cell-glued", "info"},
+        {"cell-ambiguous", "warning"},
         {"apply-identity", "error"},
         {"apply-row-total", "error"},
         {"apply-result-total", "error"},

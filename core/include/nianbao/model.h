@@ -45,6 +45,16 @@ struct Row {
     // A group row (（六）其他处理) that carries numbers of its own in place of
     // its sub-rows, as the 2019 layout did.
     bool collapsed_group = false;
+    // The digits of several cells ran together in the copy ("640020470"):
+    // Read when exactly one split makes the row and the table add up (the
+    // cells hold it), Ambiguous when several do or none does (the cells are
+    // left as written and the row stays out of the sums).
+    enum class Glued { None, Read, Ambiguous };
+    Glued glued = Glued::None;
+    std::vector<std::vector<int64_t>> glued_candidates;  // Ambiguous: readings that fit (at most 8)
+    size_t glued_candidate_count = 0;  // how many fit in all (0: no split adds up)
+    std::string glued_raw;             // the numbers as written, e.g. "270020130"
+    Span glued_span;                   // where they stand
 };
 
 // A column header as written, matched to the template (table 二's header

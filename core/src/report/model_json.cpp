@@ -62,6 +62,15 @@ void write_table(JsonWriter& w, const Table& t, const LineIndex& lines) {
     for (const auto& r : t.rows) {
         if (r.spec->cells == 0 && !r.collapsed_group) continue;  // group labels carry no numbers
         w.begin_object();
+        if (r.glued == Row::Glued::Ambiguous) {
+            w.key("ambiguous").begin_array();
+            for (const auto& c : r.glued_candidates) {
+                w.begin_array();
+                for (int64_t v : c) w.value(v);
+                w.end_array();
+            }
+            w.end_array();
+        }
         // The row's place in the template: table 二's block ("block"), table 三's group ("parent").
         if (!r.spec->block.empty()) w.key("block").value(r.spec->block);
         if (r.found) {
@@ -80,7 +89,9 @@ void write_table(JsonWriter& w, const Table& t, const LineIndex& lines) {
             for (const auto& c : r.extra) write_cell(w, c, lines);
             w.end_array();
         }
-        w.key("found").value(r.found).key("key").value(r.spec->key);
+        w.key("found").value(r.found);
+        if (r.glued != Row::Glued::None) w.key("glued").value(r.glued == Row::Glued::Read ? "read" : "ambiguous");
+        w.key("key").value(r.spec->key);
         w.key("label").value(std::string(r.spec->marker) + std::string(r.spec->label));
         if (r.found && !r.raw_label.empty()) write_location(w.key("label_location"), lines, r.label_span);
         if (!r.spec->parent.empty()) w.key("parent").value(r.spec->parent);

@@ -3,7 +3,6 @@
 #include <optional>
 
 #include "rules/describe.h"
-#include "rules/glued.h"
 #include "rules/registry.h"
 #include "tables/labels.h"
 #include "tables/row_template.h"
@@ -34,12 +33,25 @@ const std::vector<RuleDoc>& docs() {
          "A row or column label differs from the official wording, beyond what copying does (labels cut short or split over lines do not count).",
          "A changed label changes what the figure means, and often shows the table was retyped by hand."},
         {"cell-count", Severity::Error, "一行的数字个数不对", "Wrong number of cells in a row",
-         "某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。PDF 或网页复制把相邻单元格粘成一个数"
-         "（如 1288|21|0|0|50 成了 1288210050）时，若只有一种拆法能让本行和各列的合计成立，就给出这种拆法。",
+         "某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。",
          "多出或缺少的数字会让各列错位，合计无法核对。", "（七）总计 0 0 0 0 0 0 0 0（8 个数）",
          "国办公开办函〔2021〕30号",
-         "A row has more or fewer numbers than the template (7 in table 三, 15 in table 四, 1 or 3 in table 二). When a PDF or web copy glued cells together and exactly one way to split them makes the row and column sums hold, that split is proposed.",
+         "A row has more or fewer numbers than the template (7 in table 三, 15 in table 四, 1 or 3 in table 二).",
          "A number too many or too few shifts the columns, and no sum can be checked."},
+        {"cell-glued", Severity::Info, "数字粘连（已按合计拆开）", "Glued digits (split by the sums)",
+         "复制时丢了单元格之间的分隔，一行的数字连成一串（如“640020470”）；只有一种拆法能使本行和全表的合计成立时，"
+         "按这种拆法读取（64 0 0 2 0 4 70），每张表报告一次，列出各行的读法。",
+         "报告本身可能没有错，是复制丢了分隔；读出的数照常参与核对。", "一、本年新收政府信息公开申请数量640020470",
+         "—",
+         "The digits of several cells ran together in the copy (640020470) and exactly one split makes the row and the table add up (64 0 0 2 0 4 70): it is read so, one finding per table listing the readings.",
+         "The report may well be right, only the copy lost the separators; the numbers read take part in the checks."},
+        {"cell-ambiguous", Severity::Warning, "数字粘连，无法确定拆法", "Glued digits, split unclear",
+         "一行的数字连成一串，有几种拆法都说得通（表二没有合计可以判断，如“693665”），或没有一种拆法能使合计成立；"
+         "列出可能的拆法，这一行不参与核对。",
+         "不能替用户猜数字；报告本身可能是对的，只是复制丢了分隔，所以不作为错误。", "行政规范性文件693665",
+         "—",
+         "The digits of several cells ran together and more than one split fits (table 二's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.",
+         "A checker must not guess numbers; the report itself may be right, so this is never an error."},
         {"cell-value", Severity::Error, "单元格不是有效数字", "Cell is not a valid number",
          "单元格不是非负整数（负数、小数、如“1O”的乱码）；行政事业性收费可以是小数；超出范围的大数也报此错。",
          "件数只能是非负整数；错字会让合计失真。", "予以公开 1O", "国办公开办函〔2021〕30号",
@@ -81,11 +93,18 @@ const std::vector<MessageSpec>& messages() {
         {"cell-count", "count", "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个。",
          "{table_en}, row 「{row}」: {expected} numbers expected, {found} found.",
          "核对这一行，删去多余的数或补上缺少的数。", "Check the row: remove the extra numbers or add the missing ones."},
-        {"cell-count", "glued",
-         "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个：“{raw}”像是几个数粘连在一起，拆为 {parts} 时本行和各列的合计都能对上。",
-         "{table_en}, row 「{row}」: {expected} numbers expected, {found} found; 「{raw}」 looks like glued cells: "
-         "read as {parts}, the row and column sums hold.",
-         "核对原表：“{raw}”应为 {parts}。", "Check the original table: 「{raw}」 should read {parts}."},
+        {"cell-glued", "table", "{table}有 {count} 行的数字在复制时粘连在一起，已按唯一可行（合计都成立）的拆法读取：{readings}。",
+         "{table_en}: the digits of {count} row(s) ran together in the copy; each was read by the only split that fits (with every sum holding): {readings}.",
+         "", ""},
+        {"cell-ambiguous", "several", "{table}“{row}”的数字“{raw}”粘连在一起，有 {count} 种拆法都说得通（{readings}），本行未参与核对。",
+         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and {count} splits fit ({readings}); the row is left out of the checks.",
+         "核对原表，用空格或表格把这一行的各个数分开。", "Check the original table and separate the row's numbers."},
+        {"cell-ambiguous", "none", "{table}“{row}”的数字“{raw}”粘连在一起，没有一种拆法能使合计成立（个数相符的拆法如：{readings}），本行未参与核对。",
+         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and no split makes the sums hold (splits with the right count: {readings}); the row is left out of the checks.",
+         "核对原表，用空格或表格把这一行的各个数分开，并核对合计。", "Check the original table, separate the row's numbers and check its sums."},
+        {"cell-ambiguous", "unsplit", "{table}“{row}”的数字“{raw}”粘连在一起，无法拆分，本行未参与核对。",
+         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and cannot be split; the row is left out of the checks.",
+         "核对原表，用空格或表格把这一行的各个数分开。", "Check the original table and separate the row's numbers."},
         {"cell-value", "invalid", "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
          "{table_en}, 「{row}」 · {column}: 「{raw}」 is not a valid {kind_en}.", "改为{kind}，例如 0。",
          "Write a {kind_en}, such as 0."},
@@ -123,6 +142,53 @@ void report_blank_row(const Table& t, const Row& row, const std::vector<size_t>&
     Finding& f = out.emit("cell-blank", "row", row.span, p);
     for (size_t k : blank)
         f.cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span, ""});
+}
+
+std::string reading_text(const std::vector<int64_t>& reading) {
+    std::string s;
+    for (int64_t v : reading) s += (s.empty() ? "" : " ") + std::to_string(v);
+    return s;
+}
+
+// One finding per table for the rows read from glued digits, with each reading.
+void report_glued(const Table& t, Emitter& out) {
+    std::string readings;
+    int count = 0;
+    Finding* f = nullptr;
+    Span first;
+    for (const Row& row : t.rows) {
+        if (row.glued != Row::Glued::Read) continue;
+        if (++count == 1) first = row.glued_span;
+        if (count <= 6) {
+            std::vector<int64_t> values;
+            for (const Cell& c : row.cells) values.push_back(c.value);
+            readings += (readings.empty() ? "" : "；") + std::string("“") + row_name(*row.spec) + "”" + row.glued_raw +
+                        " → " + reading_text(values);
+        }
+    }
+    if (count == 0) return;
+    if (count > 6) readings += "；……";
+    Params p = table_params(t);
+    p["count"] = std::to_string(count);
+    p["readings"] = readings;
+    f = &out.emit("cell-glued", "table", first, p);
+    for (const Row& row : t.rows)
+        if (row.glued == Row::Glued::Read)
+            for (size_t k = 0; k < row.cells.size(); ++k)
+                f->cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span,
+                                    std::to_string(row.cells[k].value)});
+}
+
+void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
+    (void)t;
+    p["raw"] = row.glued_raw;
+    std::string readings;
+    for (const auto& r : row.glued_candidates) readings += (readings.empty() ? "" : "；") + reading_text(r);
+    if (row.glued_candidate_count > row.glued_candidates.size()) readings += "；……";
+    p["readings"] = readings;
+    p["count"] = std::to_string(row.glued_candidate_count);
+    const char* key = row.glued_candidate_count > 0 ? "several" : row.glued_candidates.empty() ? "unsplit" : "none";
+    out.emit("cell-ambiguous", key, row.glued_span, p);
 }
 
 void check_cells(const Table& t, const Row& row, Emitter& out) {
@@ -251,21 +317,15 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
                 out.emit("row-label", "row", row.label_span, p());
             }
         }
+        if (row.glued == Row::Glued::Ambiguous) {
+            report_ambiguous(t, row, p(), out);
+            continue;
+        }
         int expected = static_cast<int>(row.cells.size());
         if (row.numbers_found != expected || !row.extra.empty()) {
             p()["expected"] = std::to_string(expected);
             p()["found"] = std::to_string(row.numbers_found);
-            if (const auto split = propose_split(t, j)) {
-                const Cell& glued = row.cells[split->cell];
-                std::string parts;
-                for (int64_t v : split->parts) parts += (parts.empty() ? "" : " | ") + std::to_string(v);
-                p()["raw"] = glued.raw;
-                p()["parts"] = parts;
-                out.emit("cell-count", "glued", glued.span, p())
-                        .cells.push_back({t.number, std::string(rs.key), static_cast<int>(split->cell), glued.span, parts});
-            } else {
-                out.emit("cell-count", "count", row.span, p());
-            }
+            out.emit("cell-count", "count", row.span, p());
         }
         check_cells(t, row, out);
     }
@@ -278,6 +338,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         out.emit("row-label", "column", h.span, p);
     }
     report_extra_rows(r, t, out);
+    report_glued(t, out);
 }
 
 void run(const Context& ctx, Emitter& out) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tables/glued.h"
 #include "tables/labels.h"
 #include "tables/rows.h"
 #include "tables/tokens.h"
@@ -167,6 +168,7 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     int matched = 0;
     for (size_t j = 0; j < spec.rows.size(); ++j) matched += match[j] >= 0 && spec.rows[j].cells > 0;
     t.found = matched >= 3;
+    if (t.found) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
         note_page_numbers(norm, obs.page_numbers, unread);
@@ -301,6 +303,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
     int matched = 0;
     for (int m : match) matched += m >= 0;
     t.found = matched >= 2;
+    if (t.found) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
         note_page_numbers(norm, obs.page_numbers, unread);
@@ -374,6 +377,7 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         r.cells.assign(expected, Cell{});
     }
     t.rows.push_back(r);
+    if (t.found) resolve_glued(t, norm);
     if (t.found) {
         t.span = first == std::string::npos ? region_span(norm, lines) : norm.to_source(first, last);
         Span whole = region_span(norm, lines);
