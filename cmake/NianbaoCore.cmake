@@ -8,6 +8,8 @@ target_include_directories(nianbao_core
   PUBLIC  "${PROJECT_SOURCE_DIR}/core/include"
   PRIVATE "${PROJECT_SOURCE_DIR}/core/src")
 target_compile_features(nianbao_core PUBLIC cxx_std_17)
+# The version lives in one place: project(VERSION) in CMakeLists.txt.
+target_compile_definitions(nianbao_core PRIVATE NIANBAO_VERSION="${PROJECT_VERSION}")
 # nlohmann is header-only and not part of the public API.
 target_link_libraries(nianbao_core PRIVATE nlohmann_json::nlohmann_json)
 

@@ -6,7 +6,7 @@
 
 namespace nianbao {
 
-const char* version() { return "0.1.0"; }
+const char* version() { return NIANBAO_VERSION; }  // CMakeLists.txt project(VERSION)
 
 const char* severity_name(Severity s) {
     switch (s) {

@@ -113,6 +113,7 @@ struct GluedRow {
     size_t row = 0;
     std::vector<std::string> numbers;
     Splits fits;  // readings that satisfy the row's own sums
+    Splits any;   // when none does: the readings with the right count of cells
 };
 
 // The row's cells as digit strings, when each is a plain count ("640020470",
@@ -195,10 +196,12 @@ void leave_ambiguous(Row& row, std::vector<std::vector<int64_t>> readings, uint6
     row.glued_candidate_count = static_cast<size_t>(count);
 }
 
-// No reading adds up: show some that at least fit the row's count of cells.
+// No reading adds up. Digits that split only one way are read all the same
+// (the sums then say what is wrong); else show splits with the right count.
 void leave_unsolved(Row& row, const std::vector<std::string>& numbers) {
     Splits any = split_glued(numbers, static_cast<int>(row.cells.size()), RowSums{}, kShownReadings);
-    leave_ambiguous(row, std::move(any.readings), 0);
+    if (any.count == 1 && !any.gave_up) read_into(row, any.readings.front());
+    else leave_ambiguous(row, std::move(any.readings), 0);
 }
 
 // Table 三's column identities over every assignment of readings to its glued
@@ -296,13 +299,40 @@ Splits split_glued(const std::vector<std::string>& numbers, int cells, const Row
     return out;
 }
 
+// A count is never written with a leading zero: "000" is three zeros run
+// together, "0012" is 0 0 12. When that gives the row more numbers than the
+// template has, the row has too many (cell-count says so), as in the copy
+// that kept its separators.
+void split_leading_zeros(Row& row, const std::vector<std::string>& numbers) {
+    std::vector<int64_t> parts;
+    for (const auto& d : numbers) {
+        size_t z = 0;
+        while (z + 1 < d.size() && d[z] == '0') {
+            parts.push_back(0);
+            ++z;
+        }
+        if (d.size() - z > kMaxDigits) return;
+        parts.push_back(std::stoll(d.substr(z)));
+    }
+    const size_t cells = row.cells.size();
+    if (parts.size() <= cells || static_cast<int>(parts.size()) == row.numbers_found) return;
+    read_into(row, parts);
+    row.glued = Row::Glued::None;
+    row.extra.assign(row.cells.begin() + static_cast<std::ptrdiff_t>(cells), row.cells.end());
+    row.cells.resize(cells);
+}
+
 void resolve_glued(Table& t, const NormalizedText&) {
     std::vector<GluedRow> glued;
     for (size_t i = 0; i < t.rows.size(); ++i) {
         Row& r = t.rows[i];
         const int cells = static_cast<int>(r.cells.size());
-        if (!r.found || r.collapsed_group || !r.spec || r.spec->cells == 0 || !r.extra.empty() ||
-            r.numbers_found <= 0 || r.numbers_found >= cells)
+        if (r.found && r.spec && r.extra.empty() && r.numbers_found >= cells && r.numbers_found > 0) {
+            const std::vector<std::string> numbers = digit_strings(r);
+            if (!numbers.empty()) split_leading_zeros(r, numbers);
+            continue;
+        }
+        if (!r.found || !r.spec || !r.extra.empty() || r.numbers_found <= 0 || r.numbers_found >= cells)
             continue;
         std::vector<std::string> numbers = digit_strings(r);
         if (numbers.empty()) continue;
@@ -310,9 +340,17 @@ void resolve_glued(Table& t, const NormalizedText&) {
         g.row = i;
         g.numbers = std::move(numbers);
         g.fits = split_glued(g.numbers, cells, sums_of(t, cells), 64);
-        // One number short and no split adds up: a number is missing, not
-        // glued (cell-count's case).
-        if (g.fits.readings.empty() && !g.fits.gave_up && cells - r.numbers_found < 2) continue;
+        if (g.fits.readings.empty() && !g.fits.gave_up) {
+            // One number short and no split adds up: a number is missing, not
+            // glued; digits that make too few or too many cells: the row has
+            // the wrong count. Both are cell-count's case.
+            if (cells - r.numbers_found < 2) continue;
+            g.any = split_glued(g.numbers, cells, RowSums{}, kShownReadings);
+            if (g.any.count == 0 && !g.any.gave_up) {
+                split_leading_zeros(r, g.numbers);
+                continue;
+            }
+        }
         for (int k = 0; k < r.numbers_found; ++k)
             r.glued_raw += (k ? " " : "") + r.cells[static_cast<size_t>(k)].raw;
         r.glued_span = {r.cells.front().span.begin, r.cells[static_cast<size_t>(r.numbers_found - 1)].span.end};

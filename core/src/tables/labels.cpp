@@ -166,7 +166,7 @@ std::u32string canonical_label(std::string_view text) {
     // （一）): compare them as the normalized text spells them.
     for (char32_t& c : s) {
         if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
-        else if (c == 0x3000) c = U' ';
+        else if (c == 0x3000 || c == 0x00A0 || c == 0x202F || c == 0x205F || (c >= 0x2000 && c <= 0x200A)) c = U' ';
     }
     Marker m = parse_marker_cp(s, 0);
     size_t skip = 0;
