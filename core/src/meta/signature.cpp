@@ -140,7 +140,9 @@ bool date_stands_alone(std::string_view source, size_t begin, size_t end) {
     for (;;) {
         if (begin - line_begin > kMaxPrefixBytes) return false;
         const Cp c = decode_before(source, line_begin);
-        if (c.len == 0 || is_line_break(c.cp)) break;
+        // A sentence's end stands for the line break a copy lost
+        // ("…特此报告。河曲县巡镇镇人民政府 2025年2月7日" on one line).
+        if (c.len == 0 || is_line_break(c.cp) || c.cp == U'。' || c.cp == U'！' || c.cp == U'？') break;
         line_begin -= c.len;
     }
     size_t line_end = end;

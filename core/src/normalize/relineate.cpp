@@ -70,7 +70,8 @@ size_t page_footer_end(std::string_view text, size_t p) {
     const size_t d2 = dash_at(text, i);
     if (d2 == 0) return 0;
     i += d2;
-    if (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || dash_at(text, i))) return 0;
+    const bool spaced = digits != open && i - d2 != close;
+    if (i < text.size() && (dash_at(text, i) || (text[i] >= '0' && text[i] <= '9' && !spaced))) return 0;
     return i;
 }
 
@@ -149,8 +150,13 @@ NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format
         const size_t end = heading_title_end(text, t, format.sections[number - 1]);
         if (end == 0) continue;
         bool alone_before = true;
-        for (size_t i = line_start; i < p; ++i) alone_before &= text[i] == ' ' || text[i] == '\t';
-        if (!alone_before) breaks.push_back(p);
+        // Markdown's "#### " before a heading goes with it.
+        size_t open = p;
+        while (open > line_start && (text[open - 1] == '#' || text[open - 1] == '*' || text[open - 1] == ' ')) --open;
+        while (open < p && text[open] == ' ') ++open;
+        alone_before = true;
+        for (size_t i = line_start; i < open; ++i) alone_before &= text[i] == ' ' || text[i] == '\t';
+        if (!alone_before) breaks.push_back(open);
         size_t after = end;
         while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
         if (after < text.size() && text[after] != '\n') breaks.push_back(end);

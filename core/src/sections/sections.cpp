@@ -61,7 +61,8 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
         if (nl == std::string::npos) nl = text.size();
         std::string_view line(text.data() + pos, nl - pos);
         size_t lead = 0;
-        while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+        // Markdown marks a restored heading line may still carry ("#### 四、…").
+        while (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t' || line[lead] == '#' || line[lead] == '*')) ++lead;
         Marker m = parse_marker(line.substr(lead));
         size_t part_length = 0;
         const int part = part_marker(line.substr(lead), part_length);
