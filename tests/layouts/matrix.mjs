@@ -248,9 +248,25 @@ async function main() {
   const failures = [];
   let passed = 0;
   let failed = 0;
+  // known_gaps.json: pairs the reader does not read the same yet, each with why.
+  // They print as `gap` with their diff and are not counted; a gap that reads
+  // the same fails, so the list shrinks as the reader learns.
+  const gaps = JSON.parse(readFileSync(path.join(here, 'known_gaps.json'), 'utf8'));
+  const isGap = (job) => gaps.some((g) => g.base === job.base.name && g.variant === job.variant.name);
+  const gapNotes = [];
   for (const job of jobs) {
     const allowed = expected.filter((e) => e.base === job.base.name && e.variant === job.variant.name);
     const r = compare(read.get(job.base.file), read.get(job.file), allowed);
+    if (isGap(job)) {
+      cell.set(`${job.base.name} ${job.variant.name}`, r.ok ? 'FAIL' : 'gap');
+      if (r.ok) {
+        failed++;
+        failures.push({ job, diffs: ['listed in known_gaps.json but reads the same now: remove it from the list'] });
+      } else {
+        gapNotes.push({ job, diffs: r.diffs });
+      }
+      continue;
+    }
     cell.set(`${job.base.name} ${job.variant.name}`, r.ok ? (r.amb ? 'amb' : 'ok') : 'FAIL');
     if (r.ok) passed++;
     else {
@@ -285,6 +301,11 @@ async function main() {
     for (const d of diffs.slice(0, MAX)) console.log(`  ${d}`);
     if (diffs.length > MAX) console.log(`  … ${diffs.length - MAX} more`);
   }
+  for (const { job, diffs } of gapNotes) {
+    console.log(`\ngap ${job.base.name} ${job.variant.name} (known_gaps.json)`);
+    for (const d of diffs.slice(0, 3)) console.log(`  ${d}`);
+  }
+  if (gapNotes.length) console.log(`\n${gapNotes.length} known gaps (not counted)`);
   if (args.keep) console.log(`\nvariants written to ${dir}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || badEntries.length > 0 ? 1 : 0;
