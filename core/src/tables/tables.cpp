@@ -202,6 +202,20 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
             t.headers.push_back(h);
         }
     };
+    // "第二十条第(一)项" as written: the block and its first row.
+    auto enter_block = [&](const std::string& words) {
+        const size_t open = words.find('(');
+        const size_t close = words.find(')', open == std::string::npos ? 0 : open);
+        block = open != std::string::npos && close != std::string::npos
+                    ? "第二十条第（" + words.substr(open + 1, close - open - 1) + "）项"
+                    : std::string();
+        block_first = nullptr;
+        for (const auto& r : spec.rows)
+            if (r.block == block) {
+                block_first = &r;
+                break;
+            }
+    };
     for (auto& line : lines) {
         if (line.label.empty()) continue;
         if (line.has_values()) {
@@ -213,23 +227,13 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
             std::vector<Token> pieces = cut_table2_words(norm.text, line.label, spec);
             size_t k = 0;
             for (; k < pieces.size(); ++k) {
-                std::string_view w = pieces[k].text;
+                const std::string_view w = pieces[k].text;
                 if (starts_with(w, "第二十条")) {
                     // "第二十条 第（一）项": the block may take a few words.
                     std::string whole(w);
                     while (whole.find("项") == std::string::npos && k + 1 < pieces.size() && whole.size() < 40)
                         whole.append(pieces[++k].text);
-                    w = whole;
-                    const size_t open = w.find('('), close = w.find(')');
-                    block = open != std::string::npos && close != std::string::npos && close > open
-                                ? "第二十条第（" + std::string(w.substr(open + 1, close - open - 1)) + "）项"
-                                : std::string();
-                    block_first = nullptr;
-                    for (const auto& r : spec.rows)
-                        if (r.block == block) {
-                            block_first = &r;
-                            break;
-                        }
+                    enter_block(whole);
                     header.clear();
                 } else if (w == "信息内容") {
                     header.clear();
@@ -251,17 +255,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
         std::string compact;
         for (const auto& tok : line.label) compact.append(tok.text);
         if (starts_with(compact, "第二十条")) {
-            size_t open = compact.find('(');
-            size_t close = compact.find(')', open == std::string::npos ? 0 : open);
-            block = open != std::string::npos && close != std::string::npos
-                        ? "第二十条第（" + compact.substr(open + 1, close - open - 1) + "）项"
-                        : std::string();
-            block_first = nullptr;
-            for (const auto& r : spec.rows)
-                if (r.block == block) {
-                    block_first = &r;
-                    break;
-                }
+            enter_block(compact);
             header_open = false;
             line.blank = true;
             line.label.clear();
