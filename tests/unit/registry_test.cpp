@@ -28,6 +28,7 @@ const std::vector<std::pair<std::string, std::string>> kSpec = {
         {"cell-fullwidth", "info"},
         {"cell-glued", "info"},
         {"cell-ambiguous", "warning"},
+        {"table-by-order", "info"},
         {"apply-identity", "error"},
         {"apply-row-total", "error"},
         {"apply-result-total", "error"},

@@ -45,6 +45,9 @@ struct Row {
     // A group row (（六）其他处理) that carries numbers of its own in place of
     // its sub-rows, as the 2019 layout did.
     bool collapsed_group = false;
+    // Read by its place among the table's rows of numbers: the copy put the
+    // labels apart from them (see tables/by_order.h).
+    bool by_order = false;
     // The digits of several cells ran together in the copy ("640020470"):
     // Read when exactly one split makes the row and the table add up (the
     // cells hold it), Ambiguous when several do or none does (the cells are

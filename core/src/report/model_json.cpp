@@ -73,6 +73,7 @@ void write_table(JsonWriter& w, const Table& t, const LineIndex& lines) {
         }
         // The row's place in the template: table 二's block ("block"), table 三's group ("parent").
         if (!r.spec->block.empty()) w.key("block").value(r.spec->block);
+        if (r.by_order) w.key("by_order").value(true);
         if (r.found) {
             w.key("cells").begin_array();
             for (const auto& c : r.cells) write_cell(w, c, lines);

@@ -52,6 +52,13 @@ const std::vector<RuleDoc>& docs() {
          "—",
          "The digits of several cells ran together and more than one split fits (table 二's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.",
          "A checker must not guess numbers; the report itself may be right, so this is never an error."},
+        {"table-by-order", Severity::Info, "行名与数字分开，按顺序读取", "Labels apart from numbers, read by order",
+         "复制（PDF 转 Markdown、pdftotext -raw 等）把表格的行名和数字分开了：行名在表前、表后或夹在中间，"
+         "数字各行仍按格式的顺序排列。数字的行数和每行个数都与格式相符、行名又无法对应时，按顺序读取，每张表报告一次。",
+         "报告本身可能没有错，是复制打乱了版面；按顺序读出的数照常参与核对，请对照原表确认。",
+         "一、本年新收… 二、上年结转… ……（七）总计 之后才是 25 行数字", "—",
+         "The copy (PDF to Markdown, pdftotext -raw) put a table's row labels apart from its numbers: before the table, after it or in between, while the rows of numbers keep the template's order. When they match the template's rows in number and in cells and the labels cannot place them, they are read by their order; one finding per table.",
+         "The report may well be right, only the copy moved the labels; the numbers read take part in the checks. Check them against the original."},
         {"cell-value", Severity::Error, "单元格不是有效数字", "Cell is not a valid number",
          "单元格不是非负整数（负数、小数、如“1O”的乱码）；行政事业性收费可以是小数；超出范围的大数也报此错。",
          "件数只能是非负整数；错字会让合计失真。", "予以公开 1O", "国办公开办函〔2021〕30号",
@@ -105,6 +112,9 @@ const std::vector<MessageSpec>& messages() {
         {"cell-ambiguous", "unsplit", "{table}“{row}”的数字“{raw}”粘连在一起，无法拆分，本行未参与核对。",
          "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and cannot be split; the row is left out of the checks.",
          "核对原表，用空格或表格把这一行的各个数分开。", "Check the original table and separate the row's numbers."},
+        {"table-by-order", "table", "{table}的行名与数字在复制时分开了，{count} 行数字按格式的行序读取（第一行：“{row}”）。",
+         "{table_en}: the copy put the row labels apart from the numbers; {count} row(s) of numbers were read in the template's row order (first: 「{row}」).",
+         "核对原表，确认各行数字对应的行名。", "Check the original table: which label each row of numbers belongs to."},
         {"cell-value", "invalid", "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
          "{table_en}, 「{row}」 · {column}: 「{raw}」 is not a valid {kind_en}.", "改为{kind}，例如 0。",
          "Write a {kind_en}, such as 0."},
@@ -177,6 +187,19 @@ void report_glued(const Table& t, Emitter& out) {
             for (size_t k = 0; k < row.cells.size(); ++k)
                 f->cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span,
                                     std::to_string(row.cells[k].value)});
+}
+
+// One finding per table for the rows read by their order, at the first.
+void report_by_order(const Table& t, Emitter& out) {
+    const Row* first = nullptr;
+    int count = 0;
+    for (const Row& row : t.rows)
+        if (row.by_order && count++ == 0) first = &row;
+    if (!first) return;
+    Params p = table_params(t);
+    p["count"] = std::to_string(count);
+    p["row"] = row_name(*first->spec);
+    out.emit("table-by-order", "table", first->span, p);
 }
 
 void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
@@ -339,6 +362,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
     }
     report_extra_rows(r, t, out);
     report_glued(t, out);
+    report_by_order(t, out);
 }
 
 void run(const Context& ctx, Emitter& out) {

@@ -136,6 +136,10 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
         pending = ObservedRow{};
         pending_has_label = false;
     }
+    if (pending_has_label) {
+        finish_label(pending);
+        out.tail = std::move(pending);
+    }
     return out;
 }
 

@@ -35,6 +35,9 @@ struct ObservedRow {
 struct RowObservation {
     std::vector<ObservedRow> rows;
     std::vector<Span> page_numbers;  // normalized offsets (as Span) of page furniture
+    // Label text after the last row of numbers (labels copied below their
+    // table); empty `joined` when there is none.
+    ObservedRow tail;
 };
 
 // `expected` is the usual number of values in a row (7 in table 三); numbers

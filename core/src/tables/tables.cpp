@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tables/by_order.h"
 #include "tables/glued.h"
 #include "tables/labels.h"
 #include "tables/rows.h"
@@ -164,7 +165,12 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     auto lines = tokenize_lines(norm.text, begin, end);
     auto obs = observe_rows(lines, norm.text, static_cast<int>(spec.columns.size()), widest_row(spec));
     auto match = align_rows(obs.rows, spec);
+    const auto by_order = place_by_order(obs.rows, obs.tail, spec, match);
     fill_rows(t, norm, obs.rows, match, true);
+    for (const auto& p : by_order) {  // the row is where its numbers are, its label elsewhere
+        t.rows[p.row].by_order = true;
+        t.rows[p.row].span = norm.to_source(p.values_begin, p.values_end);
+    }
     int matched = 0;
     for (size_t j = 0; j < spec.rows.size(); ++j) matched += match[j] >= 0 && spec.rows[j].cells > 0;
     t.found = matched >= 3;

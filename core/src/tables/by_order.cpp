@@ -1,0 +1,182 @@
+#include "tables/by_order.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "tables/labels.h"
+#include "tables/tokens.h"
+
+namespace nianbao {
+
+namespace {
+
+bool is_value_row(const ObservedRow& r) { return count_written(r.values) > 0; }
+
+int cells_of(const TableSpec& spec, size_t j) {
+    return spec.rows[j].cells > 0 ? spec.rows[j].cells : static_cast<int>(spec.columns.size());
+}
+
+// How far the row's numbers are from the template row's cells: 0 when they
+// fit (blank cells counted; one run of glued digits where the row has a sum
+// to split it by), else the difference in count.
+int misfit(const ObservedRow& r, int cells) {
+    const int n = static_cast<int>(r.values.size());
+    if (n == cells || (n < cells && n + static_cast<int>(r.trailing_blanks.size()) >= cells)) return 0;
+    if (cells >= 4 && count_written(r.values) == 1) return 0;
+    return std::abs(n - cells);
+}
+
+// Label text holding several rows' labels (a block of labels copied apart
+// from their values) places no row: its last label is only the block's end.
+bool label_block(const ObservedRow& r) { return marker_positions(r.joined).size() >= 3; }
+
+bool unlabelled(const ObservedRow& r) { return canonical_label(r.joined).empty(); }
+
+// Every enumerated label of the table's text, in the order written, each an
+// observed row without values: the labels of a block copied apart and those
+// still beside their numbers.
+std::vector<ObservedRow> label_atoms(const std::vector<ObservedRow>& rows, const ObservedRow& tail) {
+    std::vector<ObservedRow> atoms;
+    auto cut = [&](const ObservedRow& r) {
+        const auto at = marker_positions(r.joined);
+        for (size_t k = 0; k < at.size(); ++k) {
+            size_t from = at[k], to = k + 1 < at.size() ? at[k + 1] : r.joined.size();
+            while (to > from && r.joined[to - 1] == ' ') --to;
+            if (to == from || to > r.joined_at.size()) continue;
+            ObservedRow a;
+            a.joined = r.joined.substr(from, to - from);
+            a.joined_at.assign(r.joined_at.begin() + static_cast<std::ptrdiff_t>(from),
+                               r.joined_at.begin() + static_cast<std::ptrdiff_t>(to));
+            for (size_t s : r.line_starts)
+                if (s > from && s < to) a.line_starts.push_back(s - from);
+            a.last_atom = a.joined;
+            a.marker = parse_marker(a.joined);
+            a.same_line_begin = a.joined.size();
+            a.begin = a.joined_at.front();
+            a.end = a.joined_at.back() + 1;
+            atoms.push_back(std::move(a));
+        }
+    };
+    for (const auto& r : rows) cut(r);
+    cut(tail);
+    return atoms;
+}
+
+// The template rows the copy's labels name, in template order: data rows
+// whose label is found, and (`with_groups`) groups none of whose rows is,
+// which the copy gives as one row (2019 style).
+std::vector<size_t> named_rows(const TableSpec& spec, const std::vector<int>& label_match, bool with_groups) {
+    std::vector<size_t> named;
+    for (size_t j = 0; j < spec.rows.size(); ++j) {
+        const RowSpec& r = spec.rows[j];
+        if (r.cells > 0) {
+            if (label_match[j] >= 0) named.push_back(j);
+            continue;
+        }
+        if (!with_groups) continue;
+        const std::string group = std::string(r.marker) + std::string(r.label);
+        bool has_rows = false, any_named = false;
+        for (size_t k = j + 1; k < spec.rows.size() && spec.rows[k].parent == group; ++k) {
+            has_rows = true;
+            any_named |= label_match[k] >= 0;
+        }
+        if (has_rows && !any_named) named.push_back(j);
+    }
+    return named;
+}
+
+// The rows of numbers fit the template rows one by one: at most one in
+// five off by one number (cell-count tells of it), none further off.
+bool fits(const std::vector<ObservedRow>& rows, const std::vector<size_t>& values, const TableSpec& spec,
+          const std::vector<size_t>& targets) {
+    if (values.empty() || values.size() != targets.size()) return false;
+    size_t off = 0;
+    for (size_t k = 0; k < values.size(); ++k) {
+        const int m = misfit(rows[values[k]], cells_of(spec, targets[k]));
+        if (m > 1) return false;
+        off += m;
+    }
+    return off <= std::max<size_t>(1, values.size() / 5);
+}
+
+// A label copied apart may carry a piece of a neighbouring cell on one of its
+// lines ("（二）部分公开（区分处理的，只 / 理结果 / 记这一情形…", where 理结果
+// ends the group label 三、本年度办理结果): keep the longest run of its first
+// lines that reads as the official label cut short, if there is one.
+void trim_to_label(ObservedRow& atom, const std::u32string& official) {
+    if (atom.line_starts.empty() || !label_deviates(canonical_label(atom.joined), official)) return;
+    for (size_t k = atom.line_starts.size(); k-- > 0;) {
+        const size_t end = atom.line_starts[k];
+        if (label_deviates(canonical_label(std::string_view(atom.joined).substr(0, end)), official)) continue;
+        size_t to = end;
+        while (to > 0 && atom.joined[to - 1] == ' ') --to;
+        atom.joined.resize(to);
+        atom.joined_at.resize(to);
+        atom.line_starts.resize(k);
+        atom.last_atom = atom.joined;
+        atom.same_line_begin = to;
+        return;
+    }
+}
+
+}  // namespace
+
+std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
+                                          const TableSpec& spec, std::vector<int>& match) {
+    std::vector<size_t> values;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (is_value_row(rows[i])) values.push_back(i);
+    if (values.empty()) return {};
+    const auto atoms = label_atoms(rows, tail);
+    const auto label_match = align_rows(atoms, spec);
+    std::vector<size_t> data;
+    for (size_t j = 0; j < spec.rows.size(); ++j)
+        if (spec.rows[j].cells > 0) data.push_back(j);
+    std::vector<size_t> targets;
+    for (const auto& candidate : {named_rows(spec, label_match, true), named_rows(spec, label_match, false), data})
+        if (fits(rows, values, spec, candidate)) {
+            targets = candidate;
+            break;
+        }
+    if (targets.empty()) return {};
+
+    std::vector<int> placed(rows.size(), -1);
+    for (size_t j = 0; j < match.size(); ++j)
+        if (match[j] >= 0) placed[static_cast<size_t>(match[j])] = static_cast<int>(j);
+    std::vector<size_t> moved;  // indexes into values
+    for (size_t k = 0; k < values.size(); ++k) {
+        const ObservedRow& r = rows[values[k]];
+        const int j = placed[values[k]];
+        if (j == static_cast<int>(targets[k]) && !unlabelled(r)) continue;  // its own label agrees
+        // A row its own label puts elsewhere: the copy is not in template order.
+        if (j >= 0 && j != static_cast<int>(targets[k]) && !unlabelled(r) && !label_block(r)) return {};
+        moved.push_back(k);
+    }
+    if (moved.empty()) return {};
+
+    std::vector<PlacedByOrder> out;
+    const auto tmpl = row_template(spec);
+    match.assign(spec.rows.size(), -1);
+    for (size_t k = 0; k < values.size(); ++k) match[targets[k]] = static_cast<int>(values[k]);
+    for (size_t k : moved) {
+        ObservedRow& r = rows[values[k]];
+        const size_t j = targets[k];
+        size_t begin = r.end;
+        for (const Token& v : r.values)
+            if (v.kind != TokenKind::Empty) {
+                begin = v.begin;
+                break;
+            }
+        ObservedRow labelled = label_match[j] >= 0 ? atoms[static_cast<size_t>(label_match[j])] : ObservedRow{};
+        if (!labelled.joined.empty()) trim_to_label(labelled, tmpl->official[j].label());
+        if (labelled.joined.empty()) labelled.begin = begin;
+        labelled.values = std::move(r.values);
+        labelled.trailing_blanks = std::move(r.trailing_blanks);
+        labelled.end = r.end;
+        r = std::move(labelled);
+        out.push_back({j, begin, r.end});
+    }
+    return out;
+}
+
+}  // namespace nianbao

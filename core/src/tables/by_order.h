@@ -1,0 +1,29 @@
+// Value rows whose labels stand apart from them. PDF-to-Markdown converters and
+// `pdftotext -raw` keep a table's rows of numbers in the template's order but
+// put the labels elsewhere: all before the table, after it, or some of them
+// in between. When the rows of numbers match, in number and in cells, the
+// template rows the labels name (or, with no labels to go by, the template's
+// data rows), and the labels cannot place them, they are read by their order.
+#pragma once
+
+#include <vector>
+
+#include "nianbao/format.h"
+#include "tables/rows.h"
+
+namespace nianbao {
+
+struct PlacedByOrder {
+    size_t row;                      // template row
+    size_t values_begin, values_end;  // normalized offsets of its numbers
+};
+
+// `match` (template row -> observed row, from align_rows) is replaced by the
+// reading by order when it applies, and each row so placed gets the label
+// that names its template row (if the copy has one) in place of the label
+// text it was gathered with. Returns the rows so placed; empty when the
+// labels' own reading stands. `tail`: label text after the last numbers.
+std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
+                                          const TableSpec& spec, std::vector<int>& match);
+
+}  // namespace nianbao

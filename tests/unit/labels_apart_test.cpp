@@ -1,0 +1,133 @@
+// Labels apart from their numbers (PDF-to-Markdown converters, pdftotext -raw):
+// the rows of numbers keep the template's order while the row labels stand in
+// a block before or after them. Such a copy reads to the same cells and the
+// same non-info findings as the copy with its labels in place, plus one
+// table-by-order info; a copy whose numbers do not match its labels is not
+// read by order.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "nianbao/nianbao.h"
+#include "report_builder.h"
+
+namespace {
+
+enum class Labels { Before, After };
+
+bool is_number(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    for (size_t at; (at = s.find(sep, from)) != std::string::npos; from = at + 1) out.push_back(s.substr(from, at - from));
+    out.push_back(s.substr(from));
+    return out;
+}
+
+// Table 三's rows (tab-separated, from 一、本年新收 to 四、结转下年度) turned into
+// the label cells, a line each, and the rows of numbers, space-separated.
+std::string labels_apart(const std::string& text, Labels where) {
+    const size_t begin = text.find("一、本年新收");
+    const size_t end = text.find("\n\n四、政府信息公开行政复议");
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    std::string labels, numbers;
+    for (const auto& line : split(text.substr(begin, end - begin), '\n')) {
+        std::string row;
+        for (const auto& cell : split(line, '\t')) {
+            if (is_number(cell)) row += (row.empty() ? "" : " ") + cell;
+            else if (!cell.empty()) labels += cell + "\n";
+        }
+        if (!row.empty()) numbers += row + "\n";
+    }
+    const std::string table = where == Labels::Before ? labels + numbers : numbers + labels;
+    return text.substr(0, begin) + table + text.substr(end + 1);
+}
+
+std::string without_line(std::string text, const std::string& start) {
+    const size_t at = text.find(start);
+    REQUIRE(at != std::string::npos);
+    const size_t line = text.rfind('\n', at) + 1;
+    return text.erase(line, text.find('\n', at) + 1 - line);
+}
+
+std::vector<std::vector<long long>> table3(const nianbao::Result& r) {
+    std::vector<std::vector<long long>> rows;
+    for (const auto& row : r.report.table(3).rows) {
+        if (row.spec->cells == 0) continue;
+        std::vector<long long> v;
+        for (const auto& c : row.cells) v.push_back(c.status == nianbao::CellStatus::Ok ? c.value : -1);
+        if (!row.found) v = {-2};
+        rows.push_back(v);
+    }
+    return rows;
+}
+
+std::vector<std::string> not_info(const nianbao::Result& r) {
+    std::vector<std::string> ids;
+    for (const auto& f : r.findings)
+        if (f.severity != nianbao::Severity::Info) ids.push_back(f.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+int count(const nianbao::Result& r, const std::string& id) {
+    return static_cast<int>(std::count_if(r.findings.begin(), r.findings.end(), [&](const auto& f) { return f.id == id; }));
+}
+
+// A report whose rows of table 三 all differ, so a row read in the wrong
+// place shows.
+nianbao::test::ReportText varied_report() {
+    nianbao::test::ReportText r;
+    for (int k = 0; k < 25; ++k) r.set_row3(k, {k + 1, k % 3, 0, 0, k % 2, 0});
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("labels before the rows of numbers: every cell of table 三 reads as with the labels in place") {
+    const std::string text = varied_report().str();
+    const auto placed = nianbao::check(text);
+    for (Labels where : {Labels::Before, Labels::After}) {
+        CAPTURE(where == Labels::Before ? "labels before" : "labels after");
+        const auto apart = nianbao::check(labels_apart(text, where));
+        CHECK(table3(apart) == table3(placed));
+        CHECK(not_info(apart) == not_info(placed));
+        CHECK(count(apart, "table-by-order") == 1);
+        CHECK(count(placed, "table-by-order") == 0);
+    }
+}
+
+TEST_CASE("labels apart: a row the report lacks, label and numbers, stays row-missing") {
+    const std::string text = without_line(varied_report().str(), "\t\t2. 重复申请");
+    const auto placed = nianbao::check(text);
+    const auto apart = nianbao::check(labels_apart(text, Labels::Before));
+    CHECK(count(placed, "row-missing") == 1);
+    CHECK(table3(apart) == table3(placed));
+    CHECK(not_info(apart) == not_info(placed));
+}
+
+TEST_CASE("labels apart: a deviating label still gets its row-label warning, a label wrapped in its cell does not") {
+    std::string text = varied_report().str();
+    const std::string official = "5. 要求行政机关确认或重新出具已获取信息";
+    text.replace(text.find(official), official.size(), "5. 要求行政机关确认或重复出具已获取信息");
+    const auto apart = nianbao::check(labels_apart(text, Labels::Before));
+    REQUIRE(count(apart, "row-label") == 1);
+    for (const auto& f : apart.findings)
+        if (f.id == "row-label") CHECK(f.message_zh.find("重复出具") != std::string::npos);
+}
+
+TEST_CASE("labels apart: rows of numbers that the labels do not account for are not read by order") {
+    // One row of numbers too many: no template row for it, so no reading by order.
+    std::string text = labels_apart(varied_report().str(), Labels::Before);
+    const size_t at = text.find("\n\n四、政府信息公开行政复议");
+    text.insert(at, "\n9 9 9 9 9 9 54");
+    const auto r = nianbao::check(text);
+    CHECK(count(r, "table-by-order") == 0);
+    CHECK(table3(r) != table3(nianbao::check(varied_report().str())));
+}
