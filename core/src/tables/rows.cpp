@@ -86,6 +86,29 @@ void close_row(ObservedRow& row, bool has_pending_label, const LineTokens& line,
     }
 }
 
+// A number or two without a label between a full row and the next label
+// are more numbers of that row (one cell a line, a row with a cell too many:
+// cell-count's business), not a row of their own.
+void absorb_stray_numbers(std::vector<ObservedRow>& rows, int expected) {
+    size_t kept = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        ObservedRow& r = rows[i];
+        const bool stray = kept > 0 && r.joined.empty() && count_written(r.values) * 2 < expected &&
+                           !rows[kept - 1].joined.empty() && count_written(rows[kept - 1].values) >= expected &&
+                           (i + 1 == rows.size() || !rows[i + 1].joined.empty());
+        if (stray) {
+            ObservedRow& last = rows[kept - 1];
+            last.values.insert(last.values.end(), r.values.begin(), r.values.end());
+            last.trailing_blanks = std::move(r.trailing_blanks);
+            last.end = r.end;
+            continue;
+        }
+        if (kept != i) rows[kept] = std::move(r);
+        ++kept;
+    }
+    rows.resize(kept);
+}
+
 }  // namespace
 
 RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_view text, int expected, int widest) {
@@ -140,6 +163,7 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
         finish_label(pending);
         out.tail = std::move(pending);
     }
+    absorb_stray_numbers(out.rows, expected);
     return out;
 }
 
