@@ -130,3 +130,13 @@ TEST_CASE("title-missing: a title saying 政务公开 instead of 政府信息公
     }
     CHECK(titles == 1);
 }
+
+TEST_CASE("input-not-report: a text whose only part found is its title is a report, and its missing parts are said") {
+    const auto r = nianbao::check("平罗县陶乐镇2024年政府信息公开工作年度报告\n\n根据《中华人民共和国政府信息公开条例》，现公布本年度报告。\n");
+    CHECK_FALSE(has(r, "input-not-report"));
+    CHECK(has(r, "section-missing"));
+    CHECK(has(r, "table-missing"));
+    // A news item that only names such reports in a sentence has no title: not a report.
+    const auto news = nianbao::check("近日，各乡镇陆续发布了政府信息公开工作年度报告，群众反响良好。记者走访了多个乡镇。\n");
+    CHECK(ids(news) == std::vector<std::string>{"input-not-report"});
+}

@@ -19,10 +19,10 @@ const std::vector<RuleDoc>& docs() {
          "The bytes are neither valid UTF-8 nor GB18030 (the CLI detects GB18030 by itself; the page decodes files before checking).",
          "Undecodable text would be read as garbage and give meaningless findings."},
         {"input-not-report", Severity::Error, "不像政府信息公开工作年度报告", "Does not look like an annual report",
-         "文本中找不到年度报告的任何一部分（六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
+         "文本中找不到年度报告的任何一部分（标题、六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
          "可能粘贴错了文件，或粘贴的内容不完整。", "一篇新闻稿或通知",
          "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）",
-         "The text does not look like an annual report at all: none of the sections or tables was found. One finding, not dozens.",
+         "The text does not look like an annual report at all: neither its title nor any of its sections or tables was found. One finding, not dozens.",
          "Checking a wrong document would only produce noise."},
         {"input-too-large", Severity::Error, "输入过大", "Input too large",
          "输入（或上年报告）超过可检查的大小上限（命令行 64 MB，网页更小），未作检查。",
@@ -43,8 +43,8 @@ const std::vector<MessageSpec>& messages() {
         {"input-encoding", "binary", "输入像是二进制文件（如 Word 或 PDF 原文件），不是文本。",
          "The input looks like a binary file (such as a Word or PDF file), not text.",
          "复制报告的文字粘贴进来，或另存为 .txt 文件。", "Copy the report's text, or save it as a .txt file."},
-        {"input-not-report", "none", "找不到年度报告的任何部分（“一、总体情况”等六个部分和三张表格都没有）。",
-         "None of the report's parts were found (neither the six sections such as 一、总体情况 nor the three tables).",
+        {"input-not-report", "none", "找不到年度报告的任何部分（标题、“一、总体情况”等六个部分和三张表格都没有）。",
+         "None of the report's parts were found (neither its title, nor the six sections such as 一、总体情况, nor the three tables).",
          "确认粘贴的是政府信息公开工作年度报告全文。", "Make sure this is the full text of an annual report."},
         {"input-too-large", "text", "输入有 {size} 字节，超过 {limit} 字节的上限，未作检查。",
          "The input has {size} bytes, more than the limit of {limit} bytes; it was not checked.",
@@ -88,6 +88,8 @@ void run(const Context& ctx, Emitter& out) {
 bool input_is_empty(const Report& r) { return blank(r.source); }
 
 bool input_is_not_report(const Report& r) {
+    // A title naming 政府信息公开工作年度报告 makes it a report, however little follows.
+    if (r.title_span && r.title_names_disclosure) return false;
     for (const auto& s : r.sections)
         if (s.found) return false;
     return !r.table2.found && !r.table3.found && !r.table4.found;
