@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Hostile inputs (issue E): time and peak memory of `nianbao check --format json`
 on each kind of hostile input at three sizes (x1, x4, x16), to show time linear
-in the input and memory bounded by it. Prints figures; asserts nothing.
+in the input and memory bounded by it; and at x16 the peak RSS of `extract`,
+the reader alone (issue G: at most 10x the input above the floor). Prints figures; asserts nothing.
 
 usage: bench_hostile.py CLI [--scale N]   (N multiplies every size; default 1)
-Kinds: a real report repeated, one long line, many short lines, binary bytes,
+Kinds: a real report repeated, the same on one line, one long line, many short
+lines, lines of "1" (alone, and under section 三's heading), binary bytes,
 invalid UTF-8 inside a report, UTF-16 with BOM, 30-digit numbers in table
 cells, a table of many rows, deep Markdown nesting, deep HTML nesting.
 """
@@ -15,13 +17,13 @@ REPO = os.path.dirname(HERE)
 REAL = os.path.join(REPO, "tests", "fixtures", "real", "008_hongze_district_2024.txt")
 
 
-def run(cli, path):
-    """Wall time (best of 2) and max RSS (KiB) of one check."""
+def run(cli, path, command="check"):
+    """Wall time (best of 2) and max RSS (bytes) of one check (or extract: the reader alone)."""
     best = None
     rss = 0
     for _ in range(2):
         t = time.perf_counter()
-        p = subprocess.Popen([cli, "check", "--format", "json", path],
+        p = subprocess.Popen([cli, command, "--format", "json", path],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(p.pid, 0)
         dt = time.perf_counter() - t
@@ -64,7 +66,14 @@ def kinds(report):
                 + "</span></div>" * k + "</body></html>").encode()
     def ampersands(n):
         return b"<p>" + b"&" * (64000 * n)
-    return [("report repeated", repeated), ("one long line", long_line), ("short lines", short_lines),
+    def digit_lines(n):
+        return b"1\n" * (32000 * n)
+    def report_one_line(n):
+        return (report.replace("\n", "") * (10 * n)).encode()
+    def digit_lines_in_table(n):
+        return ("三、收到和处理政府信息公开申请情况\n" + "1\n" * (32000 * n)).encode()
+    return [("report repeated", repeated), ("report, one line", report_one_line), ("one long line", long_line),
+            ("short lines", short_lines), ("'1' lines", digit_lines), ("'1' lines in 三", digit_lines_in_table),
             ("binary", binary), ("invalid UTF-8", bad_utf8), ("UTF-16 with BOM", utf16),
             ("30-digit cells", digits30), ("table rows", table_rows), ("deep Markdown", markdown),
             ("deep HTML", html), ("HTML '&' no ';'", ampersands)]
@@ -110,9 +119,11 @@ def main():
                 dt, rss = run(cli, path)
                 row.append((os.path.getsize(path), dt, rss))
             t1, t16 = row[0][1], row[-1][1]
+            _, reader_rss = run(cli, path_of(work, index, SIZES[-1]), "extract")
             cells = ", ".join(f"{size / 1e6:5.2f} MB {dt * 1000:5.0f} ms {rss / 1e6:4.0f} MB" for size, dt, rss in row)
             print(f"  {name:16s} {cells}; t16/t1 {t16 / t1:4.1f}; "
-                  f"(RSS - floor)/input at x16 {(row[-1][2] - floor) / row[-1][0]:.1f}x")
+                  f"(RSS - floor)/input at x16 {(row[-1][2] - floor) / row[-1][0]:.1f}x, "
+                  f"reader alone (extract) {(reader_rss - floor) / row[-1][0]:.1f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

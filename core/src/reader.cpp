@@ -95,7 +95,7 @@ Report read_report(std::string_view input) {
         }
         r4.end = hits[4].found && hits[4].line_begin > r4.begin ? hits[4].line_begin : text.size();
     }
-    report.table4 = read_table4(norm, r4.begin, r4.end, report.format->table4, report.unread);
+    report.table4 = read_table4(norm, r4.begin, r4.end, report.format->table4, hits[3].found, report.unread);
     // Every date, and the one the report is signed with.
     read_dates(report);
     return report;

@@ -45,16 +45,13 @@ public:
 private:
     std::string_view source_;
     std::vector<uint32_t> line_starts_;  // byte offset of each line start
-    // Code point and UTF-16 offsets at each line start, so a position costs
-    // one scan of a single line.
-    std::vector<uint32_t> line_codepoints_;
-    std::vector<uint32_t> line_utf16_;
     // Every ~256 bytes: a character boundary with its code point and UTF-16
     // offsets, so a position never scans more than that (a 10 MB line with
-    // 100,000 findings stays linear).
+    // 100,000 findings stays linear), and short lines cost 4 bytes each.
     struct Checkpoint {
         uint32_t byte, codepoint, utf16;
     };
+    Checkpoint offsets_at(uint32_t byte) const;
     std::vector<Checkpoint> checkpoints_;
 };
 

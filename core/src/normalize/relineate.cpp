@@ -1,5 +1,7 @@
 #include "normalize/relineate.h"
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 #include "tables/labels.h"
@@ -109,15 +111,24 @@ NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format
     const std::string& text = norm.text;
     std::vector<size_t> breaks;  // normalized offsets to put a line break before
     size_t line_start = 0;
+    // Whether only blanks stand between the line's start and x, in time
+    // linear in the line however many headings it holds: the line is scanned
+    // once, up to the furthest x asked, for its first non-blank character.
+    size_t scanned = 0, first_content = std::string::npos;
+    auto alone_before = [&](size_t x) {
+        for (; scanned < x; ++scanned)
+            if (first_content == std::string::npos && text[scanned] != ' ' && text[scanned] != '\t')
+                first_content = scanned;
+        return first_content == std::string::npos || first_content >= x;
+    };
     for (size_t p = 0; p < text.size(); ++p) {
         if (text[p] == '\n') {
-            line_start = p + 1;
+            line_start = scanned = p + 1;
+            first_content = std::string::npos;
             continue;
         }
         if (const size_t footer = page_footer_end(text, p)) {
-            bool alone_before = true;
-            for (size_t i = line_start; i < p; ++i) alone_before &= text[i] == ' ' || text[i] == '\t';
-            if (!alone_before) breaks.push_back(p);
+            if (!alone_before(p)) breaks.push_back(p);
             if (footer < text.size() && text[footer] != '\n') breaks.push_back(footer);
             p = footer - 1;
             continue;
@@ -149,14 +160,11 @@ NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format
         while (t < text.size() && text[t] == ' ') ++t;
         const size_t end = heading_title_end(text, t, format.sections[number - 1]);
         if (end == 0) continue;
-        bool alone_before = true;
         // Markdown's "#### " before a heading goes with it.
         size_t open = p;
         while (open > line_start && (text[open - 1] == '#' || text[open - 1] == '*' || text[open - 1] == ' ')) --open;
         while (open < p && text[open] == ' ') ++open;
-        alone_before = true;
-        for (size_t i = line_start; i < open; ++i) alone_before &= text[i] == ' ' || text[i] == '\t';
-        if (!alone_before) breaks.push_back(open);
+        if (!alone_before(open)) breaks.push_back(open);
         size_t after = end;
         while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
         if (after < text.size() && text[after] != '\n') breaks.push_back(end);
@@ -164,22 +172,25 @@ NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format
     }
     if (breaks.empty()) return norm;
 
-    NormalizedText out;
-    out.source = norm.source;
-    out.text.reserve(text.size() + breaks.size());
-    out.origin.reserve(norm.origin.size() + breaks.size());
-    size_t from = 0;
-    for (size_t b : breaks) {
-        out.text.append(text, from, b - from);
-        out.origin.insert(out.origin.end(), norm.origin.begin() + from, norm.origin.begin() + b);
+    // In place, from the back: a one-line copy is as large as the text gets,
+    // and a second copy of text and map would double the reader's peak.
+    std::string& out = norm.text;
+    std::vector<uint32_t>& origin = norm.origin;
+    const size_t old_size = out.size();
+    out.resize(old_size + breaks.size());
+    origin.resize(out.size() + 1);
+    origin[out.size()] = origin[old_size];
+    size_t end = old_size;
+    for (size_t i = breaks.size(); i-- > 0;) {
+        const size_t b = breaks[i];
+        std::copy_backward(out.begin() + b, out.begin() + end, out.begin() + end + i + 1);
+        std::copy_backward(origin.begin() + b, origin.begin() + end, origin.begin() + end + i + 1);
         // The break stands where the next character starts in the source.
-        out.text += '\n';
-        out.origin.push_back(norm.origin[b]);
-        from = b;
+        out[b + i] = '\n';
+        origin[b + i] = origin[b + i + 1];
+        end = b;
     }
-    out.text.append(text, from, std::string::npos);
-    out.origin.insert(out.origin.end(), norm.origin.begin() + from, norm.origin.end());
-    return out;
+    return norm;
 }
 
 }  // namespace nianbao

@@ -10,6 +10,23 @@ namespace {
 
 bool ends_non_ascii(const std::string& s) { return !s.empty() && static_cast<unsigned char>(s.back()) >= 0x80; }
 
+// Label text is what stands since the previous row: a row's label, a block of
+// labels copied apart (a few KB), or prose before the table. Past this much
+// only its end is kept, so a megabyte of prose costs no more than a label.
+constexpr size_t kMaxLabelBytes = 8192;
+
+void keep_label_tail(ObservedRow& row) {
+    if (row.joined.size() <= 2 * kMaxLabelBytes) return;
+    size_t cut = row.joined.size() - kMaxLabelBytes;
+    while (cut < row.joined.size() && (static_cast<unsigned char>(row.joined[cut]) & 0xC0) == 0x80) ++cut;
+    row.joined.erase(0, cut);
+    row.joined_at.erase(row.joined_at.begin(), row.joined_at.begin() + static_cast<std::ptrdiff_t>(cut));
+    std::vector<size_t> starts;
+    for (size_t s : row.line_starts)
+        if (s >= cut) starts.push_back(s - cut);
+    row.line_starts = std::move(starts);
+}
+
 void append_label(ObservedRow& row, std::string_view text, const std::vector<Token>& label, bool new_line) {
     for (size_t k = 0; k < label.size(); ++k) {
         const Token& t = label[k];
@@ -20,14 +37,21 @@ void append_label(ObservedRow& row, std::string_view text, const std::vector<Tok
                         static_cast<unsigned char>(text[t.begin]) >= 0x80;
             if (!glue) {
                 row.joined += ' ';
-                row.joined_at.push_back(t.begin);
+                row.joined_at.push_back(static_cast<uint32_t>(t.begin));
             }
         }
+        // A word longer than what is kept: only its end, from a character start.
+        size_t from = t.begin;
+        if (t.end - t.begin > kMaxLabelBytes) {
+            from = t.end - kMaxLabelBytes;
+            while (from < t.end && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+        }
         if (new_line && k == 0) row.line_starts.push_back(row.joined.size());
-        row.joined.append(text.substr(t.begin, t.end - t.begin));
+        row.joined.append(text.substr(from, t.end - from));
         const size_t at = row.joined_at.size();
-        row.joined_at.resize(at + (t.end - t.begin));
-        for (size_t i = t.begin; i < t.end; ++i) row.joined_at[at + (i - t.begin)] = i;
+        row.joined_at.resize(at + (t.end - from));
+        for (size_t i = from; i < t.end; ++i) row.joined_at[at + (i - from)] = static_cast<uint32_t>(i);
+        keep_label_tail(row);
     }
 }
 

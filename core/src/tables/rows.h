@@ -18,7 +18,7 @@ namespace nianbao {
 
 struct ObservedRow {
     std::string joined;          // label text since the previous row, lines joined
-    std::vector<size_t> joined_at;  // normalized offset of each byte of `joined`
+    std::vector<uint32_t> joined_at;  // normalized offset of each byte of `joined` (inputs stay under 4 GB)
     std::string last_atom;       // from the last enumerator marker to the end
     size_t last_atom_begin = 0;  // offset in `joined`
     std::string same_line;       // label text on the line that holds the values

@@ -121,6 +121,14 @@ std::vector<Token> cut_table2_words(std::string_view text, const std::vector<Tok
     return out;
 }
 
+// Rows read under a label of their own (or one from the labels copied apart):
+// numbers alone, however many, do not make a table.
+int labelled_rows(const Table& t) {
+    int n = 0;
+    for (const Row& r : t.rows) n += r.found && !r.raw_label.empty();
+    return n;
+}
+
 int widest_row(const TableSpec& spec) {
     int widest = 0;
     for (const auto& r : spec.rows) widest = std::max(widest, r.cells);
@@ -130,9 +138,11 @@ int widest_row(const TableSpec& spec) {
 }  // namespace
 
 int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const FormatSpec& format) {
-    // The region without white space, copied a run at a time.
-    const std::string_view region = std::string_view(norm.text).substr(std::min(begin, norm.text.size()),
-                                                                       end > begin ? end - begin : 0);
+    // The region without white space, copied a run at a time; table 二 and
+    // its words stand in the region's first 256 KB (a whole report is ~20 KB).
+    constexpr size_t kMaxRegionBytes = size_t(256) << 10;
+    const std::string_view region = std::string_view(norm.text).substr(
+        std::min(begin, norm.text.size()), std::min(end > begin ? end - begin : 0, kMaxRegionBytes));
     std::string compact;
     compact.reserve(region.size());
     for (size_t i = 0; i < region.size();) {
@@ -171,9 +181,7 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
         t.rows[p.row].by_order = true;
         t.rows[p.row].span = norm.to_source(p.values_begin, p.values_end);
     }
-    int matched = 0;
-    for (size_t j = 0; j < spec.rows.size(); ++j) matched += match[j] >= 0 && spec.rows[j].cells > 0;
-    t.found = matched >= 3;
+    t.found = labelled_rows(t) >= 3;
     if (t.found) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
@@ -300,9 +308,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
     auto obs = observe_rows(lines, norm.text, widest_row(spec), widest_row(spec));
     auto match = align_rows(obs.rows, spec);
     fill_rows(t, norm, obs.rows, match, false);
-    int matched = 0;
-    for (int m : match) matched += m >= 0;
-    t.found = matched >= 2;
+    t.found = labelled_rows(t) >= 2;
     if (t.found) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
@@ -311,7 +317,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
     return t;
 }
 
-Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec,
+Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec, bool in_section,
                   std::vector<Unread>& unread) {
     Table t;
     t.number = 4;
@@ -345,7 +351,8 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         if (first == std::string::npos) first = line.begin;
         last = line.end;
     }
-    t.found = values.size() >= 5 || (header && !values.empty());
+    // Outside its section, only under its header: numbers alone are no table.
+    t.found = (in_section && values.size() >= 5) || (header && !values.empty());
     const int expected = static_cast<int>(spec.columns.size());
     Row r;
     r.spec = &spec.rows[0];

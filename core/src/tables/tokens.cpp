@@ -331,12 +331,15 @@ void split_values(LineTokens& line, const Token* tokens, size_t count) {
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end) {
     std::vector<LineTokens> lines;
     std::vector<Token> scratch;
-    lines.reserve(static_cast<size_t>(std::count(text.begin() + begin, text.begin() + end, '\n')) + 1);
     size_t pos = begin;
-    while (pos < end) {
+    while (pos < end && lines.size() < kMaxTableLines) {
         size_t nl = text.find('\n', pos);
         if (nl == std::string_view::npos || nl > end) nl = end;
         LineTokens line = tokenize_line(text, pos, nl, scratch);
+        if (line.blank) {  // nothing on it: no reader looks at it
+            pos = nl + 1;
+            continue;
+        }
         // Rows that follow each other on one line are lines of their own.
         size_t from = 0;
         for (size_t k = 1; k < scratch.size() && !line.page_number; ++k) {

@@ -47,6 +47,11 @@ void split_values(LineTokens& line, const Token* tokens, size_t count);
 // All lines of [begin, end) of the normalized text. Rows that follow each
 // other on one line (a copy that lost its line breaks) are split into lines
 // of their own, at a word that follows a row's numbers and is no sentence.
+// Lines with nothing on them are left out. At most kMaxTableLines lines are
+// read: a table is as long as its template, a few hundred lines even one cell
+// a line, and a region of a million short lines (a hostile paste, or no
+// section found) must not cost a million lines' worth of memory.
+constexpr size_t kMaxTableLines = 4096;
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end);
 
 TokenKind classify_token(std::string_view token);

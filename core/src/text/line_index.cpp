@@ -26,63 +26,58 @@ Counts count_units(const char* b, const char* e) {
 }  // namespace
 
 LineIndex::LineIndex(std::string_view source) : source_(source) {
-    line_starts_.push_back(0);
-    line_codepoints_.push_back(0);
-    line_utf16_.push_back(0);
-    checkpoints_.push_back({0, 0, 0});
     const char* text = source.data();
     const size_t n = source.size();
+    // Sized once: short lines (a hostile paste of "1\n" lines) would
+    // otherwise cost up to twice their 4 bytes a line while the vector grows.
+    size_t lines = 1;
+    for (const char* p = text; (p = static_cast<const char*>(std::memchr(p, '\n', text + n - p))) != nullptr; ++p) ++lines;
+    line_starts_.reserve(lines);
+    checkpoints_.reserve(n / 256 + 2);
+    line_starts_.push_back(0);
+    checkpoints_.push_back({0, 0, 0});
     uint32_t cp = 0, u16 = 0;
-    auto advance = [&](size_t b, size_t e) {
-        const Counts c = count_units(text + b, text + e);
-        cp += c.codepoints;
-        u16 += c.utf16;
-    };
     size_t i = 0;
     while (i < n) {
         // A block of about 256 bytes, its line starts found with memchr.
         const size_t block_end = std::min(n, i + 256);
-        while (i < block_end) {
-            const void* nl = std::memchr(text + i, '\n', block_end - i);
+        for (size_t at = i; at < block_end;) {
+            const void* nl = std::memchr(text + at, '\n', block_end - at);
             if (!nl) break;
-            const size_t after = static_cast<size_t>(static_cast<const char*>(nl) - text) + 1;
-            advance(i, after);
-            i = after;
-            line_starts_.push_back(static_cast<uint32_t>(i));
-            line_codepoints_.push_back(cp);
-            line_utf16_.push_back(u16);
+            at = static_cast<size_t>(static_cast<const char*>(nl) - text) + 1;
+            line_starts_.push_back(static_cast<uint32_t>(at));
         }
-        advance(i, block_end);
-        i = block_end;
-        while (i < n && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;  // to a character boundary
+        size_t next = block_end;
+        while (next < n && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;  // to a character boundary
+        const Counts c = count_units(text + i, text + next);
+        cp += c.codepoints;
+        u16 += c.utf16;
+        i = next;
         if (i < n) checkpoints_.push_back({static_cast<uint32_t>(i), cp, u16});
     }
+}
+
+LineIndex::Checkpoint LineIndex::offsets_at(uint32_t byte) const {
+    // From the last checkpoint at or before `byte`: at most ~256 bytes to count.
+    auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte,
+                               [](uint32_t b, const Checkpoint& c) { return b < c.byte; });
+    const Checkpoint& from = *(it - 1);
+    // A byte inside a character counts that character, as a position at its end would.
+    const Counts c = count_units(source_.data() + from.byte, source_.data() + byte);
+    return {byte, from.codepoint + c.codepoints, from.utf16 + c.utf16};
 }
 
 Position LineIndex::position(uint32_t byte) const {
     if (byte > source_.size()) byte = static_cast<uint32_t>(source_.size());
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte);
     size_t line = static_cast<size_t>(it - line_starts_.begin()) - 1;
+    const Checkpoint at = offsets_at(byte);
     Position p;
     p.byte = byte;
     p.line = static_cast<uint32_t>(line + 1);
-    uint32_t start = line_starts_[line], cp = line_codepoints_[line], u16 = line_utf16_[line];
-    // Start from the last checkpoint inside this line, if there is one.
-    auto cpt = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte,
-                                [](uint32_t b, const Checkpoint& c) { return b < c.byte; });
-    if (cpt != checkpoints_.begin()) {
-        const Checkpoint& c = *(cpt - 1);
-        if (c.byte > start) {
-            start = c.byte;
-            cp = c.codepoint;
-            u16 = c.utf16;
-        }
-    }
-    // A byte inside a character counts that character, as a position at its end would.
-    const Counts c = count_units(source_.data() + start, source_.data() + byte);
-    p.codepoint = cp + c.codepoints;
-    p.utf16 = u16 + c.utf16;
-    p.column = p.codepoint - line_codepoints_[line] + 1;
+    p.codepoint = at.codepoint;
+    p.utf16 = at.utf16;
+    p.column = p.codepoint - offsets_at(line_starts_[line]).codepoint + 1;
     return p;
 }
 
