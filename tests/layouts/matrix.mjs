@@ -17,6 +17,11 @@
 // among the candidates; its cells are not compared, and the variant's `cell-ambiguous`
 // findings and the original's findings on that row that the variant lacks are tolerated.
 // An ambiguous row not listed fails, and so does a listed row that is not ambiguous.
+//
+// copies.json lists real copies of a base made by other extractors ({base, variant, file,
+// how}: pdftotext -raw, -layout and plain of the PDFs in ../shared/real, in copies/): each
+// is a column of the matrix for the bases it copies, compared the same way; a listed copy
+// that is missing fails.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -189,11 +194,15 @@ async function main() {
     console.error(`no CLI at ${cliPath}: build it first (cmake --build build-native --target nianbao)`);
     process.exit(1);
   }
-  const variants = VARIANTS.filter((v) => !onlyVariants || onlyVariants.includes(v.name));
+  // Real copies made by other extractors (copies.json): a column each, for the bases they copy.
+  const copies = JSON.parse(readFileSync(path.join(here, 'copies.json'), 'utf8'));
+  const copyColumns = [...new Set(copies.map((c) => c.variant))].map((name) => ({ name, copy: true }));
+  const allVariants = [...VARIANTS, ...copyColumns];
+  const variants = allVariants.filter((v) => !onlyVariants || onlyVariants.includes(v.name));
   if (onlyVariants) {
     for (const name of onlyVariants) {
-      if (!VARIANTS.some((v) => v.name === name)) {
-        console.error(`unknown variant ${name}; the variants: ${VARIANTS.map((v) => v.name).join(', ')}`);
+      if (!allVariants.some((v) => v.name === name)) {
+        console.error(`unknown variant ${name}; the variants: ${allVariants.map((v) => v.name).join(', ')}`);
         process.exit(2);
       }
     }
@@ -205,15 +214,24 @@ async function main() {
   }
   const expected = JSON.parse(readFileSync(path.join(here, 'expected_ambiguous.json'), 'utf8'));
   const knownBases = new Set([...REQUIRED.map(baseName), ...sampleFiles().map(baseName)]);
-  const badEntries = expected.filter((e) => !knownBases.has(e.base) || !VARIANTS.some((v) => v.name === e.variant));
+  const badEntries = expected.filter((e) => !knownBases.has(e.base) || !allVariants.some((v) => v.name === e.variant));
 
   const dir = args.keep ? path.resolve(args.keep) : mkdtempSync(path.join(os.tmpdir(), 'nianbao-layouts-'));
   mkdirSync(dir, { recursive: true });
   const present = allBases.filter((b) => !b.missing);
   const jobs = [];   // {base, variant, file}
   const unchanged = new Map();   // variant name -> bases it leaves as they are
+  const missingCopies = [];
   for (const base of present) {
     for (const variant of variants) {
+      if (variant.copy) {
+        const entry = copies.find((c) => c.base === base.name && c.variant === variant.name);
+        if (!entry) continue;
+        const file = path.join(here, entry.file);
+        if (existsSync(file)) jobs.push({ base, variant, file });
+        else missingCopies.push(file);
+        continue;
+      }
       const file = path.join(dir, `${base.name}.${variant.name}.txt`);
       const text = variant.fn(base.text);
       if (text === base.text) unchanged.set(variant.name, [...(unchanged.get(variant.name) || []), base.name]);
@@ -283,10 +301,12 @@ async function main() {
   const pad = (s, w) => s + ' '.repeat(Math.max(0, w - s.length));
   console.log([pad('base', nameWidth), ...variants.map((v) => v.name)].join('  '));
   for (const base of allBases) {
-    console.log([pad(base.name, nameWidth), ...variants.map((v) => pad(cell.get(`${base.name} ${v.name}`), v.name.length))].join('  '));
+    console.log([pad(base.name, nameWidth), ...variants.map((v) => pad(cell.get(`${base.name} ${v.name}`) || '-', v.name.length))].join('  '));
   }
 
   for (const [name, names] of unchanged) console.log(`\n${name}: nothing to change in ${names.join(', ')} (the variant is the base)`);
+  failed += missingCopies.length;
+  for (const file of missingCopies) console.log(`\nMISSING copy (counts as failed): ${file}`);
   const missing = allBases.filter((b) => b.missing);
   if (missing.length) {
     console.log('\nMISSING bases (each of their variants counts as failed):');

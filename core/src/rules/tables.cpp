@@ -285,6 +285,32 @@ void report_extra_rows(const Report& r, const Table& t, Emitter& out) {
     out.emit("row-label", "extra", first->span, p);
 }
 
+// Whether a row's label as written differs from the official one. A PDF copy
+// may put a piece of a group's label, written down its merged cell, inside a
+// row's label ("2、申请人逾期未按收费通知要 他处理 求缴纳费用…": 他处理 ends
+// （六）其他处理); such pieces, standing apart, are not the row's wording.
+bool row_label_differs(const std::string& raw, const std::u32string& official, const TableSpec& spec) {
+    if (!label_deviates(canonical_label(raw), official)) return false;
+    std::vector<std::u32string> groups;
+    for (const RowSpec& r : spec.rows)
+        if (r.cells == 0) groups.push_back(canonical_label(r.label));
+    std::string kept;
+    bool dropped = false;
+    size_t i = 0;
+    for (bool first = true; i < raw.size(); first = false) {
+        const size_t end = std::min(raw.find(' ', i), raw.size());
+        const std::string_view piece = std::string_view(raw).substr(i, end - i);
+        const std::u32string c = canonical_label(piece);
+        bool group_piece = false;
+        for (const auto& g : groups) group_piece |= !first && c.size() >= 2 && g.find(c) != std::u32string::npos;
+        if (group_piece) dropped = true;
+        else kept.append(piece).append(" ");
+        i = raw.find_first_not_of(' ', end);
+        if (i == std::string::npos) break;
+    }
+    return !dropped || label_deviates(canonical_label(kept), official);
+}
+
 void check_table(const Context& ctx, const Table& t, Emitter& out) {
     const Report& r = ctx.report;
     if (!t.found) {
@@ -334,7 +360,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         }
         if (!row.found) continue;
         if (!row.raw_label.empty() && !rs.label.empty()) {
-            if (label_deviates(canonical_label(row.raw_label), tmpl->official[j].label())) {
+            if (row_label_differs(row.raw_label, tmpl->official[j].label(), spec)) {
                 p()["raw"] = row.raw_label;
                 p()["official"] = std::string(rs.marker) + std::string(rs.label);
                 out.emit("row-label", "row", row.label_span, p());
