@@ -127,6 +127,13 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
     for (size_t i = 0; i < rows.size(); ++i)
         if (is_value_row(rows[i])) values.push_back(i);
     if (values.empty()) return {};
+    std::vector<int> placed(rows.size(), -1);
+    for (size_t j = 0; j < match.size(); ++j)
+        if (match[j] >= 0) placed[static_cast<size_t>(match[j])] = static_cast<int>(j);
+    // Most copies: every row of numbers placed by a label of its own.
+    bool all_placed = true;
+    for (size_t i : values) all_placed &= placed[i] >= 0 && !unlabelled(rows[i]);
+    if (all_placed) return {};
     const auto atoms = label_atoms(rows, tail);
     const auto label_match = align_rows(atoms, spec);
     std::vector<size_t> data;
@@ -140,9 +147,6 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
         }
     if (targets.empty()) return {};
 
-    std::vector<int> placed(rows.size(), -1);
-    for (size_t j = 0; j < match.size(); ++j)
-        if (match[j] >= 0) placed[static_cast<size_t>(match[j])] = static_cast<int>(j);
     std::vector<size_t> moved;  // indexes into values
     for (size_t k = 0; k < values.size(); ++k) {
         const ObservedRow& r = rows[values[k]];
