@@ -102,7 +102,7 @@ async function main() {
       rows.push(`    ${name.padEnd(16)} ${String(bytes.length).padStart(8)} B  ${String(g).padStart(7)} B gz${note}`);
     }
     console.log(`page: bytes loaded until ready (first visit), gzip -9 each:\n${rows.join('\n')}`);
-    console.log(`page: total ${kb(total)} gz (target <= 150 KB); the page's own HTML+CSS+JS ${kb(own)} gz (aim <= 25 KB); module ${kb(total - own)} gz`);
+    console.log(`page: total ${kb(total)} gz (target <= 170 KB); the page's own HTML+CSS+JS ${kb(own)} gz (aim <= 25 KB); module ${kb(total - own)} gz`);
     const single = readFileSync(path.join(dist, 'nianbao.html'));
     console.log(`page: dist/nianbao.html (one file, wasm as base64) ${kb(single.length)}, ${kb(gz(single))} gz`);
 
