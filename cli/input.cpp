@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "docx.h"
-#include "nianbao/html.h"
+#include "inflate.h"
+#include "nianbao/inputs.h"
 
 namespace cli {
 namespace {
@@ -47,9 +47,9 @@ std::vector<std::string> expand_folders(const std::vector<std::string>& args) {
         for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator();
              it.increment(ec)) {
             if (!it->is_regular_file(ec)) continue;
-            std::string ext = it->path().extension().string();
-            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-            if (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm" || ext == ".docx") found.push_back(it->path().string());
+            // The kinds the core reads (the input table): not PDF, which only the page reads.
+            const nianbao::InputKind* kind = nianbao::input_kind_by_name(it->path().filename().string());
+            if (kind && kind->read) found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         if (found.empty()) out.push_back(a);  // reported as unreadable: nothing to check there
@@ -78,18 +78,14 @@ bool read_input(const std::string& path, Input& out, std::string& error) {
         error = out.name + " is larger than 64 MB; nianbao reads reports up to 64 MB";
         return false;
     }
-    if (looks_like_zip(bytes)) {  // a Word document: its text, tables as tab-separated rows
-        std::string text;
-        if (!docx_to_text(bytes, text, error)) {
-            error = out.name + ": " + error;
-            return false;
-        }
-        out.decoded = nianbao::decode_bytes(text);
-        return true;
+    // The reader the bytes call for (the core's input table): a Word document
+    // or a saved web page as its text, tables as tab-separated rows.
+    nianbao::InputText read = nianbao::read_input_bytes(bytes, zlib_inflate());
+    if (!read.ok) {
+        error = out.name + ": " + read.error;
+        return false;
     }
-    out.decoded = nianbao::decode_bytes(bytes);
-    // A saved web page reads as its text, tables as tab-separated rows.
-    if (nianbao::looks_like_html(out.decoded.text)) out.decoded.text = nianbao::html_to_text(out.decoded.text);
+    out.decoded = std::move(read.decoded);
     return true;
 }
 

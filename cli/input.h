@@ -24,7 +24,8 @@ bool read_input(const std::string& path, Input& out, std::string& error);
 std::string display_name(const std::string& path);
 
 // Folders among the arguments become the report files inside them
-// (.txt .md .html .htm .docx, recursively, sorted); other arguments, and folders
+// (the kinds the core reads, nianbao/inputs.h: .txt .md .text .html .htm .docx;
+// recursively, sorted); other arguments, and folders
 // without reports, stay as given.
 std::vector<std::string> expand_folders(const std::vector<std::string>& args);
 
