@@ -33,10 +33,12 @@ Region section_body(const std::array<SectionHit, 6>& hits, int number, size_t te
 Report read_report(std::string_view input) {
     Report report;
     report.source = is_valid_utf8(input) ? std::string(input) : sanitize_utf8(input);
-    const NormalizedText norm = restore_line_breaks(normalize(report.source), format_2021());
+    // The revisions share their sections; the tables tell them apart (below).
+    const FormatSpec& in_force = *formats().front();
+    const NormalizedText norm = restore_line_breaks(normalize(report.source), in_force);
     const std::string& text = norm.text;
 
-    auto hits = find_sections(norm, format_2021());
+    auto hits = find_sections(norm, in_force);
     for (int s = 1; s <= 6; ++s) {
         const SectionHit& h = hits[s - 1];
         Section& sec = report.sections[s - 1];
@@ -71,11 +73,17 @@ Report read_report(std::string_view input) {
     else if (hits[1].found) r3.begin = hits[1].line_end;
     if (hits[3].found) r4 = section_body(hits, 4, text.size());
 
-    // The layout: 2019 tables have words the 2021 ones do not.
-    int sig2019 = count_signatures(norm, r2.begin, r2.end, format_2019());
-    int sig2021 = count_signatures(norm, r2.begin, r2.end, format_2021());
-    report.layout_2019 = sig2019 > sig2021;
-    report.format = report.layout_2019 ? &format_2019() : &format_2021();
+    // The revision: the one whose own words (table 二's columns, its
+    // citation) the text has most of; on a tie the one in force.
+    int best = -1;
+    for (const FormatSpec* f : formats()) {
+        const int score = count_signatures(norm, r2.begin, r2.end, *f);
+        if (score > best) {
+            best = score;
+            report.format = f;
+        }
+    }
+    report.layout_2019 = report.format->id == "2019";  // until the rules ask report.format
 
     report.table2 = read_table2(norm, r2.begin, r2.end, report.format->table2, report.unread);
     report.table3 = read_table3(norm, r3.begin, r3.end, report.format->table3, report.unread);

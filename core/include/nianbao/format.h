@@ -1,6 +1,8 @@
 // The official report template as data (国办公开办函〔2021〕30号 and its
 // 2019 predecessor). A new revision of the format is a new FormatSpec, not
-// new code: the reader and the rules only ever look things up here.
+// new code: one data file (core/src/format/format_<id>.cpp) and one entry in
+// formats() (core/src/format/registry.cpp); the reader scores every revision
+// and the rules only ever look things up here and in the model.
 #pragma once
 
 #include <string_view>
@@ -58,12 +60,19 @@ struct TableSpec {
     std::vector<ColumnSpec> columns;  // table 三 and 四; empty for 二 (per row)
     std::vector<RowSpec> rows;        // data rows and group labels, in order
     int data_row_count() const;
+    // Index of the column with `key` ("direct.total"), -1 if none: rules name
+    // columns by key, never by position.
+    int column_index(std::string_view key) const;
 };
 
 struct FormatSpec {
     std::string_view id;       // "2021" or "2019"
     std::string_view basis;    // "国办公开办函〔2021〕30号"
+    // The document number as cited: 〔citation_year〕citation_number号.
+    std::string_view citation_year;    // "2021"
+    std::string_view citation_number;  // "30"
     int first_year;            // first report year the format applies to
+    int last_year = 0;         // last one (0: still in force)
     std::vector<SectionSpec> sections;
     TableSpec table2;
     TableSpec table3;
@@ -75,7 +84,10 @@ struct FormatSpec {
 
 const FormatSpec& format_2021();
 const FormatSpec& format_2019();
-// The format that applies to reports about `year` (2019, 2020 -> 2019).
+// Every revision of the template, the one in force first.
+const std::vector<const FormatSpec*>& formats();
+// The revision that applies to reports about `year` (2019, 2020 -> 2019);
+// the one in force for a year before all of them or unknown (0).
 const FormatSpec& format_for_year(int year);
 
 }  // namespace nianbao

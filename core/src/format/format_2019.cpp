@@ -9,7 +9,10 @@ const FormatSpec& format_2019() {
         FormatSpec f;
         f.id = "2019";
         f.basis = "国办公开办函〔2019〕60号";
+        f.citation_year = "2019";
+        f.citation_number = "60";
         f.first_year = 2019;
+        f.last_year = 2020;
         f.sections = standard_sections();
 
         const std::vector<std::string_view> made = {"本年新制作数量", "本年新公开数量", "对外公开总数量"};

@@ -9,6 +9,8 @@ const FormatSpec& format_2021() {
         FormatSpec f;
         f.id = "2021";
         f.basis = "国办公开办函〔2021〕30号";
+        f.citation_year = "2021";
+        f.citation_number = "30";
         f.first_year = 2021;
         f.sections = standard_sections();
 

@@ -104,12 +104,14 @@ int TableSpec::data_row_count() const {
     return n;
 }
 
-const TableSpec& FormatSpec::table(int number) const {
-    return number == 2 ? table2 : number == 3 ? table3 : table4;
+int TableSpec::column_index(std::string_view key) const {
+    for (size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].key == key) return static_cast<int>(k);
+    return -1;
 }
 
-const FormatSpec& format_for_year(int year) {
-    return (year == 2019 || year == 2020) ? format_2019() : format_2021();
+const TableSpec& FormatSpec::table(int number) const {
+    return number == 2 ? table2 : number == 3 ? table3 : table4;
 }
 
 }  // namespace nianbao

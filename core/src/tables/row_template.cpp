@@ -29,7 +29,7 @@ Candidate RowTemplate::candidate(std::u32string text) const {
 std::shared_ptr<const RowTemplate> row_template(const TableSpec& spec) {
     static const auto known = [] {
         std::vector<std::pair<const TableSpec*, std::shared_ptr<const RowTemplate>>> out;
-        for (const FormatSpec* f : {&format_2021(), &format_2019()})
+        for (const FormatSpec* f : formats())
             for (const TableSpec* t : {&f->table2, &f->table3, &f->table4})
                 out.emplace_back(t, std::make_shared<const RowTemplate>(*t));
         return out;
