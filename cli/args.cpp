@@ -1,11 +1,10 @@
 #include "args.h"
 
-#include "json_util.h"
-
 #include <cctype>
 #include <set>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace cli {
 namespace {
@@ -87,10 +86,12 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return parts;
 }
 
-// The rule ids the core knows. Empty while the core lists no rules, in which
-// case ids are not validated.
+// The rule ids the core knows (empty: ids are not validated).
 const std::set<std::string>& known_rule_ids() {
-    static const std::set<std::string> ids = rule_ids_from_json(nianbao::rules_to_json());
+    static const std::set<std::string> ids = [] {
+        const std::vector<std::string> all = nianbao::rule_ids();
+        return std::set<std::string>(all.begin(), all.end());
+    }();
     return ids;
 }
 

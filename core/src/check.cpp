@@ -14,6 +14,14 @@ Params size_params(size_t size, size_t limit) {
     return {{"size", std::to_string(size)}, {"limit", std::to_string(limit)}};
 }
 
+void count_severities(Result& result) {
+    for (const auto& f : result.findings) {
+        if (f.severity == Severity::Error) ++result.errors;
+        else if (f.severity == Severity::Warning) ++result.warnings;
+        else ++result.infos;
+    }
+}
+
 }  // namespace
 
 Result check(std::string_view utf8_text, const Options& options, const std::string* previous,
@@ -22,16 +30,10 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
     // Too large to read within the memory budget: one finding, nothing read
     // (allocating first would be what runs out of memory).
     if (utf8_text.size() > options.max_input_bytes) {
-        std::vector<const MessageSpec*> messages;
-        for (const auto& m : rule_families().front().messages) messages.push_back(&m);
-        Emitter emitter(options, messages);
-        emitter.emit("input-too-large", "text", {0, 0}, size_params(utf8_text.size(), options.max_input_bytes));
+        Emitter emitter(options);
+        emitter.emit(Msg::InputTooLargeText, {0, 0}, size_params(utf8_text.size(), options.max_input_bytes));
         result.findings = emitter.take();
-        for (const auto& f : result.findings) {
-            if (f.severity == Severity::Error) ++result.errors;
-            else if (f.severity == Severity::Warning) ++result.warnings;
-            else ++result.infos;
-        }
+        count_severities(result);
         return result;
     }
     const bool previous_too_large = previous && previous->size() > options.max_input_bytes;
@@ -45,24 +47,16 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
     Context ctx{report, options, last_year ? &*last_year : nullptr, lines, input_encoding_error};
     ctx.input_binary = input_encoding_error && report.source.find('\0') != std::string::npos;
 
-    static const std::vector<const MessageSpec*> messages = [] {
-        std::vector<const MessageSpec*> all;
-        for (const auto& family : rule_families())
-            for (const auto& m : family.messages) all.push_back(&m);
-        return all;
-    }();
-    Emitter emitter(options, messages);
-
-    const auto& families = rule_families();
-    families.front().run(ctx, emitter);  // input
+    Emitter emitter(options);
+    input_checks().run(ctx, emitter);
     if (previous_too_large)
-        emitter.emit("input-too-large", "previous", {0, 0}, size_params(previous_size, options.max_input_bytes));
+        emitter.emit(Msg::InputTooLargePrevious, {0, 0}, size_params(previous_size, options.max_input_bytes));
     if (!input_is_empty(report)) {
         if (input_is_not_report(report)) {
             Span first = lines.line_span(0);
-            emitter.emit("input-not-report", "none", first);
+            emitter.emit(Msg::InputNotReportNone, first);
         } else {
-            for (size_t i = 1; i < families.size(); ++i) families[i].run(ctx, emitter);
+            for (const RuleCheck* c : content_checks()) c->run(ctx, emitter);
         }
     }
     result.findings = emitter.take();
@@ -74,11 +68,7 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
         f.location = lines.locate(f.span);
         for (auto& c : f.cells) c.location = lines.locate(c.span);
     }
-    for (const auto& f : result.findings) {
-        if (f.severity == Severity::Error) ++result.errors;
-        else if (f.severity == Severity::Warning) ++result.warnings;
-        else ++result.infos;
-    }
+    count_severities(result);
     return result;
 }
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "nianbao/nianbao.h"
-#include "rules/rule.h"
+#include "rules/registry.h"
 
 namespace {
 const std::vector<std::pair<std::string, std::string>> kSpec = {
@@ -56,39 +56,56 @@ const std::vector<std::pair<std::string, std::string>> kSpec = {
 
 TEST_CASE("the registry lists exactly the ids of rules.md with their default severities") {
     std::set<std::string> listed;
-    for (const auto& family : nianbao::rule_families())
-        for (const auto& d : family.docs) {
-            CHECK_MESSAGE(listed.insert(std::string(d.id)).second, d.id);
-        }
+    for (const nianbao::RuleDoc* d : nianbao::rule_docs()) {
+        CHECK_MESSAGE(listed.insert(std::string(d->id)).second, d->id);
+    }
     CHECK(listed.size() == kSpec.size());
     for (const auto& spec : kSpec) {  // (no structured bindings: clang 14 rejects them in doctest's macros)
         const nianbao::RuleDoc* d = nianbao::find_rule(spec.first);
         REQUIRE_MESSAGE(d, spec.first);
         CHECK_MESSAGE(nianbao::severity_name(d->severity) == spec.second, spec.first);
     }
+    const std::vector<std::string> ids = nianbao::rule_ids();  // the CLI's list, in the docs' order
+    REQUIRE(ids.size() == nianbao::rule_docs().size());
+    for (size_t i = 0; i < ids.size(); ++i) CHECK(ids[i] == nianbao::rule_docs()[i]->id);
+}
+
+TEST_CASE("every rule, message and fix of rule_ids.def has its text in its rule's file, once") {
+    for (const std::string& problem : nianbao::registry_problems()) FAIL_CHECK(problem);
+    for (size_t i = 0; i < nianbao::kRuleCount; ++i) {
+        const auto rule = static_cast<nianbao::Rule>(i);
+        CHECK(nianbao::rule_doc(rule).rule == rule);
+    }
 }
 
 TEST_CASE("every rule has titles and a doc: what, why (in both languages), example, basis") {
-    for (const auto& family : nianbao::rule_families())
-        for (const auto& d : family.docs) {
-            CHECK_MESSAGE(!d.title_zh.empty(), d.id);
-            CHECK_MESSAGE(!d.title_en.empty(), d.id);
-            CHECK_MESSAGE(!d.what.empty(), d.id);
-            CHECK_MESSAGE(!d.why.empty(), d.id);
-            CHECK_MESSAGE(!d.example.empty(), d.id);
-            CHECK_MESSAGE(!d.basis.empty(), d.id);
-            CHECK_MESSAGE(!d.what_en.empty(), d.id);
-            CHECK_MESSAGE(!d.why_en.empty(), d.id);
-        }
+    for (const nianbao::RuleDoc* doc : nianbao::rule_docs()) {
+        const nianbao::RuleDoc& d = *doc;
+        CHECK_MESSAGE(!d.title_zh.empty(), d.id);
+        CHECK_MESSAGE(!d.title_en.empty(), d.id);
+        CHECK_MESSAGE(!d.what.empty(), d.id);
+        CHECK_MESSAGE(!d.why.empty(), d.id);
+        CHECK_MESSAGE(!d.example.empty(), d.id);
+        CHECK_MESSAGE(!d.basis.empty(), d.id);
+        CHECK_MESSAGE(!d.what_en.empty(), d.id);
+        CHECK_MESSAGE(!d.why_en.empty(), d.id);
+    }
 }
 
-TEST_CASE("every message belongs to a listed rule and names its placeholders in both languages") {
-    for (const auto& family : nianbao::rule_families())
-        for (const auto& m : family.messages) {
-            CHECK_MESSAGE(nianbao::find_rule(m.rule) != nullptr, m.rule);
-            CHECK_MESSAGE(!m.zh.empty(), m.rule);
-            CHECK_MESSAGE(!m.en.empty(), m.rule);
-        }
+TEST_CASE("every message and fix has its text in both languages") {
+    for (size_t i = 0; i < nianbao::kMsgCount; ++i) {
+        const nianbao::MessageSpec& m = nianbao::message_spec(static_cast<nianbao::Msg>(i));
+        const std::string name = std::string(nianbao::rule_id(nianbao::msg_rule(m.msg))) + "/" +
+                                 std::string(nianbao::msg_key(m.msg));
+        CHECK_MESSAGE(!m.zh.empty(), name);
+        CHECK_MESSAGE(!m.en.empty(), name);
+        CHECK_MESSAGE(m.fix_zh.empty() == m.fix_en.empty(), name);
+    }
+    for (size_t i = 0; i < nianbao::kFixCount; ++i) {
+        const nianbao::FixSpec& f = nianbao::fix_spec(static_cast<nianbao::Fix>(i));
+        CHECK_MESSAGE(!f.zh.empty(), nianbao::fix_key(f.fix));
+        CHECK_MESSAGE(!f.en.empty(), nianbao::fix_key(f.fix));
+    }
 }
 
 TEST_CASE("turning a rule off or changing its severity by id takes effect") {

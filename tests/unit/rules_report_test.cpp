@@ -13,7 +13,7 @@
 #include "meta/signature.h"
 #include "nianbao/nianbao.h"
 #include "report_builder.h"
-#include "rules/rule.h"
+#include "rules/registry.h"
 
 using nianbao::check;
 using nianbao::Finding;

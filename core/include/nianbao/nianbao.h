@@ -85,6 +85,8 @@ std::string report_to_json(const Report& report, int indent = 2);
 // the page's table view needs; without it only the title, body and year.
 std::string result_to_json(const Result& result, int indent = 2, bool with_model = true);
 std::string rules_to_json(int indent = 2);
+// Every rule id, in the order of rules_to_json().
+std::vector<std::string> rule_ids();
 std::string rules_to_markdown();
 std::string result_to_text(const Result& result, std::string_view file_name, const Options& options);
 

@@ -14,53 +14,87 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"apply-identity", Severity::Error, "表三勾稽关系不成立", "Table 3 balance does not hold",
-         "表三每一列：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。",
-         "这是表格自身注明的勾稽关系：收到的申请要么办结，要么结转下年。",
-         "新收 5 + 结转 0 ≠ 总计 4 + 结转下年 0",
-         "国办公开办函〔2021〕30号 表三注：“第一项加第二项之和，等于第三项加第四项之和”",
-         "Table 三, each column: 一 (new) + 二 (carried in) = 三（七）total + 四 (carried out), the identity the table's own note states.",
-         "Applications received must be either answered or carried over; if the identity fails, some are missing or counted twice."},
-        {"apply-row-total", Severity::Error, "表三行合计不对", "Table 3 row total wrong",
-         "表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
-         "总计列是各类申请人之和；不等说明某个数填错了。", "（一）予以公开 2 0 0 0 0 0 总计 0",
-         "国办公开办函〔2021〕30号",
-         "Table 三, each row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.",
-         "The total column must be the sum of the applicant columns."},
-        {"apply-result-total", Severity::Error, "表三办理结果总计不对", "Table 3 results total wrong",
-         "表三每一列：（七）总计 =（一）+（二）+（三）（四）（五）（六）各小项之和。",
-         "（七）总计是各种办理结果之和；不等说明漏计或多计了某项。", "予以公开 2，其余 0，（七）总计 0",
-         "国办公开办函〔2021〕30号",
-         "Table 三, each column: （七）总计 = （一）+（二）+ the sub-rows of （三）（四）（五）（六）.",
-         "The results total must be the sum of the results."},
-        {"review-total", Severity::Error, "行政复议总计不对", "Administrative review total wrong",
-         "表四：行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。", "总计应是四种结果之和。",
-         "10 1 0 0 总计 0", "国办公开办函〔2021〕30号",
-         "Table 四: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.",
-         "The total of administrative reviews must be the sum of their outcomes."},
-        {"litigation-total", Severity::Error, "行政诉讼总计不对", "Administrative litigation total wrong",
-         "表四：未经复议直接起诉、复议后起诉两组，各自的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
-         "总计应是四种结果之和。", "复议后起诉 5 0 0 0 总计 0", "国办公开办函〔2021〕30号",
-         "Table 四: the same sum for 未经复议直接起诉 and for 复议后起诉.",
-         "Each litigation total must be the sum of its outcomes."},
+        RuleDoc(Rule::ApplyIdentity, Severity::Error)
+            .title("表三勾稽关系不成立", "Table 3 balance does not hold")
+            .checks("表三每一列：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。",
+                    "Table 三, each column: 一 (new) + 二 (carried in) = 三（七）total + 四 (carried out), the identity the table's own note states.")
+            .matters("这是表格自身注明的勾稽关系：收到的申请要么办结，要么结转下年。",
+                     "Applications received must be either answered or carried over; if the identity fails, some are missing or counted twice.")
+            .for_example("新收 5 + 结转 0 ≠ 总计 4 + 结转下年 0")
+            .based_on("国办公开办函〔2021〕30号 表三注：“第一项加第二项之和，等于第三项加第四项之和”"),
+        RuleDoc(Rule::ApplyRowTotal, Severity::Error)
+            .title("表三行合计不对", "Table 3 row total wrong")
+            .checks("表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
+                    "Table 三, each row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.")
+            .matters("总计列是各类申请人之和；不等说明某个数填错了。",
+                     "The total column must be the sum of the applicant columns.")
+            .for_example("（一）予以公开 2 0 0 0 0 0 总计 0")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::ApplyResultTotal, Severity::Error)
+            .title("表三办理结果总计不对", "Table 3 results total wrong")
+            .checks("表三每一列：（七）总计 =（一）+（二）+（三）（四）（五）（六）各小项之和。",
+                    "Table 三, each column: （七）总计 = （一）+（二）+ the sub-rows of （三）（四）（五）（六）.")
+            .matters("（七）总计是各种办理结果之和；不等说明漏计或多计了某项。",
+                     "The results total must be the sum of the results.")
+            .for_example("予以公开 2，其余 0，（七）总计 0")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::ReviewTotal, Severity::Error)
+            .title("行政复议总计不对", "Administrative review total wrong")
+            .checks("表四：行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
+                    "Table 四: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.")
+            .matters("总计应是四种结果之和。",
+                     "The total of administrative reviews must be the sum of their outcomes.")
+            .for_example("10 1 0 0 总计 0")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::LitigationTotal, Severity::Error)
+            .title("行政诉讼总计不对", "Administrative litigation total wrong")
+            .checks("表四：未经复议直接起诉、复议后起诉两组，各自的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
+                    "Table 四: the same sum for 未经复议直接起诉 and for 复议后起诉.")
+            .matters("总计应是四种结果之和。",
+                     "Each litigation total must be the sum of its outcomes.")
+            .for_example("复议后起诉 5 0 0 0 总计 0")
+            .based_on("国办公开办函〔2021〕30号"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"apply-identity", "column", "表三“{column}”列：一（本年新收）+ 二（上年结转）= {lhs}，三（七）总计 + 四（结转下年度）= {rhs}，两者不等。",
-         "Table 3, column 「{column}」: new + carried in = {lhs}, but results total + carried out = {rhs}.", "", ""},
-        {"apply-row-total", "row", "表三“{row}”行：各类申请人之和为 {lhs}，总计却是 {rhs}。",
-         "Table 3, row 「{row}」: the applicant columns add up to {lhs}, but 总计 is {rhs}.", "", ""},
-        {"apply-result-total", "column", "表三“{column}”列：各项办理结果之和为 {lhs}，（七）总计却是 {rhs}。",
-         "Table 3, column 「{column}」: the results add up to {lhs}, but （七）总计 is {rhs}.", "", ""},
-        {"review-total", "group", "表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
-         "Table 4, administrative review: the four results add up to {lhs}, but 总计 is {rhs}.", "", ""},
-        {"litigation-total", "group", "表四“{group}”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
-         "Table 4, 「{group}」: the four results add up to {lhs}, but 总计 is {rhs}.", "", ""},
+        {Msg::ApplyIdentityColumn, "表三“{column}”列：一（本年新收）+ 二（上年结转）= {lhs}，三（七）总计 + 四（结转下年度）= {rhs}，两者不等。",
+         "Table 3, column 「{column}」: new + carried in = {lhs}, but results total + carried out = {rhs}.",
+         "",
+         ""},
+        {Msg::ApplyRowTotalRow, "表三“{row}”行：各类申请人之和为 {lhs}，总计却是 {rhs}。",
+         "Table 3, row 「{row}」: the applicant columns add up to {lhs}, but 总计 is {rhs}.",
+         "",
+         ""},
+        {Msg::ApplyResultTotalColumn, "表三“{column}”列：各项办理结果之和为 {lhs}，（七）总计却是 {rhs}。",
+         "Table 3, column 「{column}」: the results add up to {lhs}, but （七）总计 is {rhs}.",
+         "",
+         ""},
+        {Msg::ReviewTotalGroup, "表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
+         "Table 4, administrative review: the four results add up to {lhs}, but 总计 is {rhs}.",
+         "",
+         ""},
+        {Msg::LitigationTotalGroup, "表四“{group}”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
+         "Table 4, 「{group}」: the four results add up to {lhs}, but 总计 is {rhs}.",
+         "",
+         ""},
     };
     return m;
+}
+
+// Which cell to correct, worked out from all the sums of the table.
+const std::vector<FixSpec>& fixes() {
+    static const std::vector<FixSpec> f = {
+        {Fix::SumOneCell, "{cell} 应为 {value}（改这一个数，所有不平的合计都能对上）",
+         "{cell} should be {value} (changing this one cell makes every broken sum hold)"},
+        {Fix::SumCheckTotal, "核对参与合计的各个数；若各项无误，{total} 应为 {should}",
+         "Check the numbers in this sum; if the parts are right, {total} should be {should}"},
+        {Fix::SumNoSingleCell, "没有哪一个单元格能单独解释所有不平的合计，请逐项核对这些数。",
+         "No single cell explains every broken sum; check each of these numbers."},
+    };
+    return f;
 }
 
 struct Term {
@@ -70,7 +104,7 @@ struct Term {
 };
 
 struct Constraint {
-    std::string_view rule, key;
+    Msg msg;
     // What the message names, worked out only when the sum is broken: a row
     // of table 三, a column (by index), or a group of table 四.
     const RowSpec* row = nullptr;
@@ -147,7 +181,7 @@ std::vector<Constraint> table3_constraints(const Report& r) {
         const RowSpec& s = *row.spec;
         bool data = s.cells > 0 || row.collapsed_group;
         if (data && row.found && row.cells.size() == cols) {
-            Constraint c{"apply-row-total", "row", &s, -1, nullptr, {}, {}, {3, i, static_cast<int>(cols - 1)}};
+            Constraint c{Msg::ApplyRowTotalRow, &s, -1, nullptr, {}, {}, {3, i, static_cast<int>(cols - 1)}};
             c.lhs.reserve(cols - 1);
             for (size_t k = 0; k + 1 < cols; ++k) c.lhs.push_back({3, i, static_cast<int>(k)});
             c.rhs.push_back({3, i, static_cast<int>(cols - 1)});
@@ -178,13 +212,13 @@ std::vector<Constraint> table3_constraints(const Report& r) {
     for (size_t k = 0; k < cols; ++k) {
         int col = static_cast<int>(k);
         if (new_row != SIZE_MAX && in_row != SIZE_MAX && total_row != SIZE_MAX && out_row != SIZE_MAX) {
-            Constraint c{"apply-identity", "column", nullptr, col, nullptr,
+            Constraint c{Msg::ApplyIdentityColumn, nullptr, col, nullptr,
                          {{3, new_row, col}, {3, in_row, col}}, {{3, total_row, col}, {3, out_row, col}},
                          {3, total_row, col}};
             out.push_back(std::move(c));
         }
         if (total_row != SIZE_MAX && results_complete && !result_rows.empty()) {
-            Constraint c{"apply-result-total", "column", nullptr, col, nullptr, {}, {{3, total_row, col}},
+            Constraint c{Msg::ApplyResultTotalColumn, nullptr, col, nullptr, {}, {{3, total_row, col}},
                          {3, total_row, col}};
             c.lhs.reserve(result_rows.size());
             for (size_t i : result_rows) c.lhs.push_back({3, i, col});
@@ -209,7 +243,7 @@ std::vector<Constraint> table4_constraints(const Report& r) {
     const Grid g{r};
     static const char* groups[3] = {"行政复议", "行政诉讼 · 未经复议直接起诉", "行政诉讼 · 复议后起诉"};
     for (int k = 0; k < 3; ++k) {
-        Constraint c{k == 0 ? "review-total" : "litigation-total", "group", nullptr, -1, groups[k], {}, {{4, 0, k * 5 + 4}},
+        Constraint c{k == 0 ? Msg::ReviewTotalGroup : Msg::LitigationTotalGroup, nullptr, -1, groups[k], {}, {{4, 0, k * 5 + 4}},
                      {4, 0, k * 5 + 4}};
         for (int j = 0; j < 4; ++j) c.lhs.push_back({4, 0, k * 5 + j});
         bool ok = true;
@@ -275,23 +309,18 @@ void report_table(const Context& ctx, Emitter& out, const std::vector<Constraint
         if (blame.found)
             for (const auto* side : {&c.lhs, &c.rhs})
                 for (const auto& t : *side) involved |= same(t, blame.cell);
+        Fix fix = Fix::SumNoSingleCell;
         if (blame.found && involved) {
-            std::string name = cell_name(ctx.report, blame.cell);
-            p["fix_zh"] = name + " 应为 " + std::to_string(blame.value) + "（改这一个数，所有不平的合计都能对上）";
-            p["fix_en"] = name + " should be " + std::to_string(blame.value) +
-                          " (changing this one cell makes every broken sum hold)";
+            fix = Fix::SumOneCell;
+            p["cell"] = cell_name(ctx.report, blame.cell);
+            p["value"] = std::to_string(blame.value);
         } else if (broken.size() == 1) {
-            std::string total = cell_name(ctx.report, c.rhs.back());
-            int64_t should = c.rhs.size() == 1 ? lhs : g.value(c.rhs.back()) + lhs - rhs;
-            p["fix_zh"] = "核对参与合计的各个数；若各项无误，" + total + " 应为 " + std::to_string(should);
-            p["fix_en"] = "Check the numbers in this sum; if the parts are right, " + total + " should be " +
-                          std::to_string(should);
-        } else {
-            p["fix_zh"] = "没有哪一个单元格能单独解释所有不平的合计，请逐项核对这些数。";
-            p["fix_en"] = "No single cell explains every broken sum; check each of these numbers.";
+            fix = Fix::SumCheckTotal;
+            p["total"] = cell_name(ctx.report, c.rhs.back());
+            p["should"] = std::to_string(c.rhs.size() == 1 ? lhs : g.value(c.rhs.back()) + lhs - rhs);
         }
         const Term& at = blame.found && involved ? blame.cell : c.anchor;
-        Finding& f = out.emit(c.rule, c.key, g.cell(at).span, p);
+        Finding& f = out.emit(c.msg, fix, g.cell(at).span, p);
         for (const auto* side : {&c.lhs, &c.rhs})
             for (const auto& t : *side) {
                 const Table& table = ctx.report.table(t.table);
@@ -310,6 +339,9 @@ void run(const Context& ctx, Emitter& out) {
 
 }  // namespace
 
-RuleFamily family_arithmetic() { return {"arithmetic", docs(), messages(), run}; }
+const RuleCheck& arithmetic_checks() {
+    static const RuleCheck check{docs(), messages(), fixes(), run};
+    return check;
+}
 
 }  // namespace nianbao

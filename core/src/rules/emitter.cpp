@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "rules/rule.h"
+#include "rules/registry.h"
 
 namespace nianbao {
 
@@ -36,45 +36,36 @@ std::string fill(std::string_view templ, const Params& params) {
     return out;
 }
 
-// A check emits a handful of findings: a search per finding costs less than
-// an index built per check.
-Emitter::Emitter(const Options& options, const std::vector<const MessageSpec*>& messages)
-    : options_(options), messages_(messages) {}
+Emitter::Emitter(const Options& options) : options_(options) {}
 
-const MessageSpec* Emitter::message(std::string_view rule, std::string_view key) const {
-    for (const MessageSpec* m : messages_)
-        if (m->rule == rule && m->key == key) return m;
-    return nullptr;
+bool Emitter::enabled(Rule rule) const {
+    const std::string_view id = rule_id(rule);
+    return std::find(options_.disabled.begin(), options_.disabled.end(), id) == options_.disabled.end();
 }
 
-bool Emitter::enabled(std::string_view rule) const {
-    return std::find(options_.disabled.begin(), options_.disabled.end(), rule) == options_.disabled.end();
+Finding& Emitter::emit(Msg msg, Span span, const Params& params) { return emit(msg, nullptr, span, params); }
+
+Finding& Emitter::emit(Msg msg, Fix fix, Span span, const Params& params) {
+    return emit(msg, &fix_spec(fix), span, params);
 }
 
-Finding& Emitter::emit(std::string_view rule, std::string_view key, Span span, const Params& params) {
-    const RuleDoc* doc = find_rule(rule);
-    if (!doc || !enabled(rule)) {
+Finding& Emitter::emit(Msg msg, const FixSpec* fix, Span span, const Params& params) {
+    const Rule rule = msg_rule(msg);
+    if (!enabled(rule)) {
         scratch_ = Finding{};
         return scratch_;
     }
+    const MessageSpec& m = message_spec(msg);
     Finding f;
-    f.id = std::string(rule);
-    f.severity = doc->severity;
+    f.id = std::string(rule_id(rule));
+    f.severity = rule_doc(rule).severity;
     auto over = options_.severity.find(f.id);
     if (over != options_.severity.end()) f.severity = over->second;
     f.span = span;
-    if (const MessageSpec* found = message(rule, key)) {
-        const MessageSpec& m = *found;
-        f.message_zh = fill(m.zh, params);
-        f.message_en = fill(m.en, params);
-        f.fix_zh = fill(m.fix_zh, params);
-        f.fix_en = fill(m.fix_en, params);
-    } else {
-        f.message_zh = std::string(doc->title_zh);
-        f.message_en = std::string(doc->title_en);
-    }
-    if (const std::string* fix = params.find("fix_zh")) f.fix_zh = *fix;
-    if (const std::string* fix = params.find("fix_en")) f.fix_en = *fix;
+    f.message_zh = fill(m.zh, params);
+    f.message_en = fill(m.en, params);
+    f.fix_zh = fill(fix ? fix->zh : m.fix_zh, params);
+    f.fix_en = fill(fix ? fix->en : m.fix_en, params);
     if (const std::string* arithmetic = params.find("arithmetic")) f.arithmetic = *arithmetic;
     findings_.push_back(std::move(f));
     return findings_.back();

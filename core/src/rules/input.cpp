@@ -9,49 +9,68 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"input-empty", Severity::Error, "输入为空", "Input is empty",
-         "输入为空，或只有空白字符。", "没有可检查的内容。", "（空文本）", "—",
-         "The input is empty or white space only.",
-         "There is nothing to check: usually the copy or the file went wrong."},
-        {"input-encoding", Severity::Error, "无法识别的文字编码", "Unrecognised text encoding",
-         "输入的字节既不是有效的 UTF-8，也不是 GB18030（命令行会自动识别 GB18030；网页在读取文件时解码）。",
-         "编码错误会让文字变成乱码，表格和数字无法读取。", "用 Big5 或二进制格式保存的文件", "—",
-         "The bytes are neither valid UTF-8 nor GB18030 (the CLI detects GB18030 by itself; the page decodes files before checking).",
-         "Undecodable text would be read as garbage and give meaningless findings."},
-        {"input-not-report", Severity::Error, "不像政府信息公开工作年度报告", "Does not look like an annual report",
-         "文本中找不到年度报告的任何一部分（标题、六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
-         "可能粘贴错了文件，或粘贴的内容不完整。", "一篇新闻稿或通知",
-         "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）",
-         "The text does not look like an annual report at all: neither its title nor any of its sections or tables was found. One finding, not dozens.",
-         "Checking a wrong document would only produce noise."},
-        {"input-too-large", Severity::Error, "输入过大", "Input too large",
-         "输入（或上年报告）超过可检查的大小上限（命令行 64 MB，网页更小），未作检查。",
-         "一份年度报告通常不过几十 KB；过大的输入多半是粘贴错了，检查它会耗尽内存。", "一个 100 MB 的文件", "—",
-         "The input is larger than the checker reads (64 MB natively; the page's module reads up to its memory budget). Nothing is read.",
-         "A huge paste must not exhaust memory or freeze the page; no real report comes close."},
+        RuleDoc(Rule::InputEmpty, Severity::Error)
+            .title("输入为空", "Input is empty")
+            .checks("输入为空，或只有空白字符。",
+                    "The input is empty or white space only.")
+            .matters("没有可检查的内容。",
+                     "There is nothing to check: usually the copy or the file went wrong.")
+            .for_example("（空文本）")
+            .based_on("—"),
+        RuleDoc(Rule::InputEncoding, Severity::Error)
+            .title("无法识别的文字编码", "Unrecognised text encoding")
+            .checks("输入的字节既不是有效的 UTF-8，也不是 GB18030（命令行会自动识别 GB18030；网页在读取文件时解码）。",
+                    "The bytes are neither valid UTF-8 nor GB18030 (the CLI detects GB18030 by itself; the page decodes files before checking).")
+            .matters("编码错误会让文字变成乱码，表格和数字无法读取。",
+                     "Undecodable text would be read as garbage and give meaningless findings.")
+            .for_example("用 Big5 或二进制格式保存的文件")
+            .based_on("—"),
+        RuleDoc(Rule::InputNotReport, Severity::Error)
+            .title("不像政府信息公开工作年度报告", "Does not look like an annual report")
+            .checks("文本中找不到年度报告的任何一部分（标题、六个部分和三张表格都没有）。只报告一次，不再逐项报告缺失。",
+                    "The text does not look like an annual report at all: neither its title nor any of its sections or tables was found. One finding, not dozens.")
+            .matters("可能粘贴错了文件，或粘贴的内容不完整。",
+                     "Checking a wrong document would only produce noise.")
+            .for_example("一篇新闻稿或通知")
+            .based_on("《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"),
+        RuleDoc(Rule::InputTooLarge, Severity::Error)
+            .title("输入过大", "Input too large")
+            .checks("输入（或上年报告）超过可检查的大小上限（命令行 64 MB，网页更小），未作检查。",
+                    "The input is larger than the checker reads (64 MB natively; the page's module reads up to its memory budget). Nothing is read.")
+            .matters("一份年度报告通常不过几十 KB；过大的输入多半是粘贴错了，检查它会耗尽内存。",
+                     "A huge paste must not exhaust memory or freeze the page; no real report comes close.")
+            .for_example("一个 100 MB 的文件")
+            .based_on("—"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"input-empty", "empty", "输入为空：没有可检查的文字。", "The input is empty: there is no text to check.",
-         "粘贴或拖入年度报告全文。", "Paste or drop the full text of the report."},
-        {"input-encoding", "bytes", "输入中有无法按 UTF-8 或 GB18030 解码的字节，已用 � 代替。",
+        {Msg::InputEmptyEmpty, "输入为空：没有可检查的文字。",
+         "The input is empty: there is no text to check.",
+         "粘贴或拖入年度报告全文。",
+         "Paste or drop the full text of the report."},
+        {Msg::InputEncodingBytes, "输入中有无法按 UTF-8 或 GB18030 解码的字节，已用 � 代替。",
          "Some bytes are neither UTF-8 nor GB18030; they were replaced by �.",
-         "将文件另存为 UTF-8 编码的文本后再检查。", "Save the file as UTF-8 text and check it again."},
-        {"input-encoding", "binary", "输入像是二进制文件（如 Word 或 PDF 原文件），不是文本。",
+         "将文件另存为 UTF-8 编码的文本后再检查。",
+         "Save the file as UTF-8 text and check it again."},
+        {Msg::InputEncodingBinary, "输入像是二进制文件（如 Word 或 PDF 原文件），不是文本。",
          "The input looks like a binary file (such as a Word or PDF file), not text.",
-         "复制报告的文字粘贴进来，或另存为 .txt 文件。", "Copy the report's text, or save it as a .txt file."},
-        {"input-not-report", "none", "找不到年度报告的任何部分（标题、“一、总体情况”等六个部分和三张表格都没有）。",
+         "复制报告的文字粘贴进来，或另存为 .txt 文件。",
+         "Copy the report's text, or save it as a .txt file."},
+        {Msg::InputNotReportNone, "找不到年度报告的任何部分（标题、“一、总体情况”等六个部分和三张表格都没有）。",
          "None of the report's parts were found (neither its title, nor the six sections such as 一、总体情况, nor the three tables).",
-         "确认粘贴的是政府信息公开工作年度报告全文。", "Make sure this is the full text of an annual report."},
-        {"input-too-large", "text", "输入有 {size} 字节，超过 {limit} 字节的上限，未作检查。",
+         "确认粘贴的是政府信息公开工作年度报告全文。",
+         "Make sure this is the full text of an annual report."},
+        {Msg::InputTooLargeText, "输入有 {size} 字节，超过 {limit} 字节的上限，未作检查。",
          "The input has {size} bytes, more than the limit of {limit} bytes; it was not checked.",
-         "只粘贴一份年度报告的全文。", "Paste the text of one annual report only."},
-        {"input-too-large", "previous", "上年报告有 {size} 字节，超过 {limit} 字节的上限，未用于跨年度检查。",
+         "只粘贴一份年度报告的全文。",
+         "Paste the text of one annual report only."},
+        {Msg::InputTooLargePrevious, "上年报告有 {size} 字节，超过 {limit} 字节的上限，未用于跨年度检查。",
          "Last year's report has {size} bytes, more than the limit of {limit} bytes; the across-year checks were skipped.",
-         "只提供上年的一份年度报告。", "Give last year's report only."},
+         "只提供上年的一份年度报告。",
+         "Give last year's report only."},
     };
     return m;
 }
@@ -76,9 +95,9 @@ bool blank(std::string_view s) {
 
 void run(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
-    if (ctx.input_encoding_error) out.emit("input-encoding", ctx.input_binary ? "binary" : "bytes", {0, 0});
+    if (ctx.input_encoding_error) out.emit(ctx.input_binary ? Msg::InputEncodingBinary : Msg::InputEncodingBytes, {0, 0});
     if (blank(r.source)) {
-        out.emit("input-empty", "empty", {0, static_cast<uint32_t>(r.source.size())});
+        out.emit(Msg::InputEmptyEmpty, {0, static_cast<uint32_t>(r.source.size())});
         return;
     }
 }
@@ -97,6 +116,9 @@ bool input_is_not_report(const Report& r) {
 
 // input-not-report is emitted by check() itself (see check.cpp), because it
 // decides whether the other families run at all.
-RuleFamily family_input() { return {"input", docs(), messages(), run}; }
+const RuleCheck& input_checks() {
+    static const RuleCheck check{docs(), messages(), {}, run};
+    return check;
+}
 
 }  // namespace nianbao

@@ -28,80 +28,93 @@ using Words = std::initializer_list<std::string_view>;
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"narrative-applications", Severity::Error, "正文的申请数与表三不符",
-         "Applications in the text differ from table 3",
-         "正文说没有收到政府信息公开申请（“未收到政府信息公开申请”），而表三“一、本年新收政府信息公开申请数量”总计大于 0；"
-         "或正文给出的收到／受理申请件数（含“十二件”这样的中文数字）既不等于表三第一项总计，也不等于第一项加第二项（上年结转）之和。"
-         "只看明确说政府信息公开申请的句子；答复件数、留言、信访、行政复议和别的年份的数字不算。",
-         "正文和表格是同一份统计，说法不一致，读者不知道该信哪个，也说明报告没有核对。",
-         "2024 年，区政府办代表区政府受理政府信息公开申请 17 件（表三第一项总计为 95）",
-         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
-         "The text says no application was received while table 三 shows some, or gives a number of applications that matches neither row 一 总计 nor 一 + 二 (收到/受理 often counts the carried-over ones too). Chinese numerals (十二件) are read.",
-         "Text and tables must tell the same story; a contradiction is the first thing an evaluator sees."},
-        {"narrative-review", Severity::Error, "正文的复议诉讼情况与表四不符",
-         "Review and litigation in the text differ from table 4",
-         "正文说没有发生政府信息公开行政复议或行政诉讼（“未发生行政复议”“无行政复议和行政诉讼”“未被申请行政复议”），而表四有；"
-         "或正文给出的行政复议、行政诉讼件数与表四的总计（复议总计；诉讼为直接起诉总计加复议后起诉总计）不同。"
-         "“其中结果维持 72 件”这样的分项不与总计比较。",
-         "复议和诉讼情况是条例要求年度报告载明的内容，正文与表四矛盾会误导读者。",
-         "本年度未发生政府信息公开行政复议、行政诉讼（表四行政复议总计为 2）",
-         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
-         "The text says there was no 行政复议 / 行政诉讼 while table 四 shows some, or gives a count that differs from it.",
-         "Text and tables must tell the same story."},
-        {"narrative-breakdown", Severity::Warning, "总数与分项对不上", "Parts do not add up to the total",
-         "一句话先给总数，再用“其中”列出分项（“公开信息 75 条，其中公开类 24 条、民政类 12 条、项目类 30 条、财务类 4 条”），"
-         "两个以上同单位的分项相加不等于总数（分项之和不到总数八成的，视为只列举了一部分，不报），或分项超过总数；"
-         "或与件数一起给出的百分比（“208 件（17.46%）”）与件数除以总数不符（按所写的小数位数允许舍入误差）。",
-         "分项对不上总数，通常是漏写、错写了某个数，读者据此引用时会出错。",
-         "主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条",
-         "—",
-         "A sentence gives a total and its parts (其中 …) and the parts exceed the total or, when they cover at least 80% of it, do not add up; a percentage next to a count that does not match count ÷ total.",
-         "Totals and their parts are the figures readers quote; they must agree."},
-        {"narrative-fee-notice", Severity::Info, "有逾期未缴费的申请，正文未提收费",
-         "Unpaid-fee applications, but no word on fees",
-         "表三“（六）其他处理 · 2.申请人逾期未按收费通知要求缴纳费用”总计大于 0，但正文没有提到收费通知、缴纳费用或信息处理费。",
-         "有申请因未缴费而不再处理，说明本机关发出过收费通知；报告应说明信息处理费的收取情况。",
-         "表三（六）2 为 6，第六部分只写“无其他需要报告的事项”",
-         "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
-         "Table 三 row （六）2 (fees not paid after a fee notice) is above zero but the text never mentions fees.",
-         "Charging information processing fees must be explained in the report."},
+        RuleDoc(Rule::NarrativeApplications, Severity::Error)
+            .title("正文的申请数与表三不符", "Applications in the text differ from table 3")
+            .checks("正文说没有收到政府信息公开申请（“未收到政府信息公开申请”），而表三“一、本年新收政府信息公开申请数量”总计大于 0；"
+                    "或正文给出的收到／受理申请件数（含“十二件”这样的中文数字）既不等于表三第一项总计，也不等于第一项加第二项（上年结转）之和。"
+                    "只看明确说政府信息公开申请的句子；答复件数、留言、信访、行政复议和别的年份的数字不算。",
+                    "The text says no application was received while table 三 shows some, or gives a number of applications that matches neither row 一 总计 nor 一 + 二 (收到/受理 often counts the carried-over ones too). Chinese numerals (十二件) are read.")
+            .matters("正文和表格是同一份统计，说法不一致，读者不知道该信哪个，也说明报告没有核对。",
+                     "Text and tables must tell the same story; a contradiction is the first thing an evaluator sees.")
+            .for_example("2024 年，区政府办代表区政府受理政府信息公开申请 17 件（表三第一项总计为 95）")
+            .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::NarrativeReview, Severity::Error)
+            .title("正文的复议诉讼情况与表四不符", "Review and litigation in the text differ from table 4")
+            .checks("正文说没有发生政府信息公开行政复议或行政诉讼（“未发生行政复议”“无行政复议和行政诉讼”“未被申请行政复议”），而表四有；"
+                    "或正文给出的行政复议、行政诉讼件数与表四的总计（复议总计；诉讼为直接起诉总计加复议后起诉总计）不同。"
+                    "“其中结果维持 72 件”这样的分项不与总计比较。",
+                    "The text says there was no 行政复议 / 行政诉讼 while table 四 shows some, or gives a count that differs from it.")
+            .matters("复议和诉讼情况是条例要求年度报告载明的内容，正文与表四矛盾会误导读者。",
+                     "Text and tables must tell the same story.")
+            .for_example("本年度未发生政府信息公开行政复议、行政诉讼（表四行政复议总计为 2）")
+            .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::NarrativeBreakdown, Severity::Warning)
+            .title("总数与分项对不上", "Parts do not add up to the total")
+            .checks("一句话先给总数，再用“其中”列出分项（“公开信息 75 条，其中公开类 24 条、民政类 12 条、项目类 30 条、财务类 4 条”），"
+                    "两个以上同单位的分项相加不等于总数（分项之和不到总数八成的，视为只列举了一部分，不报），或分项超过总数；"
+                    "或与件数一起给出的百分比（“208 件（17.46%）”）与件数除以总数不符（按所写的小数位数允许舍入误差）。",
+                    "A sentence gives a total and its parts (其中 …) and the parts exceed the total or, when they cover at least 80% of it, do not add up; a percentage next to a count that does not match count ÷ total.")
+            .matters("分项对不上总数，通常是漏写、错写了某个数，读者据此引用时会出错。",
+                     "Totals and their parts are the figures readers quote; they must agree.")
+            .for_example("主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条")
+            .based_on("—"),
+        RuleDoc(Rule::NarrativeFeeNotice, Severity::Info)
+            .title("有逾期未缴费的申请，正文未提收费", "Unpaid-fee applications, but no word on fees")
+            .checks("表三“（六）其他处理 · 2.申请人逾期未按收费通知要求缴纳费用”总计大于 0，但正文没有提到收费通知、缴纳费用或信息处理费。",
+                    "Table 三 row （六）2 (fees not paid after a fee notice) is above zero but the text never mentions fees.")
+            .matters("有申请因未缴费而不再处理，说明本机关发出过收费通知；报告应说明信息处理费的收取情况。",
+                     "Charging information processing fees must be explained in the report.")
+            .for_example("表三（六）2 为 6，第六部分只写“无其他需要报告的事项”")
+            .based_on("《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"narrative-applications", "none", "正文说“{phrase}”，但表三“{row}”总计为 {new}。",
+        {Msg::NarrativeApplicationsNone, "正文说“{phrase}”，但表三“{row}”总计为 {new}。",
          "The text says 「{phrase}」, but table 3, row 「{row}」, totals {new}.",
          "核对正文和表三：如确实收到申请，改写这句话；否则改正表三。",
          "Check the text against table 3 and correct whichever is wrong."},
-        {"narrative-applications", "count",
-         "正文说{verb}申请 {said} {unit}，表三“一、本年新收”总计为 {new}（加上年结转为 {both}）。",
+        {Msg::NarrativeApplicationsCount, "正文说{verb}申请 {said} {unit}，表三“一、本年新收”总计为 {new}（加上年结转为 {both}）。",
          "The text says {said} applications were {verb_en}; table 3, row 一 (received this year), totals {new} "
          "({both} with those carried over from last year).",
          "核对正文和表三，使申请件数一致（应为 {new} 或 {both}）。",
          "Make the count agree with table 3 ({new}, or {both} with those carried over)."},
-        {"narrative-review", "none", "正文说“{phrase}”，但表四{group}为 {count} 件。",
+        {Msg::NarrativeReviewNone, "正文说“{phrase}”，但表四{group}为 {count} 件。",
          "The text says 「{phrase}」, but table 4 shows {count} {group_en} case(s).",
-         "核对正文和表四，改正说错的一方。", "Check the text against table 4 and correct whichever is wrong."},
-        {"narrative-review", "count", "正文说{group} {said} {unit}，表四{group}总计为 {count}。",
+         "核对正文和表四，改正说错的一方。",
+         "Check the text against table 4 and correct whichever is wrong."},
+        {Msg::NarrativeReviewCount, "正文说{group} {said} {unit}，表四{group}总计为 {count}。",
          "The text gives {said} {group_en} case(s); table 4 totals {count}.",
-         "核对正文和表四，使件数一致。", "Make the count agree with table 4."},
-        {"narrative-breakdown", "sum", "总数为 {total} {unit}，其中各分项相加为 {sum} {unit}（{arithmetic}）。",
+         "核对正文和表四，使件数一致。",
+         "Make the count agree with table 4."},
+        {Msg::NarrativeBreakdownSum, "总数为 {total} {unit}，其中各分项相加为 {sum} {unit}（{arithmetic}）。",
          "The sentence gives a total of {total} and parts that add up to {sum} ({arithmetic}).",
-         "核对总数和各分项，改正写错或漏写的数。", "Check the total and the parts; correct the wrong or missing number."},
-        {"narrative-breakdown", "exceeds", "分项 {part} {unit}超过了总数 {total} {unit}。",
-         "The part ({part}) exceeds the total ({total}).", "核对总数和分项。", "Check the total and the part."},
-        {"narrative-breakdown", "percent",
-         "{part} {unit}占总数 {total} {unit}的 {actual}%，正文写作 {said}%（{arithmetic}）。",
-         "{part} of {total} is {actual}%, the text says {said}% ({arithmetic}).", "应为 {actual}%。",
+         "核对总数和各分项，改正写错或漏写的数。",
+         "Check the total and the parts; correct the wrong or missing number."},
+        {Msg::NarrativeBreakdownExceeds, "分项 {part} {unit}超过了总数 {total} {unit}。",
+         "The part ({part}) exceeds the total ({total}).",
+         "核对总数和分项。",
+         "Check the total and the part."},
+        {Msg::NarrativeBreakdownPercent, "{part} {unit}占总数 {total} {unit}的 {actual}%，正文写作 {said}%（{arithmetic}）。",
+         "{part} of {total} is {actual}%, the text says {said}% ({arithmetic}).",
+         "应为 {actual}%。",
          "Should be {actual}%."},
-        {"narrative-fee-notice", "silent", "表三“{row}”总计为 {count}，但正文没有提到收费通知或信息处理费。",
+        {Msg::NarrativeFeeNoticeSilent, "表三“{row}”总计为 {count}，但正文没有提到收费通知或信息处理费。",
          "Table 3, row 「{row}」, totals {count}, but the text never mentions a fee notice or 信息处理费.",
          "在正文（如第六部分）说明发出收费通知和收取信息处理费的情况。",
          "Say in the text (e.g. section 六) how fee notices were sent and what 信息处理费 was charged."},
     };
     return m;
+}
+
+const std::vector<FixSpec>& fixes() {
+    static const std::vector<FixSpec> f = {
+        {Fix::ApplicationsCountNoCarry, "核对正文和表三，使申请件数一致（表三为 {new}）。",
+         "Make the count agree with table 3 ({new})."},
+    };
+    return f;
 }
 
 // --- text helpers -------------------------------------------------------------
@@ -413,7 +426,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
         Params p = {{"phrase", std::string(s.substr(b, e - b))},
                     {"row", row_name(*t.new_row->spec)},
                     {"new", std::to_string(fresh)}};
-        refs(out.emit("narrative-applications", "none", n.source(b, e), p));
+        refs(out.emit(Msg::NarrativeApplicationsNone, n.source(b, e), p));
     };
 
     // The rest of the clause after "未收到…申请": not "…被申请行政复议", "…的投诉".
@@ -524,11 +537,10 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
                 if (t.carried_total && fresh != both)
                     pr["arithmetic"] += "，" + format_mention(m) + " ≠ " + std::to_string(fresh) + " + " +
                                         std::to_string(t.carried_total->value) + " = " + std::to_string(both);
-                if (fresh == both) {
-                    pr["fix_zh"] = "核对正文和表三，使申请件数一致（表三为 " + std::to_string(fresh) + "）。";
-                    pr["fix_en"] = "Make the count agree with table 3 (" + std::to_string(fresh) + ").";
-                }
-                refs(out.emit("narrative-applications", "count", n.source(m.span.begin, unit_end(m)), pr));
+                const Span at = n.source(m.span.begin, unit_end(m));
+                // Nothing carried over: one count to agree with, not two.
+                refs(fresh == both ? out.emit(Msg::NarrativeApplicationsCount, Fix::ApplicationsCountNoCarry, at, pr)
+                                   : out.emit(Msg::NarrativeApplicationsCount, at, pr));
             }
         }
     }
@@ -634,7 +646,7 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
                         {"group", groups[g].zh},
                         {"group_en", groups[g].en},
                         {"count", std::to_string(groups[g].count)}};
-            Finding& f = out.emit("narrative-review", "none", n.source(b, e), p);
+            Finding& f = out.emit(Msg::NarrativeReviewNone, n.source(b, e), p);
             for (int c : groups[g].cols) f.cells.push_back(cell_ref(4, *t.row, c));
         }
     };
@@ -801,7 +813,7 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
                                   ? std::to_string(t.v[9]) + " + " + std::to_string(t.v[14]) + " = " +
                                         std::to_string(count) + " ≠ " + format_mention(m)
                                   : std::to_string(count) + " ≠ " + format_mention(m);
-            Finding& f = out.emit("narrative-review", "count", n.source(m.span.begin, end), p);
+            Finding& f = out.emit(Msg::NarrativeReviewCount, n.source(m.span.begin, end), p);
             for (int c : cols) f.cells.push_back(cell_ref(4, *t.row, c));
         }
     }
@@ -995,11 +1007,11 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
                     arith += " = " + format_scaled(sum, dec) + " ≠ " + format_scaled(tv, dec);
                     Params pr = {{"total", format_scaled(tv, dec)}, {"sum", format_scaled(sum, dec)},
                                  {"unit", unit}, {"arithmetic", arith}};
-                    out.emit("narrative-breakdown", "sum", n.source(total.span.begin, last_end), pr);
+                    out.emit(Msg::NarrativeBreakdownSum, n.source(total.span.begin, last_end), pr);
                 } else if (parts.size() == 1 && sum > tv) {
                     Params pr = {{"total", format_scaled(tv, dec)}, {"part", format_scaled(sum, dec)},
                                  {"unit", unit}, {"arithmetic", format_scaled(sum, dec) + " > " + format_scaled(tv, dec)}};
-                    out.emit("narrative-breakdown", "exceeds", n.source(total.span.begin, last_end), pr);
+                    out.emit(Msg::NarrativeBreakdownExceeds, n.source(total.span.begin, last_end), pr);
                 }
             }
             // Percentages: within the rounding of the printed decimals.
@@ -1022,7 +1034,7 @@ void check_breakdowns(const Narrative& n, Emitter& out) {
                              {"actual", actual},
                              {"said", format_mention(*pt.pct)},
                              {"arithmetic", format_scaled(pv[k], dec) + " ÷ " + format_scaled(tv, dec) + " = " + actual + "%"}};
-                out.emit("narrative-breakdown", "percent", n.source(pt.m->span.begin, pt.end), pr);
+                out.emit(Msg::NarrativeBreakdownPercent, n.source(pt.m->span.begin, pt.end), pr);
             }
         }
     }
@@ -1044,15 +1056,15 @@ void check_fee_notice(const Narrative& n, const Table& t3, Emitter& out) {
     if (mentions_fees(n.text)) return;
     Params p = {{"row", row_name(*row->spec)}, {"count", std::to_string(total->value)}};
     const Span at = total->span.empty() ? row->span : total->span;
-    out.emit("narrative-fee-notice", "silent", at, p).cells.push_back(cell_ref(3, *row, 6));
+    out.emit(Msg::NarrativeFeeNoticeSilent, at, p).cells.push_back(cell_ref(3, *row, 6));
 }
 
 // --- run --------------------------------------------------------------------------
 
 void run(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
-    const bool any = out.enabled("narrative-applications") || out.enabled("narrative-review") ||
-                     out.enabled("narrative-breakdown") || out.enabled("narrative-fee-notice");
+    const bool any = out.enabled(Rule::NarrativeApplications) || out.enabled(Rule::NarrativeReview) ||
+                     out.enabled(Rule::NarrativeBreakdown) || out.enabled(Rule::NarrativeFeeNotice);
     if (!any) return;
     Narrative n;
     read_narrative(r, n);
@@ -1062,7 +1074,7 @@ void run(const Context& ctx, Emitter& out) {
     at.new_total = usable_cell(at.new_row, 6);
     at.carried_row = find_row(r.table3, "t3.carried_in");
     at.carried_total = usable_cell(at.carried_row, 6);
-    if (out.enabled("narrative-applications")) check_applications(n, at, out);
+    if (out.enabled(Rule::NarrativeApplications)) check_applications(n, at, out);
 
     ReviewTable rt;
     rt.row = find_row(r.table4, "t4.counts");
@@ -1074,13 +1086,16 @@ void run(const Context& ctx, Emitter& out) {
             rt.v[k] = c.usable() ? c.value : 0;
         }
     }
-    if (out.enabled("narrative-review")) check_review(n, rt, out);
-    if (out.enabled("narrative-breakdown")) check_breakdowns(n, out);
-    if (out.enabled("narrative-fee-notice")) check_fee_notice(n, r.table3, out);
+    if (out.enabled(Rule::NarrativeReview)) check_review(n, rt, out);
+    if (out.enabled(Rule::NarrativeBreakdown)) check_breakdowns(n, out);
+    if (out.enabled(Rule::NarrativeFeeNotice)) check_fee_notice(n, r.table3, out);
 }
 
 }  // namespace
 
-RuleFamily family_narrative() { return {"narrative", docs(), messages(), run}; }
+const RuleCheck& narrative_checks() {
+    static const RuleCheck check{docs(), messages(), fixes(), run};
+    return check;
+}
 
 }  // namespace nianbao

@@ -16,41 +16,46 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"pii-id-number", Severity::Error, "出现居民身份证号码", "Resident ID number published",
-         "正文中出现 18 位居民身份证号码（校验码符合 GB 11643，出生日期真实存在）。表格中的数字和标明为索引号、文号、代码的编号不算。",
-         "年度报告要向社会公开，身份证号码属于个人信息，公开会侵犯申请人等第三方的合法权益。",
-         "申请人张某（身份证号码：11010519491231002X）申请公开……",
-         "《中华人民共和国个人信息保护法》第二十八条；《中华人民共和国政府信息公开条例》第十五条；GB 11643-1999",
-         "An 18-character resident ID number with a valid GB 11643 check character and an existing birth date, in the text (not in the tables, not labelled as a code).",
-         "The report is published; an ID number is personal information of the applicant or a third party."},
-        {"pii-bank-card", Severity::Warning, "疑似银行卡号", "Possible bank card number",
-         "正文中出现 16 至 19 位、通过 Luhn 校验、且不是更长编号一部分的数字（如退费账户的卡号）。标明为索引号、文号、代码的编号不算。",
-         "银行卡号属于个人金融信息，不应随年度报告公开。", "退款账户：6222 0200 1234 5678 903",
-         "《中华人民共和国个人信息保护法》第二十八条；《中华人民共和国政府信息公开条例》第十五条",
-         "A 16-19 digit number that passes the Luhn check and is not part of a longer number (e.g. a refund account).",
-         "Card numbers are personal financial information and must not be published."},
-        {"pii-mobile", Severity::Warning, "出现手机号码", "Mobile phone number published",
-         "正文中出现 11 位手机号码（1 开头，第二位 3 至 9，可带 +86）。“0952-8011132”这样的办公电话不算。",
-         "手机号码通常是个人的联系方式；对外公布应使用办公电话或政务服务热线。", "经办人：李某，联系电话：13812345678",
-         "《中华人民共和国个人信息保护法》；《中华人民共和国政府信息公开条例》第十五条",
-         "An 11-digit mainland mobile number (1[3-9]…, optionally +86 / 0086); office numbers such as 0952-8011132 are fine.",
-         "A mobile number is usually a person's own; publish office numbers or the service hotline instead."},
+        RuleDoc(Rule::PiiIdNumber, Severity::Error)
+            .title("出现居民身份证号码", "Resident ID number published")
+            .checks("正文中出现 18 位居民身份证号码（校验码符合 GB 11643，出生日期真实存在）。表格中的数字和标明为索引号、文号、代码的编号不算。",
+                    "An 18-character resident ID number with a valid GB 11643 check character and an existing birth date, in the text (not in the tables, not labelled as a code).")
+            .matters("年度报告要向社会公开，身份证号码属于个人信息，公开会侵犯申请人等第三方的合法权益。",
+                     "The report is published; an ID number is personal information of the applicant or a third party.")
+            .for_example("申请人张某（身份证号码：11010519491231002X）申请公开……")
+            .based_on("《中华人民共和国个人信息保护法》第二十八条；《中华人民共和国政府信息公开条例》第十五条；GB 11643-1999"),
+        RuleDoc(Rule::PiiBankCard, Severity::Warning)
+            .title("疑似银行卡号", "Possible bank card number")
+            .checks("正文中出现 16 至 19 位、通过 Luhn 校验、且不是更长编号一部分的数字（如退费账户的卡号）。标明为索引号、文号、代码的编号不算。",
+                    "A 16-19 digit number that passes the Luhn check and is not part of a longer number (e.g. a refund account).")
+            .matters("银行卡号属于个人金融信息，不应随年度报告公开。",
+                     "Card numbers are personal financial information and must not be published.")
+            .for_example("退款账户：6222 0200 1234 5678 903")
+            .based_on("《中华人民共和国个人信息保护法》第二十八条；《中华人民共和国政府信息公开条例》第十五条"),
+        RuleDoc(Rule::PiiMobile, Severity::Warning)
+            .title("出现手机号码", "Mobile phone number published")
+            .checks("正文中出现 11 位手机号码（1 开头，第二位 3 至 9，可带 +86）。“0952-8011132”这样的办公电话不算。",
+                    "An 11-digit mainland mobile number (1[3-9]…, optionally +86 / 0086); office numbers such as 0952-8011132 are fine.")
+            .matters("手机号码通常是个人的联系方式；对外公布应使用办公电话或政务服务热线。",
+                     "A mobile number is usually a person's own; publish office numbers or the service hotline instead.")
+            .for_example("经办人：李某，联系电话：13812345678")
+            .based_on("《中华人民共和国个人信息保护法》；《中华人民共和国政府信息公开条例》第十五条"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"pii-id-number", "found", "出现居民身份证号码 {masked}；年度报告公开发布，不得包含个人身份证号码。",
+        {Msg::PiiIdNumberFound, "出现居民身份证号码 {masked}；年度报告公开发布，不得包含个人身份证号码。",
          "A resident ID number ({masked}) appears in the text; a published report must not contain it.",
          "删除该号码，或改为隐去中间数字（如 {masked}）。",
          "Delete the number, or mask its middle digits (e.g. {masked})."},
-        {"pii-bank-card", "found", "出现疑似银行卡号 {masked}（{length} 位，通过 Luhn 校验）；年度报告不应公开个人银行卡号。",
+        {Msg::PiiBankCardFound, "出现疑似银行卡号 {masked}（{length} 位，通过 Luhn 校验）；年度报告不应公开个人银行卡号。",
          "A number that looks like a bank card number ({masked}, {length} digits, passes the Luhn check) appears in "
          "the text; a published report must not contain it.",
          "如是银行卡号，删除该号码或隐去中间数字（如 {masked}）。",
          "If it is a card number, delete it or mask its middle digits (e.g. {masked})."},
-        {"pii-mobile", "found", "出现手机号码 {masked}；年度报告不应公开个人手机号码。",
+        {Msg::PiiMobileFound, "出现手机号码 {masked}；年度报告不应公开个人手机号码。",
          "A mobile phone number ({masked}) appears in the text; a published report should not contain it.",
          "删除该号码或隐去中间数字（如 {masked}），对外联系请用办公电话或服务热线。",
          "Delete it or mask its middle digits (e.g. {masked}); give an office number or hotline instead."},
@@ -121,15 +126,15 @@ void run(const Context& ctx, Emitter& out) {
         switch (m.kind) {
             case PiiKind::IdNumber:
                 p["masked"] = mask(m.digits, 6, 4);  // 110105********002X
-                out.emit("pii-id-number", "found", m.span, p);
+                out.emit(Msg::PiiIdNumberFound, m.span, p);
                 break;
             case PiiKind::BankCard:
                 p["masked"] = mask(m.digits, 4, 4);  // 6222***********8903
-                out.emit("pii-bank-card", "found", m.span, p);
+                out.emit(Msg::PiiBankCardFound, m.span, p);
                 break;
             case PiiKind::Mobile:
                 p["masked"] = mask(m.digits, 3, 4);  // 138****5678
-                out.emit("pii-mobile", "found", m.span, p);
+                out.emit(Msg::PiiMobileFound, m.span, p);
                 break;
         }
     }
@@ -137,6 +142,9 @@ void run(const Context& ctx, Emitter& out) {
 
 }  // namespace
 
-RuleFamily family_privacy() { return {"privacy", docs(), messages(), run}; }
+const RuleCheck& privacy_checks() {
+    static const RuleCheck check{docs(), messages(), {}, run};
+    return check;
+}
 
 }  // namespace nianbao

@@ -16,127 +16,145 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"fee-statement", Severity::Warning, "未说明信息处理费收取情况", "No statement on information processing fees",
-         "第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费（如“本年度未收取信息处理费”“共收取信息处理费"
-         " 3940 元”）。第六部分未提及而正文其他部分写明了“信息处理费”的，视为已说明。表二的“行政事业性收费”是另一回事，"
-         "不算说明。该办法自 2021 年起施行，2019、2020 年度的报告不检查此项。",
-         "《政府信息公开信息处理费管理办法》施行后，各地要求在年度报告中逐年说明信息处理费的收取情况。",
-         "六、其他需要报告的事项\n我镇无其他需要报告的事项。",
-         "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号",
-         "Section 六 does not say whether information processing fees (信息处理费) were charged (reports on 2021 and later: the fee began in 2021).",
-         "Every current report states it and provinces require it; it is a different thing from 行政事业性收费 in table 二."},
-        {"format-outdated", Severity::Warning, "沿用旧格式", "Outdated report format",
-         "2021 年及以后的年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（表二的“本年新制作数量”“本年新公开"
-         "数量”“对外公开总数量”、“其他对外管理服务事项”、第二十条第（九）项），或以〔2019〕60号为编制依据。2019、2020 年度"
-         "的报告按 2019 年格式检查，不报此项。",
-         "2021 年起年度报告统一使用国办公开办函〔2021〕30号的格式，旧表格的统计口径不同，无法汇总比较。",
-         "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "国办公开办函〔2021〕30号",
-         "A report for 2021 or later still uses the 2019 layout (国办公开办函〔2019〕60号) or cites it as its basis.",
-         "Since 2021 the 2021 template (国办公开办函〔2021〕30号) applies; the old layout lacks rows and columns."},
-        {"section5-content", Severity::Warning, "第五部分内容不全", "Section 5 incomplete",
-         "第五部分“存在的主要问题及改进情况”没有同时写明存在的问题（问题、不足、差距、短板、薄弱……）和改进措施（改进、"
-         "措施、下一步、将……加强/提升/完善……），例如只写一个“无”。",
-         "条例第五十条要求年度报告包括“存在的主要问题及改进情况”，两者缺一不可。",
-         "五、存在的主要问题及改进情况\n无。",
-         "《中华人民共和国政府信息公开条例》第五十条",
-         "Section 五 does not give both the problems and the improvements (e.g. only 无).",
-         "The template asks for both; an empty section 五 is a common reason for a poor evaluation."},
-        {"regulation-scope", Severity::Warning, "无权制定规章的机关填报了规章", "Rules reported by a body that cannot make them",
-         "表二“规章”一行的本年制发或本年废止件数大于 0，而报告机关是乡镇（街道）、县级人民政府（县、区、旗）或县、区"
-         "政府的部门。只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章；市人民政府可能是设区的市，"
-         "不报此项。",
-         "规章的制定权由立法法规定；乡镇、县级政府和部门的文件是行政规范性文件，填在“规章”一行是统计错误。",
-         "××镇人民政府：规章\t1\t0\t1",
-         "《中华人民共和国立法法》第九十一条、第九十三条",
-         "Table 二 reports 规章 made or repealed by a body that cannot make 规章 (only State Council departments, provincial and 设区的市 governments can).",
-         "Such a figure is impossible and usually means the rows of table 二 were filled in the wrong place."},
-        {"year-mismatch", Severity::Error, "报告年度前后不一致", "Report year inconsistent",
-         "标题中的报告年度与统计期限（“本报告统计数据从 2024 年 1 月 1 日至 12 月 31 日”）不一致，或正文从未提到标题年度、"
-         "却反复写另一个年度（多为沿用上一年的报告）。正文提到下一年的计划、上一年的决算属于正常。",
-         "年度不一致说明标题写错，或正文套用了别的年度的报告，数据不可信。",
-         "标题“2024年政府信息公开工作年度报告”，正文“统计期限自2023年1月1日至2023年12月31日”",
-         "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
-         "The report year in the title disagrees with the statistics period or with the year the text reports on.",
-         "A wrong year makes the report about the wrong period."},
-        {"date-invalid", Severity::Error, "日期不存在或不合理", "Impossible date",
-         "文中有不存在的日期（如“2025年2月30日”“2025年2月29日”“13月”），或落款日期早于报告年度结束（2024 年度报告落款"
-         "“2024年3月1日”）。",
-         "不存在的日期多是笔误；年度未结束就形成的年度报告不可能包含全年数据。", "2025年2月30日",
-         "《中华人民共和国政府信息公开条例》第四十九条",
-         "A date that cannot exist (2025年2月30日) or that lies before the report year ends.",
-         "Impossible dates are typos that undermine the whole report."},
-        {"publish-late", Severity::Warning, "逾期公布", "Published late",
-         "落款日期晚于发布期限：县级以上人民政府部门为次年 1月31日（条例第四十九条）；县级以上地方人民政府本级报告为次年 "
-         "3月31日；乡镇、街道由省级规定，默认次年 1月31日；机关类型不明时按 3月31日。选项 deadline（MM-DD）可改期限，"
-         "bodyKind 可指定机关类型；报告没有落款日期时，用开头标明的发布日期（网页上的“发布日期：2025-01-20”），"
-         "再没有则用选项 today（参考日期）判断。",
-         "条例规定了年度报告的公布期限，逾期公布是常见的考核扣分项。",
-         "乡镇报告落款“2025年2月7日”（期限 2025年1月31日）", "《中华人民共和国政府信息公开条例》第四十九条",
-         "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; the deadline option overrides it. Without a signed date, a publication date labelled at the top (a web page's 发布日期：2025-01-20) is used, else the today option.",
-         "The regulation sets the deadline (条例 第四十九条); late reports are marked down."},
+        RuleDoc(Rule::FeeStatement, Severity::Warning)
+            .title("未说明信息处理费收取情况", "No statement on information processing fees")
+            .checks("第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费（如“本年度未收取信息处理费”“共收取信息处理费"
+                    " 3940 元”）。第六部分未提及而正文其他部分写明了“信息处理费”的，视为已说明。表二的“行政事业性收费”是另一回事，"
+                    "不算说明。该办法自 2021 年起施行，2019、2020 年度的报告不检查此项。",
+                    "Section 六 does not say whether information processing fees (信息处理费) were charged (reports on 2021 and later: the fee began in 2021).")
+            .matters("《政府信息公开信息处理费管理办法》施行后，各地要求在年度报告中逐年说明信息处理费的收取情况。",
+                     "Every current report states it and provinces require it; it is a different thing from 行政事业性收费 in table 二.")
+            .for_example("六、其他需要报告的事项\n我镇无其他需要报告的事项。")
+            .based_on("《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::FormatOutdated, Severity::Warning)
+            .title("沿用旧格式", "Outdated report format")
+            .checks("2021 年及以后的年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（表二的“本年新制作数量”“本年新公开"
+                    "数量”“对外公开总数量”、“其他对外管理服务事项”、第二十条第（九）项），或以〔2019〕60号为编制依据。2019、2020 年度"
+                    "的报告按 2019 年格式检查，不报此项。",
+                    "A report for 2021 or later still uses the 2019 layout (国办公开办函〔2019〕60号) or cites it as its basis.")
+            .matters("2021 年起年度报告统一使用国办公开办函〔2021〕30号的格式，旧表格的统计口径不同，无法汇总比较。",
+                     "Since 2021 the 2021 template (国办公开办函〔2021〕30号) applies; the old layout lacks rows and columns.")
+            .for_example("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::Section5Content, Severity::Warning)
+            .title("第五部分内容不全", "Section 5 incomplete")
+            .checks("第五部分“存在的主要问题及改进情况”没有同时写明存在的问题（问题、不足、差距、短板、薄弱……）和改进措施（改进、"
+                    "措施、下一步、将……加强/提升/完善……），例如只写一个“无”。",
+                    "Section 五 does not give both the problems and the improvements (e.g. only 无).")
+            .matters("条例第五十条要求年度报告包括“存在的主要问题及改进情况”，两者缺一不可。",
+                     "The template asks for both; an empty section 五 is a common reason for a poor evaluation.")
+            .for_example("五、存在的主要问题及改进情况\n无。")
+            .based_on("《中华人民共和国政府信息公开条例》第五十条"),
+        RuleDoc(Rule::RegulationScope, Severity::Warning)
+            .title("无权制定规章的机关填报了规章", "Rules reported by a body that cannot make them")
+            .checks("表二“规章”一行的本年制发或本年废止件数大于 0，而报告机关是乡镇（街道）、县级人民政府（县、区、旗）或县、区"
+                    "政府的部门。只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章；市人民政府可能是设区的市，"
+                    "不报此项。",
+                    "Table 二 reports 规章 made or repealed by a body that cannot make 规章 (only State Council departments, provincial and 设区的市 governments can).")
+            .matters("规章的制定权由立法法规定；乡镇、县级政府和部门的文件是行政规范性文件，填在“规章”一行是统计错误。",
+                     "Such a figure is impossible and usually means the rows of table 二 were filled in the wrong place.")
+            .for_example("××镇人民政府：规章\t1\t0\t1")
+            .based_on("《中华人民共和国立法法》第九十一条、第九十三条"),
+        RuleDoc(Rule::YearMismatch, Severity::Error)
+            .title("报告年度前后不一致", "Report year inconsistent")
+            .checks("标题中的报告年度与统计期限（“本报告统计数据从 2024 年 1 月 1 日至 12 月 31 日”）不一致，或正文从未提到标题年度、"
+                    "却反复写另一个年度（多为沿用上一年的报告）。正文提到下一年的计划、上一年的决算属于正常。",
+                    "The report year in the title disagrees with the statistics period or with the year the text reports on.")
+            .matters("年度不一致说明标题写错，或正文套用了别的年度的报告，数据不可信。",
+                     "A wrong year makes the report about the wrong period.")
+            .for_example("标题“2024年政府信息公开工作年度报告”，正文“统计期限自2023年1月1日至2023年12月31日”")
+            .based_on("《中华人民共和国政府信息公开条例》第四十九条、第五十条"),
+        RuleDoc(Rule::DateInvalid, Severity::Error)
+            .title("日期不存在或不合理", "Impossible date")
+            .checks("文中有不存在的日期（如“2025年2月30日”“2025年2月29日”“13月”），或落款日期早于报告年度结束（2024 年度报告落款"
+                    "“2024年3月1日”）。",
+                    "A date that cannot exist (2025年2月30日) or that lies before the report year ends.")
+            .matters("不存在的日期多是笔误；年度未结束就形成的年度报告不可能包含全年数据。",
+                     "Impossible dates are typos that undermine the whole report.")
+            .for_example("2025年2月30日")
+            .based_on("《中华人民共和国政府信息公开条例》第四十九条"),
+        RuleDoc(Rule::PublishLate, Severity::Warning)
+            .title("逾期公布", "Published late")
+            .checks("落款日期晚于发布期限：县级以上人民政府部门为次年 1月31日（条例第四十九条）；县级以上地方人民政府本级报告为次年 "
+                    "3月31日；乡镇、街道由省级规定，默认次年 1月31日；机关类型不明时按 3月31日。选项 deadline（MM-DD）可改期限，"
+                    "bodyKind 可指定机关类型；报告没有落款日期时，用开头标明的发布日期（网页上的“发布日期：2025-01-20”），"
+                    "再没有则用选项 today（参考日期）判断。",
+                    "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; the deadline option overrides it. Without a signed date, a publication date labelled at the top (a web page's 发布日期：2025-01-20) is used, else the today option.")
+            .matters("条例规定了年度报告的公布期限，逾期公布是常见的考核扣分项。",
+                     "The regulation sets the deadline (条例 第四十九条); late reports are marked down.")
+            .for_example("乡镇报告落款“2025年2月7日”（期限 2025年1月31日）")
+            .based_on("《中华人民共和国政府信息公开条例》第四十九条"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"fee-statement", "missing", "第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费。",
+        {Msg::FeeStatementMissing, "第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费。",
          "Section 6 (其他需要报告的事项) does not say whether information processing fees (信息处理费) were charged.",
          "写明信息处理费的收取情况，如“本年度未收取信息处理费”或“本年度共收取信息处理费 X 元”（表二的行政事业性收费是另一回事）。",
          "State whether fees were charged, e.g. 本年度未收取信息处理费 or 本年度共收取信息处理费 X 元 (table 2's 行政事业性收费 is a different thing)."},
-        {"format-outdated", "layout", "{year}年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（“{word}”）。",
+        {Msg::FormatOutdatedLayout, "{year}年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（“{word}”）。",
          "The {year} report still uses the 2019 layout (国办公开办函〔2019〕60号): 「{word}」.",
          "按国办公开办函〔2021〕30号的格式重制表格：表二第二十条第（一）项为本年制发件数、本年废止件数、现行有效件数，不再有第（九）项。",
          "Redo the tables in the 2021 format (国办公开办函〔2021〕30号): table 2 (一) has 本年制发件数 / 本年废止件数 / 现行有效件数, and no block (九)."},
-        {"format-outdated", "basis", "{year}年度报告以已被替代的国办公开办函〔2019〕60号为依据（“{raw}”）。",
+        {Msg::FormatOutdatedBasis, "{year}年度报告以已被替代的国办公开办函〔2019〕60号为依据（“{raw}”）。",
          "The {year} report cites the superseded 国办公开办函〔2019〕60号 (「{raw}」) as its basis.",
          "2021 年起的年度报告按国办公开办函〔2021〕30号的格式编制，并改正所引文号。",
          "Reports from 2021 on follow 国办公开办函〔2021〕30号; cite that instead."},
-        {"section5-content", "empty", "第五部分“存在的主要问题及改进情况”几乎没有内容（“{excerpt}”）。",
+        {Msg::Section5ContentEmpty, "第五部分“存在的主要问题及改进情况”几乎没有内容（“{excerpt}”）。",
          "Section 5 (存在的主要问题及改进情况) has almost no content (「{excerpt}」).",
          "写明本年度工作存在的主要问题，以及针对问题的改进措施。",
          "Describe the main problems of the year and the measures taken or planned to improve."},
-        {"section5-content", "problems", "第五部分只写了改进措施，没有写存在的主要问题。",
-         "Section 5 gives improvement measures but no problems.", "补写本年度工作存在的主要问题（不足、差距、短板等）。",
+        {Msg::Section5ContentProblems, "第五部分只写了改进措施，没有写存在的主要问题。",
+         "Section 5 gives improvement measures but no problems.",
+         "补写本年度工作存在的主要问题（不足、差距、短板等）。",
          "Add the main problems (shortcomings, gaps) of the year."},
-        {"section5-content", "measures", "第五部分只写了存在的问题，没有写改进措施。",
-         "Section 5 names problems but no improvement measures.", "补写针对这些问题的改进措施（下一步将如何加强、完善）。",
+        {Msg::Section5ContentMeasures, "第五部分只写了存在的问题，没有写改进措施。",
+         "Section 5 names problems but no improvement measures.",
+         "补写针对这些问题的改进措施（下一步将如何加强、完善）。",
          "Add the measures that address these problems (what will be done next)."},
-        {"section5-content", "both", "第五部分既没有写存在的主要问题，也没有写改进措施。",
-         "Section 5 names neither problems nor improvement measures.", "写明存在的主要问题和改进措施。",
+        {Msg::Section5ContentBoth, "第五部分既没有写存在的主要问题，也没有写改进措施。",
+         "Section 5 names neither problems nor improvement measures.",
+         "写明存在的主要问题和改进措施。",
          "Describe the main problems and the improvement measures."},
-        {"regulation-scope", "scope",
-         "表二“规章”一行填报了{counts}，但{body}是{who}，无权制定规章（只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定）。",
+        {Msg::RegulationScopeScope, "表二“规章”一行填报了{counts}，但{body}是{who}，无权制定规章（只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定）。",
          "Table 2 reports rules (规章): {counts_en}; but {body} is {who_en}, which cannot make rules (only State Council departments, provincial governments and governments of cities with districts can).",
          "核对：{who}制发的文件属于行政规范性文件，应计入“行政规范性文件”一行，“规章”一行填 0。",
          "Check: documents issued by {who_en} are normative documents (行政规范性文件); count them in that row and write 0 for 规章."},
-        {"year-mismatch", "period", "标题的报告年度是 {year} 年，统计期限却是 {period}。",
+        {Msg::YearMismatchPeriod, "标题的报告年度是 {year} 年，统计期限却是 {period}。",
          "The title says {year}, but the statistics period is {period}.",
          "核对标题年度与统计期限，二者应为同一年（{year}年1月1日至{year}年12月31日）。",
          "Make the title year and the statistics period agree ({year}-01-01 to {year}-12-31)."},
-        {"year-mismatch", "narrative", "标题的报告年度是 {year} 年，正文却一次也没有提到 {year} 年，而是 {count} 处写了 {other} 年。",
+        {Msg::YearMismatchNarrative, "标题的报告年度是 {year} 年，正文却一次也没有提到 {year} 年，而是 {count} 处写了 {other} 年。",
          "The title says {year}, but the text never mentions {year} and mentions {other} {count} times.",
          "核对标题年度；如果正文沿用了 {other} 年的报告，改写为 {year} 年的情况。",
          "Check the title year; if the text was copied from the {other} report, rewrite it for {year}."},
-        {"date-invalid", "month", "日期“{raw}”不存在：没有 {month} 月。", "The date 「{raw}」 cannot exist: there is no month {month}.",
-         "核对这个日期。", "Check this date."},
-        {"date-invalid", "day", "日期“{raw}”不存在：{year}年{month}月只有 {days} 天。",
-         "The date 「{raw}」 cannot exist: month {month} of {year} has {days} days.", "核对这个日期。", "Check this date."},
-        {"date-invalid", "day-noyear", "日期“{raw}”不存在：{month}月最多 {days} 天。",
-         "The date 「{raw}」 cannot exist: month {month} has at most {days} days.", "核对这个日期。", "Check this date."},
-        {"date-invalid", "before-year-end", "落款日期“{raw}”早于报告年度（{year}年）结束，年度报告不可能在年度结束前形成。",
+        {Msg::DateInvalidMonth, "日期“{raw}”不存在：没有 {month} 月。",
+         "The date 「{raw}」 cannot exist: there is no month {month}.",
+         "核对这个日期。",
+         "Check this date."},
+        {Msg::DateInvalidDay, "日期“{raw}”不存在：{year}年{month}月只有 {days} 天。",
+         "The date 「{raw}」 cannot exist: month {month} of {year} has {days} days.",
+         "核对这个日期。",
+         "Check this date."},
+        {Msg::DateInvalidDayNoyear, "日期“{raw}”不存在：{month}月最多 {days} 天。",
+         "The date 「{raw}」 cannot exist: month {month} has at most {days} days.",
+         "核对这个日期。",
+         "Check this date."},
+        {Msg::DateInvalidBeforeYearEnd, "落款日期“{raw}”早于报告年度（{year}年）结束，年度报告不可能在年度结束前形成。",
          "The report is signed 「{raw}」, before the report year {year} has ended.",
          "核对落款日期（应为 {next_year} 年的日期）或标题中的报告年度。",
          "Check the date (it should fall in {next_year}) or the report year in the title."},
-        {"publish-late", "signed", "落款日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
+        {Msg::PublishLateSigned, "落款日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
          "The report is signed 「{raw}」, {days} day(s) after the deadline {deadline_en} ({rule_en}).",
          "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
          "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
-        {"publish-late", "published", "发布日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
+        {Msg::PublishLatePublished, "发布日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
          "The report was published 「{raw}」, {days} day(s) after the deadline {deadline_en} ({rule_en}).",
          "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
          "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
-        {"publish-late", "today", "报告没有落款日期；参考日期 {today} 已超过发布期限 {deadline}，逾期 {days} 天（{rule}）。",
+        {Msg::PublishLateToday, "报告没有落款日期；参考日期 {today} 已超过发布期限 {deadline}，逾期 {days} 天（{rule}）。",
          "The report has no signature date; the reference date {today} is {days} day(s) after the deadline {deadline_en} ({rule_en}).",
          "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
          "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
@@ -332,7 +350,7 @@ void check_fee_statement(const Context& ctx, Emitter& out) {
     if (states_fee(slice(r, six.body))) return;
     // Said elsewhere in the narrative (e.g. in 一), in so many words.
     if (contains(r.source, "处理费")) return;
-    out.emit("fee-statement", "missing", six.heading_span);
+    out.emit(Msg::FeeStatementMissing, six.heading_span);
 }
 
 // ---------------------------------------------------------------------------
@@ -387,14 +405,14 @@ void check_format_outdated(const Context& ctx, Emitter& out) {
         }
         if (best != std::string_view::npos) where = {static_cast<uint32_t>(region.begin + best), static_cast<uint32_t>(region.begin + best + word.size())};
         p["word"] = word.empty() ? std::string(format_2019().signatures.front()) : std::string(word);
-        out.emit("format-outdated", "layout", where, p);
+        out.emit(Msg::FormatOutdatedLayout, where, p);
     }
     // Cites the 2019 format as its basis (and not the 2021 one: a report may
     // mention both when it explains the change).
     Span cite = find_citation(r.source, "2019", "60");
     if (!cite.empty() && find_citation(r.source, "2021", "30").empty()) {
         p["raw"] = std::string(slice(r, cite));
-        out.emit("format-outdated", "basis", cite, p);
+        out.emit(Msg::FormatOutdatedBasis, cite, p);
     }
 }
 
@@ -449,13 +467,13 @@ void check_section5(const Context& ctx, Emitter& out) {
         std::string ex;
         for (char c : excerpt) ex += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
         if (ex.size() < t.size()) ex += "…";
-        out.emit("section5-content", "empty", at, {{"excerpt", ex.empty() ? "空" : ex}});
+        out.emit(Msg::Section5ContentEmpty, at, {{"excerpt", ex.empty() ? "空" : ex}});
     } else if (!problems && !measures) {
-        out.emit("section5-content", "both", at);
+        out.emit(Msg::Section5ContentBoth, at);
     } else if (!problems) {
-        out.emit("section5-content", "problems", at);
+        out.emit(Msg::Section5ContentProblems, at);
     } else if (!measures) {
-        out.emit("section5-content", "measures", at);
+        out.emit(Msg::Section5ContentMeasures, at);
     }
 }
 
@@ -535,7 +553,7 @@ void check_regulation_scope(const Context& ctx, Emitter& out) {
             p["who"] = std::string(t.zh);
             p["who_en"] = std::string(t.en);
         }
-    out.emit("regulation-scope", "scope", at, p).cells = cells;
+    out.emit(Msg::RegulationScopeScope, at, p).cells = cells;
 }
 
 // ---------------------------------------------------------------------------
@@ -561,7 +579,7 @@ bool check_period(const Context& ctx, Emitter& out) {
         if (a.year == r.year && end_year == r.year) continue;
         Params p = {{"year", std::to_string(r.year)},
                     {"period", std::to_string(a.year) + "年1月1日至" + std::to_string(end_year) + "年12月31日"}};
-        out.emit("year-mismatch", "period", {a.span.begin, b.span.end}, p);
+        out.emit(Msg::YearMismatchPeriod, {a.span.begin, b.span.end}, p);
         return true;
     }
     return false;
@@ -609,7 +627,7 @@ void check_narrative_years(const Context& ctx, Emitter& out) {
     const int needed = top == r.year + 1 ? 5 : 3;
     if (top_count < needed || top_count < 2 * second) return;
     Params p = {{"year", std::to_string(r.year)}, {"other", std::to_string(top)}, {"count", std::to_string(top_count)}};
-    out.emit("year-mismatch", "narrative", title_year_span, p);
+    out.emit(Msg::YearMismatchNarrative, title_year_span, p);
 }
 
 void check_year_mismatch(const Context& ctx, Emitter& out) {
@@ -631,13 +649,13 @@ void check_dates(const Context& ctx, Emitter& out) {
         Params p = {{"raw", d.raw}, {"year", std::to_string(d.year)}, {"month", std::to_string(d.month)}};
         const int days = days_in_month(d.year, d.month);
         p["days"] = std::to_string(days);
-        out.emit("date-invalid", days == 0 ? "month" : d.year ? "day" : "day-noyear", d.span, p);
+        out.emit(days == 0 ? Msg::DateInvalidMonth : d.year ? Msg::DateInvalidDay : Msg::DateInvalidDayNoyear, d.span, p);
     }
     if (r.signed_date && r.signed_date->valid && r.year) {
         const Date& s = *r.signed_date;
         const bool before_end = s.year < r.year || (s.year == r.year && !(s.month == 12 && s.day == 31));
         if (before_end)
-            out.emit("date-invalid", "before-year-end", s.span,
+            out.emit(Msg::DateInvalidBeforeYearEnd, s.span,
                      {{"raw", s.raw}, {"year", std::to_string(r.year)}, {"next_year", std::to_string(r.year + 1)}});
     }
 }
@@ -687,7 +705,7 @@ void check_publish_late(const Context& ctx, Emitter& out) {
         if (late <= 0) return;
         p["raw"] = s.raw;
         p["days"] = std::to_string(late);
-        out.emit("publish-late", r.signed_date ? "signed" : "published", s.span, p);
+        out.emit(r.signed_date ? Msg::PublishLateSigned : Msg::PublishLatePublished, s.span, p);
         return;
     }
     int ty = 0, tm = 0, td = 0;
@@ -696,7 +714,7 @@ void check_publish_late(const Context& ctx, Emitter& out) {
     if (late <= 0) return;
     p["today"] = iso_date(ty, tm, td);
     p["days"] = std::to_string(late);
-    out.emit("publish-late", "today", report_anchor(ctx), p);
+    out.emit(Msg::PublishLateToday, report_anchor(ctx), p);
 }
 
 void run(const Context& ctx, Emitter& out) {
@@ -711,6 +729,9 @@ void run(const Context& ctx, Emitter& out) {
 
 }  // namespace
 
-RuleFamily family_report() { return {"report", docs(), messages(), run}; }
+const RuleCheck& report_checks() {
+    static const RuleCheck check{docs(), messages(), {}, run};
+    return check;
+}
 
 }  // namespace nianbao

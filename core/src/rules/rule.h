@@ -1,42 +1,77 @@
-// What a rule family is made of. Each family (one .cpp in this folder) holds
-// its rules' docs, its messages as data and its check, side by side; the
-// registry (registry.cpp) lists the families. `nianbao rules`, docs/rules.md
-// and the page's rule docs all come from these tables.
+// What a rule is made of: its doc, its messages as data and its check, side by
+// side in the rule's own file (a RuleCheck; a family file may hold several
+// rules). rules/rule_ids.def names every rule and message; the registry
+// (registry.cpp) is generated from it. `nianbao rules`, docs/rules.md and the
+// page's rule docs all come from these tables.
 #pragma once
 
 #include <initializer_list>
-#include <utility>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nianbao/nianbao.h"
+#include "rules/rule_ids.h"
 
 namespace nianbao {
 
+// A rule's documentation, built by name:
+//   RuleDoc(Rule::SectionTitle, Severity::Info)
+//       .title("…", "…").checks("…", "…").matters("…", "…").for_example("…").based_on("…")
 struct RuleDoc {
+    Rule rule;
     std::string_view id;
     Severity severity;
-    std::string_view title_zh;
-    std::string_view title_en;
-    std::string_view what;      // what it checks (zh)
-    std::string_view why;       // why it matters (zh)
-    std::string_view example;   // a line that triggers it
-    std::string_view basis;     // legal or format basis
-    std::string_view what_en;   // what it checks, in English (the page's English mode)
-    std::string_view why_en;
+    std::string_view title_zh, title_en;
+    std::string_view what, what_en;   // what it checks
+    std::string_view why, why_en;     // why it matters
+    std::string_view example;         // a line that triggers it
+    std::string_view basis;           // legal or format basis
+
+    constexpr RuleDoc(Rule r, Severity s) : rule(r), id(rule_id(r)), severity(s) {}
+    constexpr RuleDoc title(std::string_view zh, std::string_view en) const {
+        RuleDoc d = *this;
+        d.title_zh = zh;
+        d.title_en = en;
+        return d;
+    }
+    constexpr RuleDoc checks(std::string_view zh, std::string_view en) const {
+        RuleDoc d = *this;
+        d.what = zh;
+        d.what_en = en;
+        return d;
+    }
+    constexpr RuleDoc matters(std::string_view zh, std::string_view en) const {
+        RuleDoc d = *this;
+        d.why = zh;
+        d.why_en = en;
+        return d;
+    }
+    constexpr RuleDoc for_example(std::string_view s) const {
+        RuleDoc d = *this;
+        d.example = s;
+        return d;
+    }
+    constexpr RuleDoc based_on(std::string_view s) const {
+        RuleDoc d = *this;
+        d.basis = s;
+        return d;
+    }
 };
 
 // A message template: `{name}` is replaced by the parameter of that name.
-// One rule may have several messages (e.g. "no application said" and
-// "count differs"); `key` names them within the rule.
 struct MessageSpec {
-    std::string_view rule;
-    std::string_view key;
-    std::string_view zh;
-    std::string_view en;
-    std::string_view fix_zh;   // may be empty
-    std::string_view fix_en;
+    Msg msg;
+    std::string_view zh, en;
+    std::string_view fix_zh, fix_en;   // may be empty
+};
+
+// A fix text chosen in code instead of the message's own (same placeholders).
+struct FixSpec {
+    Fix fix;
+    std::string_view zh, en;
 };
 
 // A message's parameters by name ({row}, {total}, …). A flat list, not a
@@ -60,9 +95,11 @@ struct Context {
     const LineIndex& lines;
     bool input_encoding_error = false;
     bool input_binary = false;
+    // Facts several rules read, built on first use (see narrative_text.h).
+    mutable std::shared_ptr<const void> narrative;
 };
 
-// Shared facts the input family decides (rules/input.cpp).
+// Shared facts the input gate decides (rules/input.cpp).
 bool input_is_empty(const Report& r);
 bool input_is_not_report(const Report& r);
 
@@ -70,30 +107,29 @@ bool input_is_not_report(const Report& r);
 // turned off, severity changed). Rules call emit() and nothing else.
 class Emitter {
 public:
-    Emitter(const Options& options, const std::vector<const MessageSpec*>& messages);
+    explicit Emitter(const Options& options);
     // Returns the finding so the caller can add cells or arithmetic; returns a
     // scratch finding (discarded) when the rule is turned off.
-    Finding& emit(std::string_view rule, std::string_view key, Span span, const Params& params = {});
-    bool enabled(std::string_view rule) const;
+    Finding& emit(Msg msg, Span span, const Params& params = {});
+    // The same, with `fix` instead of the message's own fix text.
+    Finding& emit(Msg msg, Fix fix, Span span, const Params& params = {});
+    bool enabled(Rule rule) const;
     std::vector<Finding> take();
 
 private:
-    const MessageSpec* message(std::string_view rule, std::string_view key) const;
+    Finding& emit(Msg msg, const FixSpec* fix, Span span, const Params& params);
     const Options& options_;
-    std::vector<const MessageSpec*> messages_;
     std::vector<Finding> findings_;
     Finding scratch_;
 };
 
-struct RuleFamily {
-    std::string_view name;                  // "arithmetic"
-    const std::vector<RuleDoc>& docs;
-    const std::vector<MessageSpec>& messages;
+// The docs, messages and code of one rule (or of a family's rules).
+struct RuleCheck {
+    std::vector<RuleDoc> docs;
+    std::vector<MessageSpec> messages;
+    std::vector<FixSpec> fixes;
     void (*run)(const Context&, Emitter&);
 };
-
-const std::vector<RuleFamily>& rule_families();
-const RuleDoc* find_rule(std::string_view id);
 
 // Fill `{name}` placeholders.
 std::string fill(std::string_view templ, const Params& params);

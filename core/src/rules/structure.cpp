@@ -11,55 +11,68 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"title-missing", Severity::Warning, "缺少标题", "Title missing",
-         "报告开头没有写明机关名称、年度和“政府信息公开工作年度报告”的标题；标题写成“政务公开工作年度报告”的也报。",
-         "标题让读者知道是哪个机关哪一年的报告，也是公开目录归档的依据。",
-         "开头直接是“一、总体情况”", "《中华人民共和国政府信息公开工作年度报告格式》",
-         "No title naming the body, the year and 政府信息公开工作年度报告 near the top; a title saying 政务公开工作年度报告 instead is reported too.",
-         "The title tells readers and evaluators whose report for which year this is."},
-        {"section-missing", Severity::Error, "缺少部分", "Section missing",
-         "六个部分（一、总体情况 … 六、其他需要报告的事项）中缺少某一部分。",
-         "条例第五十条规定了年度报告必须包括的内容，格式把它们固定为六个部分。",
-         "没有“五、存在的主要问题及改进情况”",
-         "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号",
-         "One of the six sections (一 … 六) of the template is absent.",
-         "The template prescribes all six sections; a missing one is a missing part of the report."},
-        {"section-order", Severity::Warning, "部分顺序不对", "Sections out of order",
-         "六个部分都在，但顺序与格式不一致；或整篇报告重复出现（粘贴了不止一次）。", "统一的顺序便于上级汇总和公众比较。",
-         "“三、收到和处理……”出现在“二、主动公开……”之前", "国办公开办函〔2021〕30号",
-         "The sections are present but out of order (or the report was pasted twice).",
-         "The template fixes the order; readers and evaluators look for each part in its place."},
-        {"section-title", Severity::Info, "部分标题与格式用语不同", "Section heading differs from the template",
-         "某部分的标题与格式的标准用语不同（如“五、存在主要问题及改进情况”）；建议使用标准用语。",
-         "标准标题便于检索和比对；旧格式的标题也提示报告可能沿用了旧模板。",
-         "五、存在主要问题及改进情况", "国办公开办函〔2021〕30号",
-         "A section heading deviates from the official wording; the official one is suggested.",
-         "The official headings make reports comparable across bodies and years."},
+        RuleDoc(Rule::TitleMissing, Severity::Warning)
+            .title("缺少标题", "Title missing")
+            .checks("报告开头没有写明机关名称、年度和“政府信息公开工作年度报告”的标题；标题写成“政务公开工作年度报告”的也报。",
+                    "No title naming the body, the year and 政府信息公开工作年度报告 near the top; a title saying 政务公开工作年度报告 instead is reported too.")
+            .matters("标题让读者知道是哪个机关哪一年的报告，也是公开目录归档的依据。",
+                     "The title tells readers and evaluators whose report for which year this is.")
+            .for_example("开头直接是“一、总体情况”")
+            .based_on("《中华人民共和国政府信息公开工作年度报告格式》"),
+        RuleDoc(Rule::SectionMissing, Severity::Error)
+            .title("缺少部分", "Section missing")
+            .checks("六个部分（一、总体情况 … 六、其他需要报告的事项）中缺少某一部分。",
+                    "One of the six sections (一 … 六) of the template is absent.")
+            .matters("条例第五十条规定了年度报告必须包括的内容，格式把它们固定为六个部分。",
+                     "The template prescribes all six sections; a missing one is a missing part of the report.")
+            .for_example("没有“五、存在的主要问题及改进情况”")
+            .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::SectionOrder, Severity::Warning)
+            .title("部分顺序不对", "Sections out of order")
+            .checks("六个部分都在，但顺序与格式不一致；或整篇报告重复出现（粘贴了不止一次）。",
+                    "The sections are present but out of order (or the report was pasted twice).")
+            .matters("统一的顺序便于上级汇总和公众比较。",
+                     "The template fixes the order; readers and evaluators look for each part in its place.")
+            .for_example("“三、收到和处理……”出现在“二、主动公开……”之前")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::SectionTitle, Severity::Info)
+            .title("部分标题与格式用语不同", "Section heading differs from the template")
+            .checks("某部分的标题与格式的标准用语不同（如“五、存在主要问题及改进情况”）；建议使用标准用语。",
+                    "A section heading deviates from the official wording; the official one is suggested.")
+            .matters("标准标题便于检索和比对；旧格式的标题也提示报告可能沿用了旧模板。",
+                     "The official headings make reports comparable across bodies and years.")
+            .for_example("五、存在主要问题及改进情况")
+            .based_on("国办公开办函〔2021〕30号"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"title-missing", "none", "报告开头没有标题（应写明机关名称、年度和“政府信息公开工作年度报告”）。",
+        {Msg::TitleMissingNone, "报告开头没有标题（应写明机关名称、年度和“政府信息公开工作年度报告”）。",
          "No title at the top naming the body, the year and 政府信息公开工作年度报告.",
          "在开头加上标题，如“××镇人民政府2024年政府信息公开工作年度报告”。",
          "Add a title such as ××镇人民政府2024年政府信息公开工作年度报告."},
-        {"title-missing", "wording", "标题“{title}”没有写明“政府信息公开工作年度报告”（政务公开是更宽的概念）。",
+        {Msg::TitleMissingWording, "标题“{title}”没有写明“政府信息公开工作年度报告”（政务公开是更宽的概念）。",
          "The title 「{title}」 does not say 政府信息公开工作年度报告 (政务公开 is a wider notion).",
          "标题应为“××（机关名称）××××年政府信息公开工作年度报告”。",
          "The title should read ××（body）××××年政府信息公开工作年度报告."},
-        {"section-missing", "missing", "缺少第{numeral}部分“{official}”。", "Section {number} ({official}) is missing.",
-         "补上“{numeral}、{official}”一节。", "Add the section 「{numeral}、{official}」."},
-        {"section-order", "order", "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
+        {Msg::SectionMissingMissing, "缺少第{numeral}部分“{official}”。",
+         "Section {number} ({official}) is missing.",
+         "补上“{numeral}、{official}”一节。",
+         "Add the section 「{numeral}、{official}」."},
+        {Msg::SectionOrderOrder, "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
          "Section {number} ({heading}) comes before section {prev_number}; the template's order differs.",
-         "按一至六的顺序排列各部分。", "Put the sections in the order 一 to 六."},
-        {"section-order", "repeated", "“{heading}”在文中出现了 {count} 次：报告全文似乎被重复粘贴，各部分反复出现。",
+         "按一至六的顺序排列各部分。",
+         "Put the sections in the order 一 to 六."},
+        {Msg::SectionOrderRepeated, "“{heading}”在文中出现了 {count} 次：报告全文似乎被重复粘贴，各部分反复出现。",
          "「{heading}」 appears {count} times: the report seems to have been pasted more than once.",
-         "只保留一份报告全文后再检查。", "Keep one copy of the report and check again."},
-        {"section-title", "wording", "第{numeral}部分标题“{heading}”与格式用语不同。",
+         "只保留一份报告全文后再检查。",
+         "Keep one copy of the report and check again."},
+        {Msg::SectionTitleWording, "第{numeral}部分标题“{heading}”与格式用语不同。",
          "The heading of section {number} ({heading}) differs from the template's wording.",
-         "改为“{numeral}、{official}”。", "Use 「{numeral}、{official}」."},
+         "改为“{numeral}、{official}”。",
+         "Use 「{numeral}、{official}」."},
     };
     return m;
 }
@@ -84,7 +97,7 @@ void check_repeated(const Report& r, Emitter& out) {
         if (++count == 2) second = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + line.size())};
     }
     if (count >= 2)
-        out.emit("section-order", "repeated", second, {{"heading", std::string(line)}, {"count", std::to_string(count)}});
+        out.emit(Msg::SectionOrderRepeated, second, {{"heading", std::string(line)}, {"count", std::to_string(count)}});
 }
 
 void run(const Context& ctx, Emitter& out) {
@@ -93,9 +106,9 @@ void run(const Context& ctx, Emitter& out) {
     if (!r.title_span) {
         Span first = ctx.lines.line_span(0);
         for (uint32_t b = 0; first.empty() && b < r.source.size(); b = first.end + 1) first = ctx.lines.line_span(b);
-        out.emit("title-missing", "none", first);
+        out.emit(Msg::TitleMissingNone, first);
     } else if (!r.title_names_disclosure) {
-        out.emit("title-missing", "wording", *r.title_span, {{"title", r.title}});
+        out.emit(Msg::TitleMissingWording, *r.title_span, {{"title", r.title}});
     }
     const Section* prev = nullptr;
     for (const auto& s : r.sections) {
@@ -110,16 +123,16 @@ void run(const Context& ctx, Emitter& out) {
                     at = r.section(n).heading_span;
                     break;
                 }
-            out.emit("section-missing", "missing", at, p);
+            out.emit(Msg::SectionMissingMissing, at, p);
             continue;
         }
         if (prev && prev->heading_span.begin > s.heading_span.begin) {
             p["prev_numeral"] = section_numeral(prev->number);
             p["prev_number"] = std::to_string(prev->number);
-            out.emit("section-order", "order", s.heading_span, p);
+            out.emit(Msg::SectionOrderOrder, s.heading_span, p);
         }
         if (canonical_label(s.heading) != canonical_label(spec.official))
-            out.emit("section-title", "wording", s.heading_span, p);
+            out.emit(Msg::SectionTitleWording, s.heading_span, p);
         prev = &s;
     }
     check_repeated(r, out);
@@ -127,6 +140,9 @@ void run(const Context& ctx, Emitter& out) {
 
 }  // namespace
 
-RuleFamily family_structure() { return {"structure", docs(), messages(), run}; }
+const RuleCheck& structure_checks() {
+    static const RuleCheck check{docs(), messages(), {}, run};
+    return check;
+}
 
 }  // namespace nianbao

@@ -13,123 +13,163 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"table-missing", Severity::Error, "缺少表格", "Table missing",
-         "在相应部分找不到表二（主动公开）、表三（依申请）或表四（复议诉讼）。",
-         "三张表是年度报告的统计核心，格式要求逐项填报，没有数据也要填 0。",
-         "“三、收到和处理政府信息公开申请情况”下只有一句“本年度未收到申请”",
-         "国办公开办函〔2021〕30号",
-         "Table 二, 三 or 四 cannot be found in its section.",
-         "Without the table the report lacks the figures the template requires; a reader cannot check the work."},
-        {"row-missing", Severity::Error, "缺少表格行", "Table row missing",
-         "表格缺少格式规定的某一行（例如表三的“（六）其他处理”只填了一行，缺少 1、2、3 三行）。",
-         "少一行就少一项统计，合计也无从核对。", "表三没有“3.补正后申请内容仍不明确”一行",
-         "国办公开办函〔2021〕30号",
-         "A data row of a table is missing (or, in the 2019 style, a group is given as one row).",
-         "Every row of the template must be there, with 0 where there is nothing to report; a missing row breaks the sums."},
-        {"row-label", Severity::Warning, "行或列的名称与格式不同", "Row or column label differs",
-         "行名或列名与格式用语不同，且不是复制时被截断或拆行造成的（如“本年度止件数”“重复出具”“其他法律法规禁止公开”）。",
-         "改动统计口径的名称会让读者误解数据的含义，也常说明表格是手工重打的。",
-         "2.其他法律法规禁止公开（应为：2.其他法律行政法规禁止公开）", "国办公开办函〔2021〕30号",
-         "A row or column label differs from the official wording, beyond what copying does (labels cut short or split over lines do not count).",
-         "A changed label changes what the figure means, and often shows the table was retyped by hand."},
-        {"cell-count", Severity::Error, "一行的数字个数不对", "Wrong number of cells in a row",
-         "某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。",
-         "多出或缺少的数字会让各列错位，合计无法核对。", "（七）总计 0 0 0 0 0 0 0 0（8 个数）",
-         "国办公开办函〔2021〕30号",
-         "A row has more or fewer numbers than the template (7 in table 三, 15 in table 四, 1 or 3 in table 二).",
-         "A number too many or too few shifts the columns, and no sum can be checked."},
-        {"cell-glued", Severity::Info, "数字粘连（已按合计拆开）", "Glued digits (split by the sums)",
-         "复制时丢了单元格之间的分隔，一行的数字连成一串（如“640020470”）；只有一种拆法能使本行和全表的合计成立时，"
-         "按这种拆法读取（64 0 0 2 0 4 70）；数字只有一种拆法时也照此读取，再由合计核对。每张表报告一次，列出各行的读法。",
-         "报告本身可能没有错，是复制丢了分隔；读出的数照常参与核对。", "一、本年新收政府信息公开申请数量640020470",
-         "—",
-         "The digits of several cells ran together in the copy (640020470) and exactly one split makes the row and the table add up (64 0 0 2 0 4 70): it is read so, one finding per table listing the readings.",
-         "The report may well be right, only the copy lost the separators; the numbers read take part in the checks."},
-        {"cell-ambiguous", Severity::Warning, "数字粘连，无法确定拆法", "Glued digits, split unclear",
-         "一行的数字连成一串，有几种拆法都说得通（表二没有合计可以判断，如“693665”），或没有一种拆法能使合计成立；"
-         "列出可能的拆法，这一行不参与核对。",
-         "不能替用户猜数字；报告本身可能是对的，只是复制丢了分隔，所以不作为错误。", "行政规范性文件693665",
-         "—",
-         "The digits of several cells ran together and more than one split fits (table 二's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.",
-         "A checker must not guess numbers; the report itself may be right, so this is never an error."},
-        {"table-by-order", Severity::Info, "行名与数字分开，按顺序读取", "Labels apart from numbers, read by order",
-         "复制（PDF 转 Markdown、pdftotext -raw 等）把表格的行名和数字分开了：行名在表前、表后或夹在中间，"
-         "数字各行仍按格式的顺序排列。数字的行数和每行个数都与格式相符、行名又无法对应时，按顺序读取，每张表报告一次。",
-         "报告本身可能没有错，是复制打乱了版面；按顺序读出的数照常参与核对，请对照原表确认。",
-         "一、本年新收… 二、上年结转… ……（七）总计 之后才是 25 行数字", "—",
-         "The copy (PDF to Markdown, pdftotext -raw) put a table's row labels apart from its numbers: before the table, after it or in between, while the rows of numbers keep the template's order. When they match the template's rows in number and in cells and the labels cannot place them, they are read by their order; one finding per table.",
-         "The report may well be right, only the copy moved the labels; the numbers read take part in the checks. Check them against the original."},
-        {"cell-value", Severity::Error, "单元格不是有效数字", "Cell is not a valid number",
-         "单元格不是非负整数（负数、小数、如“1O”的乱码）；行政事业性收费可以是小数；超出范围的大数也报此错。",
-         "件数只能是非负整数；错字会让合计失真。", "予以公开 1O", "国办公开办函〔2021〕30号",
-         "A cell is not a non-negative integer (negative, decimal, garbage such as 1O); 行政事业性收费 may be a decimal; a number too large to be a count is reported too.",
-         "Counts are non-negative integers; a typo makes the totals wrong."},
-        {"cell-blank", Severity::Warning, "单元格空白", "Blank cell",
-         "单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。",
-         "空白无法区分“没有”和“漏填”。", "行政许可 —", "国办公开办函〔2021〕30号",
-         "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums.",
-         "A blank cannot tell \"none\" from \"forgotten\"."},
-        {"cell-fullwidth", Severity::Info, "全角数字", "Full-width digits",
-         "数字用全角字符书写（如“０”）；按其数值读取。", "全角数字在部分系统中不能被识别为数字。", "行政许可 ０",
-         "—",
-         "A number is written with full-width digits (０); it is read as its value.",
-         "Some systems do not read full-width digits as numbers."},
+        RuleDoc(Rule::TableMissing, Severity::Error)
+            .title("缺少表格", "Table missing")
+            .checks("在相应部分找不到表二（主动公开）、表三（依申请）或表四（复议诉讼）。",
+                    "Table 二, 三 or 四 cannot be found in its section.")
+            .matters("三张表是年度报告的统计核心，格式要求逐项填报，没有数据也要填 0。",
+                     "Without the table the report lacks the figures the template requires; a reader cannot check the work.")
+            .for_example("“三、收到和处理政府信息公开申请情况”下只有一句“本年度未收到申请”")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::RowMissing, Severity::Error)
+            .title("缺少表格行", "Table row missing")
+            .checks("表格缺少格式规定的某一行（例如表三的“（六）其他处理”只填了一行，缺少 1、2、3 三行）。",
+                    "A data row of a table is missing (or, in the 2019 style, a group is given as one row).")
+            .matters("少一行就少一项统计，合计也无从核对。",
+                     "Every row of the template must be there, with 0 where there is nothing to report; a missing row breaks the sums.")
+            .for_example("表三没有“3.补正后申请内容仍不明确”一行")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::RowLabel, Severity::Warning)
+            .title("行或列的名称与格式不同", "Row or column label differs")
+            .checks("行名或列名与格式用语不同，且不是复制时被截断或拆行造成的（如“本年度止件数”“重复出具”“其他法律法规禁止公开”）。",
+                    "A row or column label differs from the official wording, beyond what copying does (labels cut short or split over lines do not count).")
+            .matters("改动统计口径的名称会让读者误解数据的含义，也常说明表格是手工重打的。",
+                     "A changed label changes what the figure means, and often shows the table was retyped by hand.")
+            .for_example("2.其他法律法规禁止公开（应为：2.其他法律行政法规禁止公开）")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::CellCount, Severity::Error)
+            .title("一行的数字个数不对", "Wrong number of cells in a row")
+            .checks("某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。",
+                    "A row has more or fewer numbers than the template (7 in table 三, 15 in table 四, 1 or 3 in table 二).")
+            .matters("多出或缺少的数字会让各列错位，合计无法核对。",
+                     "A number too many or too few shifts the columns, and no sum can be checked.")
+            .for_example("（七）总计 0 0 0 0 0 0 0 0（8 个数）")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::CellGlued, Severity::Info)
+            .title("数字粘连（已按合计拆开）", "Glued digits (split by the sums)")
+            .checks("复制时丢了单元格之间的分隔，一行的数字连成一串（如“640020470”）；只有一种拆法能使本行和全表的合计成立时，"
+                    "按这种拆法读取（64 0 0 2 0 4 70）；数字只有一种拆法时也照此读取，再由合计核对。每张表报告一次，列出各行的读法。",
+                    "The digits of several cells ran together in the copy (640020470) and exactly one split makes the row and the table add up (64 0 0 2 0 4 70): it is read so, one finding per table listing the readings.")
+            .matters("报告本身可能没有错，是复制丢了分隔；读出的数照常参与核对。",
+                     "The report may well be right, only the copy lost the separators; the numbers read take part in the checks.")
+            .for_example("一、本年新收政府信息公开申请数量640020470")
+            .based_on("—"),
+        RuleDoc(Rule::CellAmbiguous, Severity::Warning)
+            .title("数字粘连，无法确定拆法", "Glued digits, split unclear")
+            .checks("一行的数字连成一串，有几种拆法都说得通（表二没有合计可以判断，如“693665”），或没有一种拆法能使合计成立；"
+                    "列出可能的拆法，这一行不参与核对。",
+                    "The digits of several cells ran together and more than one split fits (table 二's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.")
+            .matters("不能替用户猜数字；报告本身可能是对的，只是复制丢了分隔，所以不作为错误。",
+                     "A checker must not guess numbers; the report itself may be right, so this is never an error.")
+            .for_example("行政规范性文件693665")
+            .based_on("—"),
+        RuleDoc(Rule::TableByOrder, Severity::Info)
+            .title("行名与数字分开，按顺序读取", "Labels apart from numbers, read by order")
+            .checks("复制（PDF 转 Markdown、pdftotext -raw 等）把表格的行名和数字分开了：行名在表前、表后或夹在中间，"
+                    "数字各行仍按格式的顺序排列。数字的行数和每行个数都与格式相符、行名又无法对应时，按顺序读取，每张表报告一次。",
+                    "The copy (PDF to Markdown, pdftotext -raw) put a table's row labels apart from its numbers: before the table, after it or in between, while the rows of numbers keep the template's order. When they match the template's rows in number and in cells and the labels cannot place them, they are read by their order; one finding per table.")
+            .matters("报告本身可能没有错，是复制打乱了版面；按顺序读出的数照常参与核对，请对照原表确认。",
+                     "The report may well be right, only the copy moved the labels; the numbers read take part in the checks. Check them against the original.")
+            .for_example("一、本年新收… 二、上年结转… ……（七）总计 之后才是 25 行数字")
+            .based_on("—"),
+        RuleDoc(Rule::CellValue, Severity::Error)
+            .title("单元格不是有效数字", "Cell is not a valid number")
+            .checks("单元格不是非负整数（负数、小数、如“1O”的乱码）；行政事业性收费可以是小数；超出范围的大数也报此错。",
+                    "A cell is not a non-negative integer (negative, decimal, garbage such as 1O); 行政事业性收费 may be a decimal; a number too large to be a count is reported too.")
+            .matters("件数只能是非负整数；错字会让合计失真。",
+                     "Counts are non-negative integers; a typo makes the totals wrong.")
+            .for_example("予以公开 1O")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::CellBlank, Severity::Warning)
+            .title("单元格空白", "Blank cell")
+            .checks("单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。",
+                    "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums.")
+            .matters("空白无法区分“没有”和“漏填”。",
+                     "A blank cannot tell \"none\" from \"forgotten\".")
+            .for_example("行政许可 —")
+            .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::CellFullwidth, Severity::Info)
+            .title("全角数字", "Full-width digits")
+            .checks("数字用全角字符书写（如“０”）；按其数值读取。",
+                    "A number is written with full-width digits (０); it is read as its value.")
+            .matters("全角数字在部分系统中不能被识别为数字。",
+                     "Some systems do not read full-width digits as numbers.")
+            .for_example("行政许可 ０")
+            .based_on("—"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"table-missing", "missing", "在第{numeral}部分找不到{table}（{name}）。",
-         "{table_en} ({name}) was not found in section {number}.", "按格式补上{table}，没有数据的填 0。",
+        {Msg::TableMissingMissing, "在第{numeral}部分找不到{table}（{name}）。",
+         "{table_en} ({name}) was not found in section {number}.",
+         "按格式补上{table}，没有数据的填 0。",
          "Add {table_en} as the template has it, with 0 where there is nothing to report."},
-        {"row-missing", "missing", "{table}缺少“{row}”一行。", "{table_en} lacks the row 「{row}」.",
-         "补上“{row}”一行，没有数据的填 0。", "Add the row 「{row}」, with 0 where there is nothing to report."},
-        {"row-missing", "collapsed", "{table}“{row}”只填了一行，2021 年格式要求分为 {count} 行（{subrows}）。",
+        {Msg::RowMissingMissing, "{table}缺少“{row}”一行。",
+         "{table_en} lacks the row 「{row}」.",
+         "补上“{row}”一行，没有数据的填 0。",
+         "Add the row 「{row}」, with 0 where there is nothing to report."},
+        {Msg::RowMissingCollapsed, "{table}“{row}”只填了一行，2021 年格式要求分为 {count} 行（{subrows}）。",
          "{table_en} gives 「{row}」 as one row; the 2021 template splits it into {count} rows ({subrows}).",
-         "将“{row}”拆分为 {subrows}，分别填报。", "Split 「{row}」 into {subrows}."},
-        {"row-label", "row", "{table}的行名“{raw}”与格式用语“{official}”不同。",
-         "{table_en}: the row label 「{raw}」 differs from the template's 「{official}」.", "应为：{official}",
+         "将“{row}”拆分为 {subrows}，分别填报。",
+         "Split 「{row}」 into {subrows}."},
+        {Msg::RowLabelRow, "{table}的行名“{raw}”与格式用语“{official}”不同。",
+         "{table_en}: the row label 「{raw}」 differs from the template's 「{official}」.",
+         "应为：{official}",
          "Should read: {official}"},
-        {"row-label", "column", "{table}“{block}”的列名“{raw}”与格式用语“{official}”不同。",
+        {Msg::RowLabelColumn, "{table}“{block}”的列名“{raw}”与格式用语“{official}”不同。",
          "{table_en} ({block}): the column label 「{raw}」 differs from the template's 「{official}」.",
-         "应为：{official}", "Should read: {official}"},
-        {"row-label", "extra", "{table}有 {count} 行数字不属于格式中的任何一行（第一处：“{raw}”），未计入合计。",
+         "应为：{official}",
+         "Should read: {official}"},
+        {Msg::RowLabelExtra, "{table}有 {count} 行数字不属于格式中的任何一行（第一处：“{raw}”），未计入合计。",
          "{table_en} has {count} row(s) of numbers that are no row of the template (first: 「{raw}」); they are not in the sums.",
-         "删去格式之外的行，或把数字填入格式规定的行。", "Remove rows the template does not have, or put their numbers in the template's rows."},
-        {"cell-count", "count", "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个。",
+         "删去格式之外的行，或把数字填入格式规定的行。",
+         "Remove rows the template does not have, or put their numbers in the template's rows."},
+        {Msg::CellCountCount, "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个。",
          "{table_en}, row 「{row}」: {expected} numbers expected, {found} found.",
-         "核对这一行，删去多余的数或补上缺少的数。", "Check the row: remove the extra numbers or add the missing ones."},
-        {"cell-glued", "table", "{table}有 {count} 行的数字在复制时粘连在一起，已按唯一可行的拆法读取：{readings}。",
+         "核对这一行，删去多余的数或补上缺少的数。",
+         "Check the row: remove the extra numbers or add the missing ones."},
+        {Msg::CellGluedTable, "{table}有 {count} 行的数字在复制时粘连在一起，已按唯一可行的拆法读取：{readings}。",
          "{table_en}: the digits of {count} row(s) ran together in the copy; each was read by the only split that fits: {readings}.",
-         "", ""},
-        {"cell-ambiguous", "several", "{table}“{row}”的数字“{raw}”粘连在一起，有 {count} 种拆法都说得通（{readings}），本行未参与核对。",
+         "",
+         ""},
+        {Msg::CellAmbiguousSeveral, "{table}“{row}”的数字“{raw}”粘连在一起，有 {count} 种拆法都说得通（{readings}），本行未参与核对。",
          "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and {count} splits fit ({readings}); the row is left out of the checks.",
-         "核对原表，用空格或表格把这一行的各个数分开。", "Check the original table and separate the row's numbers."},
-        {"cell-ambiguous", "none", "{table}“{row}”的数字“{raw}”粘连在一起，没有一种拆法能使合计成立（个数相符的拆法如：{readings}），本行未参与核对。",
+         "核对原表，用空格或表格把这一行的各个数分开。",
+         "Check the original table and separate the row's numbers."},
+        {Msg::CellAmbiguousNone, "{table}“{row}”的数字“{raw}”粘连在一起，没有一种拆法能使合计成立（个数相符的拆法如：{readings}），本行未参与核对。",
          "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and no split makes the sums hold (splits with the right count: {readings}); the row is left out of the checks.",
-         "核对原表，用空格或表格把这一行的各个数分开，并核对合计。", "Check the original table, separate the row's numbers and check its sums."},
-        {"cell-ambiguous", "unsplit", "{table}“{row}”的数字“{raw}”粘连在一起，无法拆分，本行未参与核对。",
+         "核对原表，用空格或表格把这一行的各个数分开，并核对合计。",
+         "Check the original table, separate the row's numbers and check its sums."},
+        {Msg::CellAmbiguousUnsplit, "{table}“{row}”的数字“{raw}”粘连在一起，无法拆分，本行未参与核对。",
          "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and cannot be split; the row is left out of the checks.",
-         "核对原表，用空格或表格把这一行的各个数分开。", "Check the original table and separate the row's numbers."},
-        {"table-by-order", "table", "{table}的行名与数字在复制时分开了，{count} 行数字按格式的行序读取（第一行：“{row}”）。",
+         "核对原表，用空格或表格把这一行的各个数分开。",
+         "Check the original table and separate the row's numbers."},
+        {Msg::TableByOrderTable, "{table}的行名与数字在复制时分开了，{count} 行数字按格式的行序读取（第一行：“{row}”）。",
          "{table_en}: the copy put the row labels apart from the numbers; {count} row(s) of numbers were read in the template's row order (first: 「{row}」).",
-         "核对原表，确认各行数字对应的行名。", "Check the original table: which label each row of numbers belongs to."},
-        {"cell-value", "invalid", "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
-         "{table_en}, 「{row}」 · {column}: 「{raw}」 is not a valid {kind_en}.", "改为{kind}，例如 0。",
+         "核对原表，确认各行数字对应的行名。",
+         "Check the original table: which label each row of numbers belongs to."},
+        {Msg::CellValueInvalid, "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
+         "{table_en}, 「{row}」 · {column}: 「{raw}」 is not a valid {kind_en}.",
+         "改为{kind}，例如 0。",
          "Write a {kind_en}, such as 0."},
-        {"cell-value", "overflow", "{table}“{row}”·{column}：“{raw}”数值过大，无法处理。",
-         "{table_en}, 「{row}」 · {column}: 「{raw}」 is too large to be a count.", "核对这个数字。",
+        {Msg::CellValueOverflow, "{table}“{row}”·{column}：“{raw}”数值过大，无法处理。",
+         "{table_en}, 「{row}」 · {column}: 「{raw}」 is too large to be a count.",
+         "核对这个数字。",
          "Check this number."},
-        {"cell-blank", "blank", "{table}“{row}”·{column} 是空白（{raw}），按 0 计算；格式要求填 0。",
-         "{table_en}, 「{row}」 · {column} is blank ({raw}); read as 0. The template asks for 0.", "填 0。",
+        {Msg::CellBlankBlank, "{table}“{row}”·{column} 是空白（{raw}），按 0 计算；格式要求填 0。",
+         "{table_en}, 「{row}」 · {column} is blank ({raw}); read as 0. The template asks for 0.",
+         "填 0。",
          "Write 0."},
-        {"cell-blank", "row", "{table}“{row}”一行有 {count} 个单元格空白（{columns}），按 0 计算；格式要求填 0。",
+        {Msg::CellBlankRow, "{table}“{row}”一行有 {count} 个单元格空白（{columns}），按 0 计算；格式要求填 0。",
          "{table_en}, 「{row}」: {count} cells are blank ({columns}); read as 0. The template asks for 0.",
-         "空白处填 0。", "Write 0 in the blank cells."},
-        {"cell-fullwidth", "fullwidth", "{table}“{row}”·{column} 用了全角数字“{raw}”，按 {value} 读取。",
+         "空白处填 0。",
+         "Write 0 in the blank cells."},
+        {Msg::CellFullwidthFullwidth, "{table}“{row}”·{column} 用了全角数字“{raw}”，按 {value} 读取。",
          "{table_en}, 「{row}」 · {column} uses full-width digits 「{raw}」, read as {value}.",
-         "改为半角数字 {value}。", "Use ASCII digits: {value}."},
+         "改为半角数字 {value}。",
+         "Use ASCII digits: {value}."},
     };
     return m;
 }
@@ -149,7 +189,7 @@ void report_blank_row(const Table& t, const Row& row, const std::vector<size_t>&
     std::string columns;
     for (size_t k : blank) columns += (columns.empty() ? "" : "、") + column_name(*t.spec, *row.spec, static_cast<int>(k));
     p["columns"] = columns;
-    Finding& f = out.emit("cell-blank", "row", row.span, p);
+    Finding& f = out.emit(Msg::CellBlankRow, row.span, p);
     for (size_t k : blank)
         f.cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span, ""});
 }
@@ -181,7 +221,7 @@ void report_glued(const Table& t, Emitter& out) {
     Params p = table_params(t);
     p["count"] = std::to_string(count);
     p["readings"] = readings;
-    f = &out.emit("cell-glued", "table", first, p);
+    f = &out.emit(Msg::CellGluedTable, first, p);
     for (const Row& row : t.rows)
         if (row.glued == Row::Glued::Read)
             for (size_t k = 0; k < row.cells.size(); ++k)
@@ -199,7 +239,7 @@ void report_by_order(const Table& t, Emitter& out) {
     Params p = table_params(t);
     p["count"] = std::to_string(count);
     p["row"] = row_name(*first->spec);
-    out.emit("table-by-order", "table", first->span, p);
+    out.emit(Msg::TableByOrderTable, first->span, p);
 }
 
 void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
@@ -210,8 +250,10 @@ void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
     if (row.glued_candidate_count > row.glued_candidates.size()) readings += "；……";
     p["readings"] = readings;
     p["count"] = std::to_string(row.glued_candidate_count);
-    const char* key = row.glued_candidate_count > 0 ? "several" : row.glued_candidates.empty() ? "unsplit" : "none";
-    out.emit("cell-ambiguous", key, row.glued_span, p);
+    const Msg msg = row.glued_candidate_count > 0 ? Msg::CellAmbiguousSeveral
+                    : row.glued_candidates.empty()  ? Msg::CellAmbiguousUnsplit
+                                                    : Msg::CellAmbiguousNone;
+    out.emit(msg, row.glued_span, p);
 }
 
 void check_cells(const Table& t, const Row& row, Emitter& out) {
@@ -235,16 +277,16 @@ void check_cells(const Table& t, const Row& row, Emitter& out) {
             bool money = row.spec->decimal;
             p["kind"] = money ? "金额" : "非负整数";
             p["kind_en"] = money ? "amount" : "non-negative whole number";
-            out.emit("cell-value", "invalid", c.span, p).cells.push_back(ref);
+            out.emit(Msg::CellValueInvalid, c.span, p).cells.push_back(ref);
         } else if (c.status == CellStatus::Overflow) {
-            out.emit("cell-value", "overflow", c.span, p).cells.push_back(ref);
+            out.emit(Msg::CellValueOverflow, c.span, p).cells.push_back(ref);
         } else if (c.status == CellStatus::Blank) {
             Span at = c.span.empty() ? row.span : c.span;
             p["raw"] = c.raw.empty() ? "空单元格" : "“" + c.raw + "”";
-            out.emit("cell-blank", "blank", at, p).cells.push_back(ref);
+            out.emit(Msg::CellBlankBlank, at, p).cells.push_back(ref);
         } else if (c.status == CellStatus::Ok && c.fullwidth) {
             p["value"] = c.decimal ? c.raw : std::to_string(c.value);
-            out.emit("cell-fullwidth", "fullwidth", c.span, p).cells.push_back(ref);
+            out.emit(Msg::CellFullwidthFullwidth, c.span, p).cells.push_back(ref);
         }
     }
 }
@@ -282,7 +324,7 @@ void report_extra_rows(const Report& r, const Table& t, Emitter& out) {
     }
     p["raw"] = raw;
     p["count"] = std::to_string(count);
-    out.emit("row-label", "extra", first->span, p);
+    out.emit(Msg::RowLabelExtra, first->span, p);
 }
 
 // Whether a row's label as written differs from the official one. A PDF copy
@@ -316,7 +358,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
     if (!t.found) {
         const Section& s = r.section(t.number);
         Span at = s.found ? s.heading_span : Span{0, 0};
-        out.emit("table-missing", "missing", at, table_params(t));
+        out.emit(Msg::TableMissingMissing, at, table_params(t));
         return;
     }
     const TableSpec& spec = *t.spec;
@@ -348,14 +390,14 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
             }
             p()["count"] = std::to_string(count);
             p()["subrows"] = subrows;
-            if (!any_found) out.emit("row-missing", "collapsed", row.span, p());
+            if (!any_found) out.emit(Msg::RowMissingCollapsed, row.span, p());
         } else if (!row.found) {
             // Rows of a collapsed group are reported once, with the group.
             bool collapsed = false;
             for (size_t k = 0; k < j; ++k)
                 if (t.rows[k].collapsed_group && std::string(spec.rows[k].marker) + std::string(spec.rows[k].label) == rs.parent)
                     collapsed = true;
-            if (!collapsed) out.emit("row-missing", "missing", place_for(t, j), p());
+            if (!collapsed) out.emit(Msg::RowMissingMissing, place_for(t, j), p());
             continue;
         }
         if (!row.found) continue;
@@ -363,7 +405,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
             if (row_label_differs(row.raw_label, tmpl->official[j].label(), spec)) {
                 p()["raw"] = row.raw_label;
                 p()["official"] = std::string(rs.marker) + std::string(rs.label);
-                out.emit("row-label", "row", row.label_span, p());
+                out.emit(Msg::RowLabelRow, row.label_span, p());
             }
         }
         if (row.glued == Row::Glued::Ambiguous) {
@@ -374,7 +416,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         if (row.numbers_found != expected || !row.extra.empty()) {
             p()["expected"] = std::to_string(expected);
             p()["found"] = std::to_string(row.numbers_found);
-            out.emit("cell-count", "count", row.span, p());
+            out.emit(Msg::CellCountCount, row.span, p());
         }
         check_cells(t, row, out);
     }
@@ -384,7 +426,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         p["block"] = h.block;
         p["raw"] = h.raw;
         p["official"] = h.official;
-        out.emit("row-label", "column", h.span, p);
+        out.emit(Msg::RowLabelColumn, h.span, p);
     }
     report_extra_rows(r, t, out);
     report_glued(t, out);
@@ -397,6 +439,9 @@ void run(const Context& ctx, Emitter& out) {
 
 }  // namespace
 
-RuleFamily family_tables() { return {"tables", docs(), messages(), run}; }
+const RuleCheck& tables_checks() {
+    static const RuleCheck check{docs(), messages(), {}, run};
+    return check;
+}
 
 }  // namespace nianbao

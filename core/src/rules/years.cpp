@@ -16,52 +16,52 @@ namespace {
 
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
-        {"carryover-mismatch", Severity::Error, "上年结转与上年报告不一致", "Carried-over applications differ from last year",
-         "表三“二、上年结转政府信息公开申请数量”逐列与上年报告表三“四、结转下年度继续办理”比较，应当相同。"
-         "只在同时给出前一年度的报告时检查（两份报告的年度须相邻）。",
-         "上年结转到本年办理的申请，就是上年报告所说结转下年度继续办理的申请；两者不同，说明有申请漏统计或重复统计。",
-         "上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2",
-         "国办公开办函〔2021〕30号（表三的勾稽关系）",
-         "This year's row 二 (carried in) differs, column by column, from last year's row 四 (carried out); needs last year's report.",
-         "What was carried out last year is what is carried in this year; a difference means one of the reports is wrong."},
-        {"valid-count-rollforward", Severity::Info, "现行有效件数与上年推算不符", "Valid-document count does not roll forward",
-         "表二“行政规范性文件”的现行有效件数，不等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。"
-         "开展文件清理后可能合理地不同，所以只作提示。只在同时给出前一年度的报告、且两份报告都用 2021 年格式时检查。",
-         "现行有效件数应能由上年数据推出；对不上时，往往是制发或废止件数漏填，或现行有效件数沿用了旧数。",
-         "上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件",
-         "国办公开办函〔2021〕30号（表二第二十条第（一）项）",
-         "行政规范性文件 现行有效件数 differs from last year's + made this year − repealed this year.",
-         "It can legitimately differ after a clean-up, hence only info."},
-        {"copied-text", Severity::Warning, "正文大半照搬上年报告", "Narrative copied from last year",
-         "第一、五、六部分的正文（不含表格、小标题和落款）逐句与上年报告比较（数字和年份不计，空白不计），"
-         "相同的文字超过一半。只在同时给出更早年度的报告时检查。",
-         "年度报告应反映本年度的工作；照搬上年的总体情况、问题和改进措施，说明报告没有如实总结本年工作。",
-         "“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同",
-         "《中华人民共和国政府信息公开条例》第四十九条、第五十条",
-         "More than half of the narrative is the same as last year's report.",
-         "A report copied from last year does not report on this year."},
+        RuleDoc(Rule::CarryoverMismatch, Severity::Error)
+            .title("上年结转与上年报告不一致", "Carried-over applications differ from last year")
+            .checks("表三“二、上年结转政府信息公开申请数量”逐列与上年报告表三“四、结转下年度继续办理”比较，应当相同。"
+                    "只在同时给出前一年度的报告时检查（两份报告的年度须相邻）。",
+                    "This year's row 二 (carried in) differs, column by column, from last year's row 四 (carried out); needs last year's report.")
+            .matters("上年结转到本年办理的申请，就是上年报告所说结转下年度继续办理的申请；两者不同，说明有申请漏统计或重复统计。",
+                     "What was carried out last year is what is carried in this year; a difference means one of the reports is wrong.")
+            .for_example("上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2")
+            .based_on("国办公开办函〔2021〕30号（表三的勾稽关系）"),
+        RuleDoc(Rule::ValidCountRollforward, Severity::Info)
+            .title("现行有效件数与上年推算不符", "Valid-document count does not roll forward")
+            .checks("表二“行政规范性文件”的现行有效件数，不等于上年报告的现行有效件数 + 本年制发件数 − 本年废止件数。"
+                    "开展文件清理后可能合理地不同，所以只作提示。只在同时给出前一年度的报告、且两份报告都用 2021 年格式时检查。",
+                    "行政规范性文件 现行有效件数 differs from last year's + made this year − repealed this year.")
+            .matters("现行有效件数应能由上年数据推出；对不上时，往往是制发或废止件数漏填，或现行有效件数沿用了旧数。",
+                     "It can legitimately differ after a clean-up, hence only info.")
+            .for_example("上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件")
+            .based_on("国办公开办函〔2021〕30号（表二第二十条第（一）项）"),
+        RuleDoc(Rule::CopiedText, Severity::Warning)
+            .title("正文大半照搬上年报告", "Narrative copied from last year")
+            .checks("第一、五、六部分的正文（不含表格、小标题和落款）逐句与上年报告比较（数字和年份不计，空白不计），"
+                    "相同的文字超过一半。只在同时给出更早年度的报告时检查。",
+                    "More than half of the narrative is the same as last year's report.")
+            .matters("年度报告应反映本年度的工作；照搬上年的总体情况、问题和改进措施，说明报告没有如实总结本年工作。",
+                     "A report copied from last year does not report on this year.")
+            .for_example("“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同")
+            .based_on("《中华人民共和国政府信息公开条例》第四十九条、第五十条"),
     };
     return d;
 }
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {"carryover-mismatch", "row",
-         "{table}“{row}”与上年报告“{prev_row}”（上年报告第 {prev_line} 行）不一致：{diffs}。",
+        {Msg::CarryoverMismatchRow, "{table}“{row}”与上年报告“{prev_row}”（上年报告第 {prev_line} 行）不一致：{diffs}。",
          "{table_en}: 「{row}」 differs from last year's 「{prev_row}」 (line {prev_line} of last year's report): "
          "{diffs_en}.",
          "应为：{fixes}（与上年结转下年度的数一致）；如上年报告有误，请说明。",
          "Should read: {fixes_en} (what last year's report carried over); if last year's figure was wrong, say so."},
-        {"valid-count-rollforward", "differs",
-         "{table}“{row}”现行有效件数 {valid}，与上年现行有效 {prev_valid} + 本年制发 {made} − 本年废止 {repealed} = "
+        {Msg::ValidCountRollforwardDiffers, "{table}“{row}”现行有效件数 {valid}，与上年现行有效 {prev_valid} + 本年制发 {made} − 本年废止 {repealed} = "
          "{expected} 不符。",
          "{table_en}, 「{row}」: {valid} documents in force, but last year's {prev_valid} + {made} made − {repealed} "
          "repealed = {expected}.",
          "核对现行有效件数（按上年推算应为 {expected}）和本年制发、废止件数；如开展过文件清理，可在报告中说明。",
          "Check the count in force (rolled forward: {expected}) and the made and repealed counts; if documents were "
          "cleaned up, say so in the report."},
-        {"copied-text", "copied",
-         "正文（第一、五、六部分）有 {share}% 与上年报告相同：{sentences} 句中有 {copied} 句除数字、年份外与上年一字不差；"
+        {Msg::CopiedTextCopied, "正文（第一、五、六部分）有 {share}% 与上年报告相同：{sentences} 句中有 {copied} 句除数字、年份外与上年一字不差；"
          "第一处在此。",
          "{share}% of the narrative (sections 1, 5 and 6) is the same as last year's report: {copied} of {sentences} "
          "sentences are unchanged apart from numbers and years; the first is here.",
@@ -129,7 +129,7 @@ void check_carryover(const Context& ctx, Emitter& out) {
     p["fixes"] = fixes;
     p["fixes_en"] = fixes_en;
     p["arithmetic"] = arithmetic;
-    Finding& f = out.emit("carryover-mismatch", "row", in->span, p);
+    Finding& f = out.emit(Msg::CarryoverMismatchRow, in->span, p);
     f.cells = std::move(refs);
 }
 
@@ -160,7 +160,7 @@ void check_rollforward(const Context& ctx, Emitter& out) {
     p["expected"] = std::to_string(expected);
     p["arithmetic"] = p["prev_valid"] + " + " + p["made"] + " − " + p["repealed"] + " ≠ " + p["valid"];
     const std::string key(row->spec->key);
-    Finding& f = out.emit("valid-count-rollforward", "differs", valid.span.empty() ? row->span : valid.span, p);
+    Finding& f = out.emit(Msg::ValidCountRollforwardDiffers, valid.span.empty() ? row->span : valid.span, p);
     f.cells.push_back({2, key, 2, valid.span, p["expected"]});
     f.cells.push_back({2, key, 0, made.span, ""});
     f.cells.push_back({2, key, 1, repealed.span, ""});
@@ -346,7 +346,7 @@ void check_copied(const Context& ctx, Emitter& out) {
     p["share"] = std::to_string((copied * 100 + total / 2) / total);
     p["sentences"] = std::to_string(now.sentences.size());
     p["copied"] = std::to_string(copied_sentences);
-    out.emit("copied-text", "copied", first->span, p);
+    out.emit(Msg::CopiedTextCopied, first->span, p);
 }
 
 // The numbers only carry over from the year right before; the text is
@@ -362,14 +362,17 @@ void run(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
     const Report& prev = *ctx.previous;
     if (year_before(r, prev)) {
-        if (out.enabled("carryover-mismatch")) check_carryover(ctx, out);
-        if (out.enabled("valid-count-rollforward")) check_rollforward(ctx, out);
+        if (out.enabled(Rule::CarryoverMismatch)) check_carryover(ctx, out);
+        if (out.enabled(Rule::ValidCountRollforward)) check_rollforward(ctx, out);
     }
-    if (earlier(r, prev) && out.enabled("copied-text")) check_copied(ctx, out);
+    if (earlier(r, prev) && out.enabled(Rule::CopiedText)) check_copied(ctx, out);
 }
 
 }  // namespace
 
-RuleFamily family_years() { return {"years", docs(), messages(), run}; }
+const RuleCheck& years_checks() {
+    static const RuleCheck check{docs(), messages(), {}, run};
+    return check;
+}
 
 }  // namespace nianbao
