@@ -6,6 +6,7 @@
 #   dist/nianbao.html                                 (one file, works from file://)
 #   dist/embed.html, nianbao-check.js, demo.html       (embedding: iframe, custom element, demo host)
 #   dist/LICENSE, THIRD_PARTY_NOTICES.md, pdfjs/       (the licenses; pdf.js for PDF drops)
+#   dist/inflate.js                                    (fflate, for browsers without 'deflate-raw')
 # `scripts/build.sh dist` only assembles dist/ from an existing build-wasm/.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +42,9 @@ node scripts/bundle.mjs dist
 if [ "${NIANBAO_MINIFY:-1}" != 0 ]; then
   node scripts/minify.mjs dist/*.js dist/*.css
 fi
+# The fallback inflater (fflate, MIT), loaded by the worker only in a browser
+# without DecompressionStream('deflate-raw'); already minified, with its notice.
+node scripts/inflate-lib.mjs dist/inflate.js
 # PDF support, loaded by the page only when a PDF is dropped: pdf.js (Apache-2.0)
 # and the CMaps of Chinese (GB) fonts. Not in the one-file page.
 pdfjs=node_modules/pdfjs-dist
@@ -56,6 +60,6 @@ cp LICENSE THIRD_PARTY_NOTICES.md dist/
 stamp="$(find dist -type f | sort | xargs cat | sha256sum | cut -c1-16)"
 sed -i "s/__NIANBAO_BUILD__/$stamp/" dist/sw.js
 node scripts/inline.mjs dist/index.html dist/nianbao.html --csp \
-  --data nb-core=dist/nianbao.js --data nb-worker=dist/worker.js \
+  --data nb-core=dist/nianbao.js --data nb-inflate=dist/inflate.js --data nb-worker=dist/worker.js \
   --base64 nb-wasm=dist/nianbao.wasm
 ls -l dist

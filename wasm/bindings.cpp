@@ -1,5 +1,6 @@
-// The WebAssembly front door: seven functions, strings in and out (UTF-8 on
-// the C++ side, JS strings on the other). Everything else is in the core.
+// The WebAssembly front door: ten functions, strings in and out (UTF-8 on
+// the C++ side, JS strings on the other; a file's bytes as a Uint8Array).
+// Everything else is in the core.
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 
@@ -8,10 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "nianbao/decode.h"
 #include "nianbao/docx.h"
 #include "nianbao/html.h"
+#include "nianbao/inputs.h"
 #include "nianbao/nianbao.h"
 #include "nianbao/options_reader.h"
+#include "nianbao/zip.h"
 
 namespace {
 
@@ -101,6 +105,87 @@ std::string html_to_text(const std::string& html) { return nianbao::html_to_text
 // word/document.xml of a dropped .docx (the page unzips it).
 std::string docx_to_text(const std::string& document_xml) { return nianbao::docx_document_to_text(document_xml); }
 
+// The input table (nianbao/inputs.h) for the page: its accept lists, which
+// dropped files it takes and how it reads each (the worker sends it in 'ready').
+emscripten::val input_kinds() {
+    using emscripten::val;
+    auto list = [](std::string_view s, char sep) {
+        val out = val::array();
+        for (size_t at = 0; at < s.size();) {
+            size_t end = s.find(sep, at);
+            if (end == std::string_view::npos) end = s.size();
+            out.call<void>("push", std::string(s.substr(at, end - at)));
+            at = end + 1;
+        }
+        return out;
+    };
+    val kinds = val::array();
+    for (size_t k = 0; k < nianbao::input_kind_count(); ++k) {
+        const nianbao::InputKind& kind = nianbao::input_kinds()[k];
+        val o = val::object();
+        o.set("id", std::string(kind.id));
+        o.set("extensions", list(kind.extensions, ' '));
+        o.set("mime", list(kind.mime, ','));
+        o.set("magic", std::string(kind.magic));
+        o.set("zipEntry", std::string(kind.zip_entry));
+        o.set("reader", std::string(kind.page_reader));
+        kinds.call<void>("push", o);
+    }
+    return kinds;
+}
+
+// The page's half of the zip reader: the core reads the central directory of
+// a dropped zip's bytes, names its kind and says which entry to inflate, where
+// its packed bytes are and how far it may inflate ({kind, entry: {name, method,
+// offset, packed, limit}}, or {code, message}). The worker inflates that range
+// (DecompressionStream, else a fallback library) and hands the part to the
+// kind's reader (docxToText). The caps are the core's, in both hosts.
+emscripten::val zip_plan(const std::string& bytes) {
+    using emscripten::val;
+    val out = val::object();
+    auto fail = [&](nianbao::zip::Status s, const std::string& message) {
+        out.set("code", std::string(nianbao::zip::status_code(s)));
+        out.set("message", message);
+        return out;
+    };
+    nianbao::zip::Archive archive;
+    nianbao::zip::Status s = archive.open(bytes);
+    if (s != nianbao::zip::Status::Ok) return fail(s, archive.message());
+    const nianbao::InputKind* kind = nianbao::input_kind_by_content(bytes);
+    const nianbao::zip::Entry* e = kind ? archive.find(kind->zip_part) : nullptr;
+    if (!e) {
+        std::string wanted;  // the entries the table's zip kinds are known by
+        for (size_t k = 0; k < nianbao::input_kind_count(); ++k)
+            if (!nianbao::input_kinds()[k].zip_entry.empty())
+                wanted += (wanted.empty() ? "" : " or ") + std::string(nianbao::input_kinds()[k].zip_entry);
+        return fail(nianbao::zip::Status::Missing, "no " + wanted + " in the archive");
+    }
+    if (e->flags & 1 || (e->method != 0 && e->method != 8)) return fail(nianbao::zip::Status::Unsupported, e->name);
+    uint64_t offset = 0;
+    if ((s = archive.data_range(*e, offset)) != nianbao::zip::Status::Ok) return fail(s, archive.message());
+    const uint64_t limit = archive.inflate_limit(*e);
+    if (e->size > limit && (s = archive.account(*e, e->size)) != nianbao::zip::Status::Ok)
+        return fail(s, archive.message());
+    val entry = val::object();
+    entry.set("name", e->name);
+    entry.set("method", e->method);
+    entry.set("offset", static_cast<double>(offset));
+    entry.set("packed", static_cast<double>(e->packed));
+    entry.set("limit", static_cast<double>(limit));
+    out.set("kind", std::string(kind->id));
+    out.set("entry", entry);
+    return out;
+}
+
+// The part zipPlan named, inflated by the worker, read by its kind's reader.
+// Valid UTF-8 as the CLI's decode_bytes leaves it (the part's text is UTF-8);
+// decode_bytes itself would link the GB18030 table into the page's first load.
+std::string read_zip_part(const std::string& kind_id, const std::string& part) {
+    const nianbao::InputKind* kind = nianbao::input_kind_by_id(kind_id);
+    if (!kind || !kind->read_part) return std::string();
+    return nianbao::sanitize_utf8(kind->read_part(part));
+}
+
 std::string rules() { return nianbao::rules_to_json(); }
 
 std::string version() { return nianbao::version(); }
@@ -115,4 +200,7 @@ EMSCRIPTEN_BINDINGS(nianbao) {
     emscripten::function("rules", &rules);
     emscripten::function("version", &version);
     emscripten::function("maxInputBytes", &max_input);
+    emscripten::function("inputKinds", &input_kinds);
+    emscripten::function("zipPlan", &zip_plan);
+    emscripten::function("readZipPart", &read_zip_part);
 }

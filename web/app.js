@@ -1,5 +1,6 @@
-// The page's wiring: input (typing, paste, drop, open, sample; .docx through
-// unzip.js and the core, .pdf through pdftext.js) -> the worker (engine.js)
+// The page's wiring: input (typing, paste, drop, open, sample; the kinds of
+// file the core's input table names: .docx through the worker's zip path,
+// .pdf through pdftext.js) -> the worker (engine.js)
 // -> results (render.js, tables.js) -> selection in the text, keys, exports,
 // language. Last year's report (the 上年报告 box) goes along with every
 // check and both years are shown side by side (years.js); many files or a
@@ -149,26 +150,30 @@
     }, () => insert(plain));
   }
 
-  // Any supported file to {text, encoding}: .txt/.md decoded here, .html and
-  // .docx (its word/document.xml) read by the core, .pdf by pdf.js.
+  // Codes of the core's zip reader -> messages.
+  const ZIP_MESSAGES = { 'zip-not-zip': 'zipNotZip', 'zip-damaged': 'zipDamaged', 'zip-too-many-entries': 'zipTooManyEntries',
+    'zip-too-large': 'zipTooLarge', 'zip-unsupported': 'zipUnsupported', 'zip-missing': 'docxNoDocument', docx: 'docxUnsupported' };
+
+  // Any supported file to {text, encoding}, by the reader the core's input
+  // table names: 'text' decoded here, 'html' and 'zip' (.docx) read by the
+  // core in the worker, 'pdfjs' by pdf.js.
   async function fileText(file) {
     const read = await NB.decode.readFile(file);
-    if (read.kind === 'html') return { text: (await NB.engine.request('html', { html: read.text })).value, encoding: read.encoding };
-    if (read.kind === 'docx') {
-      const xml = await NB.unzip.read(read.bytes, 'word/document.xml');
-      if (!xml) throw new Error(NB.t('docxNoDocument'));
-      const { value } = await NB.engine.request('docx', { xml: new TextDecoder('utf-8').decode(xml) }).catch((e) => {
-        throw new Error(e.message === 'docx' ? NB.t('docxUnsupported') : e.message);
+    if (read.reader === 'html') return { text: (await NB.engine.request('html', { html: read.text })).value, encoding: read.encoding };
+    if (read.reader === 'zip') {
+      const { value } = await NB.engine.request('zip', { bytes: read.bytes }).catch((e) => {
+        const key = ZIP_MESSAGES[/^[a-z-]+/.exec(e.message)[0]];
+        throw new Error(key ? NB.t(key) : e.message);
       });
       return { text: value, encoding: read.encoding };
     }
-    if (read.kind === 'pdf') return { text: await NB.pdf.toText(read.bytes), encoding: read.encoding };
+    if (read.reader === 'pdfjs') return { text: await NB.pdf.toText(read.bytes), encoding: read.encoding };
     return read;
   }
 
   async function openFile(file) {
     try {
-      if (NB.decode.kindOf(file.name) === 'pdf') status(NB.t('pdfReading', file.name));
+      if ((NB.decode.kindOf(file.name) || {}).reader === 'pdfjs') status(NB.t('pdfReading', file.name));
       const read = await fileText(file);
       setText(read.text);
       status(NB.t('fileRead', file.name, read.encoding));
@@ -482,6 +487,9 @@
       ready = true;
       version = loaded.version;
       registry = loaded.rules;
+      // What the file pickers offer and drops take: the core's input table.
+      NB.decode.setKinds(loaded.inputs);
+      for (const id of ['file', 'previous-file']) $(id).accept = NB.decode.accept();
       $('version').textContent = version;
       NB.render.rules($('rule-list'), registry);
       for (const b of document.querySelectorAll('[data-needs-module]')) b.disabled = false;

@@ -45,12 +45,16 @@ NB.engine = (function () {
   function create() {
     const core = document.getElementById('nb-core');
     if (!core) return { worker: new Worker('worker.js'), init: { op: 'init' } };
-    const code = core.textContent + '\n;\n' + document.getElementById('nb-worker').textContent;
+    // The fallback inflater (#nb-inflate, fflate) goes into the Blob too: from
+    // file:// the worker could not importScripts it later.
+    const inflate = document.getElementById('nb-inflate');
+    const code = core.textContent + '\n;\n' + (inflate ? inflate.textContent + '\n;\n' : '') + document.getElementById('nb-worker').textContent;
     const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
     return { worker: new Worker(url), url, init: { op: 'init', wasmBase64: document.getElementById('nb-wasm').textContent.trim() } };
   }
 
-  // Starts the worker; resolves with {version, rules} once the module is ready.
+  // Starts the worker; resolves with {version, rules, inputs} once the module is ready
+  // (inputs: the core's table of input kinds, for NB.decode).
   // handlers.fatal(message) is called once if it cannot load or stops later.
   function start(handlers) {
     onFatal = handlers.fatal;
@@ -86,7 +90,7 @@ NB.engine = (function () {
             clearTimeout(timer);
             revoke();
             loaded = true;
-            resolve({ version: m.version, rules: m.rules });
+            resolve({ version: m.version, rules: m.rules, inputs: m.inputs });
           } else if (m.op === 'fatal') {
             clearTimeout(timer);
             revoke();
@@ -107,7 +111,7 @@ NB.engine = (function () {
     });
   }
 
-  // Sends a request: op 'check' {text}, 'html' {html}, 'time' {text, n}.
+  // Sends a request: op 'check' {text}, 'html' {html}, 'zip' {bytes}, 'time' {text, n}.
   function request(op, fields) {
     if (stopped || !worker) return Promise.reject(new Error('stopped'));
     // After a restart the new worker queues requests until its module is

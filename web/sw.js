@@ -7,7 +7,7 @@
 const BUILD = '__NIANBAO_BUILD__';
 const CACHE = 'nianbao-' + BUILD;
 const FILES = ['./', 'index.html', 'style.css', 'favicon.svg', 'i18n.js', 'render.js', 'tables.js', 'export.js',
-  'decode.js', 'unzip.js', 'pdftext.js', 'years.js', 'batch.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js',
+  'decode.js', 'pdftext.js', 'years.js', 'batch.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js',
   'nianbao.js', 'nianbao.wasm'];
 
 self.addEventListener('install', (event) => {
@@ -23,8 +23,10 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET') return;
   event.respondWith(caches.match(event.request, { ignoreSearch: true }).then((hit) => hit || fetch(event.request).then((res) => {
-    // pdf.js and its CMaps load only when a PDF is dropped: kept once fetched, for offline use.
-    if (res.ok && new URL(event.request.url).pathname.includes('/pdfjs/')) {
+    // pdf.js and its CMaps load only when a PDF is dropped, the fallback inflater
+    // only in a browser without 'deflate-raw': kept once fetched, for offline use.
+    const pathname = new URL(event.request.url).pathname;
+    if (res.ok && (pathname.includes('/pdfjs/') || pathname.endsWith('/inflate.js'))) {
       const copy = res.clone();
       caches.open(CACHE).then((cache) => cache.put(event.request, copy));
     }

@@ -2,11 +2,13 @@
 // never blocks the page. Served, it is its own file and imports nianbao.js;
 // in the one-file page (file://) engine.js runs the same code from a Blob,
 // glued after nianbao.js's text, and posts the wasm bytes (base64) in 'init'.
-// Messages in:  {op:'init', wasmBase64?}  {id, op:'check'|'html'|'docx'|'time', ...}
+// Messages in:  {op:'init', wasmBase64?}  {id, op:'check'|'html'|'docx'|'zip'|'time', ...}
 //   check: {text, options?, previous?, model?}: options as the module takes them
 //   (lang, disable, severity, deadline, bodyKind, today); previous is last
 //   year's report for the across-year checks; model:false leaves the read model out.
-// Messages out: {op:'ready', version, rules}  {op:'fatal', message}
+//   zip: {bytes}: a zip-based file (.docx) read as text (the core's zip reader,
+//   our inflate); errors are the core's codes (zip-too-large, ...).
+// Messages out: {op:'ready', version, rules, inputs}  {op:'fatal', message}
 //               {id, ok:true, value, ms}  {id, ok:false, message}
 'use strict';
 
@@ -47,6 +49,89 @@
     return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
   }
 
+  // ---- zip-based inputs: the core plans (which entry, where, how far it may
+  // inflate), we inflate, the core reads the part. ----
+
+  function zipError(code, detail) {
+    return new Error(code + (detail ? ': ' + detail : ''));
+  }
+
+  function concat(parts, total) {
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  // Chromium < 103 and Firefox < 113 have no 'deflate-raw' (older ones no
+  // DecompressionStream at all).
+  function hasDeflateRaw() {
+    try {
+      return typeof DecompressionStream === 'function' && !!new DecompressionStream('deflate-raw');
+    } catch (e) {
+      return false;
+    }
+  }
+
+  async function inflateStream(data, limit) {
+    const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const parts = [];
+    let total = 0;
+    for (;;) {
+      let step;
+      try {
+        step = await reader.read();
+      } catch (e) {
+        throw zipError('zip-damaged', String((e && e.message) || e));
+      }
+      if (step.done) break;
+      total += step.value.length;
+      if (total > limit) {
+        reader.cancel();
+        throw zipError('zip-too-large');
+      }
+      parts.push(step.value);
+    }
+    return concat(parts, total);
+  }
+
+  // The fallback: fflate's Inflate (dist/inflate.js, built by
+  // scripts/inflate-lib.mjs), loaded on first need; the one-file page has it
+  // in its Blob already. Fed 16 KB at a time, so a bomb stops within ~16 MB.
+  function inflateFallback(data, limit) {
+    if (typeof self.nbInflate !== 'function') importScripts('inflate.js');
+    const parts = [];
+    let total = 0;
+    const inflater = new self.nbInflate((chunk) => {
+      total += chunk.length;
+      if (total <= limit) parts.push(chunk);
+    });
+    const STEP = 16384;
+    try {
+      for (let at = 0; at < data.length && total <= limit; at += STEP) {
+        inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+      }
+      if (data.length === 0) inflater.push(data, true);
+    } catch (e) {
+      throw zipError('zip-damaged', String((e && e.message) || e));
+    }
+    if (total > limit) throw zipError('zip-too-large');
+    return concat(parts, total);
+  }
+
+  async function readZip(bytes) {
+    if (typeof module.zipPlan !== 'function') throw new Error('docx');
+    const plan = module.zipPlan(bytes);
+    if (plan.code) throw zipError(plan.code, plan.message);
+    const e = plan.entry;
+    const data = bytes.subarray(e.offset, e.offset + e.packed);
+    const part = e.method === 0 ? data : hasDeflateRaw() ? await inflateStream(data, e.limit) : inflateFallback(data, e.limit);
+    return module.readZipPart(plan.kind, part);
+  }
+
   const ops = {
     // The result with the read model (tables, cells and their places).
     check: (m) => JSON.parse(module.check(wellFormed(m.text),
@@ -58,6 +143,7 @@
       if (typeof module.docxToText !== 'function') throw new Error('docx');
       return module.docxToText(wellFormed(m.xml));
     },
+    zip: (m) => readZip(m.bytes),
     // scripts/bench-page.mjs: the time of each of n checks of one text.
     time: (m) => {
       const text = wellFormed(m.text);
@@ -76,13 +162,17 @@
     const op = ops[m.op];
     if (!op) return postMessage({ id: m.id, ok: false, message: 'unknown op ' + m.op });
     const t0 = performance.now();
+    const failed = (e) => postMessage({ id: m.id, ok: false, message: String((e && e.message) || e) });
     let value;
     try {
       value = op(m);
     } catch (e) {
-      return postMessage({ id: m.id, ok: false, message: String((e && e.message) || e) });
+      return failed(e);
     }
-    postMessage({ id: m.id, ok: true, value, ms: performance.now() - t0 });
+    const done = (v) => postMessage({ id: m.id, ok: true, value: v, ms: performance.now() - t0 });
+    // The zip op inflates asynchronously; the others answer at once.
+    if (value && typeof value.then === 'function') value.then(done, failed);
+    else done(value);
   }
 
   self.onmessage = (event) => {
@@ -96,7 +186,8 @@
       loading.then((loaded) => {
         if (dead) return;
         module = loaded;
-        postMessage({ op: 'ready', version: String(module.version()), rules: JSON.parse(module.rules()) });
+        postMessage({ op: 'ready', version: String(module.version()), rules: JSON.parse(module.rules()),
+          inputs: typeof module.inputKinds === 'function' ? module.inputKinds() : [] });
       }, (e) => fatal((e && e.message) || e));
       return;
     }

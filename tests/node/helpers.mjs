@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const shared = path.resolve(process.env.SHARED || path.join(repo, '..', 'shared'));
-export const wasmDir = path.join(repo, 'build-wasm', 'wasm');
+// NIANBAO_WASM_DIR: another wasm build's wasm/ folder (nianbao.js + nianbao.wasm).
+export const wasmDir = process.env.NIANBAO_WASM_DIR ? path.resolve(process.env.NIANBAO_WASM_DIR) : path.join(repo, 'build-wasm', 'wasm');
 // NIANBAO_CLI: another build of the CLI (e.g. a sanitizer or profiling build).
 export const cliPath = process.env.NIANBAO_CLI || path.join(repo, 'build-native', 'cli', 'nianbao');
 

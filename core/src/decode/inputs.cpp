@@ -10,11 +10,21 @@ namespace nianbao {
 
 namespace {
 
+// The page reads no whole file in the core (it decodes text itself and hands
+// zips over part by part: zipPlan/readZipPart), so the wasm leaves the
+// whole-file readers out: they would link decode_bytes and its GB18030 table,
+// ~50 KB gz of the page's first load.
+#ifdef __EMSCRIPTEN__
+#define NIANBAO_FILE_READER(f) nullptr
+#else
+#define NIANBAO_FILE_READER(f) f
+#endif
+
 constexpr InputKind kKinds[] = {
-    {"text", "txt md text", "text/plain,text/markdown", "", "", "", read_text_input, nullptr, "text"},
-    {"html", "html htm", "text/html", "", "", "", read_text_input, nullptr, "html"},
+    {"text", "txt md text", "text/plain,text/markdown", "", "", "", NIANBAO_FILE_READER(read_text_input), nullptr, "text"},
+    {"html", "html htm", "text/html", "", "", "", NIANBAO_FILE_READER(read_text_input), nullptr, "html"},
     {"docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "",
-     "word/document.xml", "word/document.xml", read_docx_input, docx_document_to_text, "zip"},
+     "word/document.xml", "word/document.xml", NIANBAO_FILE_READER(read_docx_input), docx_document_to_text, "zip"},
     // Read by the page's pdf.js only (web/pdftext.js); the CLI decodes it as bytes.
     {"pdf", "pdf", "application/pdf", "%PDF-", "", "", nullptr, nullptr, "pdfjs"},
 };
@@ -67,6 +77,8 @@ const InputKind* input_kind_by_content(std::string_view bytes) {
         if (!k.magic.empty() && bytes.substr(0, k.magic.size()) == k.magic) return &k;
     return nullptr;
 }
+
+#undef NIANBAO_FILE_READER
 
 InputText read_input_bytes(std::string_view bytes, const zip::Inflate& inflate) {
     if (bytes.substr(0, 4) == kZipMagic) {
