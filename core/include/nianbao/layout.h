@@ -1,0 +1,39 @@
+// The layout step: a fixed-layout document (PDF through pdf.js, OFD) as
+// positioned text runs -> the text the reader reads, with table rows as
+// tab-separated cells, and a map from every byte of that text back to its run.
+// No I/O: the page and the CLI hand the runs in.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nianbao {
+
+// One run of text as the producer placed it. Units are the page's (points);
+// y grows downwards from the page's top and is the run's baseline.
+struct TextRun {
+    int page = 1;
+    double x = 0, y = 0;
+    double width = 0;     // advance of the whole run; 0 if unknown
+    double size = 0;      // font size (height)
+    double angle = 0;     // degrees; 0 for horizontal text
+    std::string text;     // UTF-8
+};
+
+struct LaidOutText {
+    std::string text;
+    // For each byte of `text`: the index of the run it comes from, or
+    // kNoRun for the line breaks and cell tabs the layout put in.
+    std::vector<uint32_t> run_of;
+    static constexpr uint32_t kNoRun = 0xFFFFFFFFu;
+};
+
+// Lines from the runs' baselines, left to right; in a block of lines whose
+// numbers stand in columns (a table), each number goes to its column and a
+// column a row leaves empty stays an empty cell (two tabs), so a row reads
+// as label, tab, cells. Runs not horizontal (a header cell written down its
+// column) come after their page's lines, one line each, and are never cells.
+LaidOutText lay_out(const std::vector<TextRun>& runs);
+
+}  // namespace nianbao

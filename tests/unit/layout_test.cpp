@@ -1,0 +1,124 @@
+// The layout step (core/src/layout): positioned runs -> text the reader reads.
+// Real runs are pdf.js's text items of the three real WPS PDFs
+// (tests/fixtures/runs, made by scripts/pdf_runs.mjs): laid out, each must
+// read to the same cells of tables 二, 三 and 四 as the text extracted from
+// the same PDF by hand (tests/fixtures/real). Synthetic runs pin the rules:
+// an empty cell stays empty, a label wrapped in its cell is one label, runs
+// of a row on slightly different baselines are one row, turned text is no cell.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "nianbao/layout.h"
+#include "nianbao/nianbao.h"
+#include "report_builder.h"
+
+using nianbao::TextRun;
+
+namespace {
+
+std::vector<TextRun> runs_of(const std::string& fixture) {
+    const std::string text = nianbao::test::read_fixture(fixture);
+    REQUIRE_MESSAGE(!text.empty(), fixture);
+    const auto json = nlohmann::json::parse(text);
+    std::vector<TextRun> runs;
+    for (const auto& r : json.at("runs"))
+        runs.push_back({r.at("page").get<int>(), r.at("x").get<double>(), r.at("y").get<double>(), r.at("w").get<double>(),
+                        r.at("h").get<double>(), r.at("angle").get<double>(), r.at("text").get<std::string>()});
+    return runs;
+}
+
+// Every cell of tables 二-四 as "key:v v v" (or "key:-" when the row is not found).
+std::vector<std::string> cells(const nianbao::Report& r) {
+    std::vector<std::string> out;
+    for (int n : {2, 3, 4})
+        for (const auto& row : r.table(n).rows) {
+            if (row.spec->cells == 0) continue;
+            std::string s = std::string(row.spec->key) + ":";
+            if (!row.found) s += "-";
+            for (const auto& c : row.cells) s += " " + (c.raw.empty() ? std::string("_") : c.raw);
+            out.push_back(s);
+        }
+    return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    for (size_t at; (at = text.find('\n', from)) != std::string::npos; from = at + 1) out.push_back(text.substr(from, at - from));
+    out.push_back(text.substr(from));
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("layout: the three real WPS PDFs read to the same cells as their hand-extracted text") {
+    for (const char* name : {"006_huaian_city_2024", "007_hongze_district_2023", "008_hongze_district_2024"}) {
+        CAPTURE(name);
+        const auto laid = nianbao::lay_out(runs_of(std::string("runs/") + name + ".pdf.json"));
+        CHECK(laid.run_of.size() == laid.text.size());
+        const auto from_pdf = nianbao::read_report(laid.text);
+        const auto by_hand = nianbao::read_report(nianbao::test::read_fixture(std::string("real/") + name + ".txt"));
+        const auto a = cells(from_pdf), b = cells(by_hand);
+        REQUIRE(a.size() == b.size());
+        for (size_t k = 0; k < a.size(); ++k) CHECK(a[k] == b[k]);
+    }
+}
+
+TEST_CASE("layout: a row's empty cell stays an empty cell in its column") {
+    // Three rows of a table in columns at x = 200, 250, 300; the middle row leaves 250 empty.
+    std::vector<TextRun> runs = {
+        {1, 50, 100, 60, 10, 0, "规章"},     {1, 198, 100, 5, 10, 0, "1"}, {1, 248, 100, 5, 10, 0, "2"},
+        {1, 298, 100, 5, 10, 0, "3"},       {1, 50, 120, 60, 10, 0, "行政规范性文件"},
+        {1, 198, 120, 5, 10, 0, "4"},       {1, 298, 120, 5, 10, 0, "6"},
+        {1, 50, 140, 60, 10, 0, "其他"},     {1, 196, 140, 10, 10, 0, "10"},
+        {1, 246, 140, 10, 10, 0, "11"},     {1, 296, 140, 10, 10, 0, "21"},
+    };
+    const auto lines = lines_of(nianbao::lay_out(runs).text);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "规章\t1\t2\t3");
+    CHECK(lines[1] == "行政规范性文件\t4\t\t6");
+    CHECK(lines[2] == "其他\t10\t11\t21");
+}
+
+TEST_CASE("layout: cells of one row set on baselines a few points apart are one row") {
+    std::vector<TextRun> runs = {
+        {1, 100, 775.1, 30, 7.45, 0, "（四）无"},
+        {1, 143, 771.0, 97, 7.45, 0, "1.本机关不掌握相关政府信息"},
+        {1, 262, 773.3, 11, 7.45, 0, "746"},
+        {1, 300, 773.3, 7, 7.45, 0, "12"},
+    };
+    const auto lines = lines_of(nianbao::lay_out(runs).text);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == "（四）无\t1.本机关不掌握相关政府信息\t746\t12");
+}
+
+TEST_CASE("layout: a header line over the columns ends a table's block, so table 二's one-cell rows get one cell") {
+    std::vector<TextRun> runs = {
+        {1, 50, 100, 60, 10, 0, "信息内容"}, {1, 180, 100, 40, 10, 0, "本年制发件数"}, {1, 230, 100, 40, 10, 0, "本年废止件数"},
+        {1, 280, 100, 40, 10, 0, "现行有效件数"},
+        {1, 50, 120, 60, 10, 0, "规章"},     {1, 198, 120, 5, 10, 0, "0"}, {1, 248, 120, 5, 10, 0, "0"}, {1, 298, 120, 5, 10, 0, "0"},
+        {1, 50, 140, 60, 10, 0, "信息内容"}, {1, 200, 140, 60, 10, 0, "本年处理决定数量"},
+        {1, 50, 160, 60, 10, 0, "行政许可"}, {1, 246, 160, 10, 10, 0, "55"},
+    };
+    const auto lines = lines_of(nianbao::lay_out(runs).text);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[1] == "规章\t0\t0\t0");
+    CHECK(lines[3] == "行政许可\t55");
+}
+
+TEST_CASE("layout: text turned on its side comes after its page's lines and is no cell; every byte maps to its run") {
+    std::vector<TextRun> runs = {
+        {1, 20, 300, 10, 10, 90, "本年度办理结果"},
+        {1, 50, 100, 60, 10, 0, "（一）予以公开"}, {1, 198, 100, 5, 10, 0, "1"},
+    };
+    const auto laid = nianbao::lay_out(runs);
+    CHECK(laid.text == "（一）予以公开\t1\n本年度办理结果");
+    REQUIRE(laid.run_of.size() == laid.text.size());
+    CHECK(laid.run_of.front() == 1u);
+    CHECK(laid.run_of[laid.text.find('1')] == 2u);
+    CHECK(laid.run_of[laid.text.find('\t')] == nianbao::LaidOutText::kNoRun);
+    CHECK(laid.run_of.back() == 0u);
+}
