@@ -1,4 +1,4 @@
-// Tests for the narrative family (core/src/rules/narrative.cpp): what the
+// Tests for the narrative family (core/src/rules/narrative_*.cpp): what the
 // running text says, checked against tables 三 and 四 and against itself.
 // Each rule: a case that fires on real-looking text, and the near misses
 // that must not.

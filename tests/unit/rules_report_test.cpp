@@ -1,4 +1,4 @@
-// Tests for the "report" rule family (core/src/rules/report.cpp) and the
+// Tests for the "report" rule family (core/src/rules/fee_statement.cpp … publish_late.cpp, one file a rule) and the
 // signature date (core/src/meta/signature.cpp): fee-statement,
 // format-outdated, section5-content, regulation-scope, year-mismatch,
 // date-invalid, publish-late. Each rule: a case that fires and the near misses
