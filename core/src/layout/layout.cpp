@@ -38,6 +38,12 @@ bool ascii_edge(std::string_view s, bool at_end) {
     return c > 0x20 && c < 0x7F;
 }
 
+bool is_digit_edge(std::string_view s, bool at_end) {
+    if (s.empty()) return false;
+    const char c = at_end ? s.back() : s.front();
+    return c >= '0' && c <= '9';
+}
+
 // Digits (ASCII or full-width) with separators and a decimal point: a cell's number.
 bool is_number(std::string_view s) {
     size_t i = 0, digits = 0;
@@ -75,7 +81,9 @@ void make_pieces(Line& line, const std::vector<TextRun>& runs) {
         const double x1 = r.x + (r.width > 0 ? r.width : size * 0.5 * static_cast<double>(r.text.size()) / 3);
         if (cur) {
             const double gap = r.x - cur->x1;
-            if (gap > kCellGap * std::min(size, cur->size)) {
+            // Two numbers a space apart are two cells (a narrow table's columns).
+            const bool digits = is_digit_edge(cur->text, true) && is_digit_edge(r.text, false);
+            if (gap > kCellGap * std::min(size, cur->size) || (digits && gap > kWordGap * size)) {
                 cur = nullptr;
             } else if (gap > kWordGap * size && ascii_edge(cur->text, true) && ascii_edge(r.text, false)) {
                 cur->text += ' ';
@@ -192,9 +200,63 @@ void write_plain(Writer& w, const Line& line) {
     }
 }
 
+// Producers put several cells into one run when they are close ("0 0 0 0 0 0 0"
+// in a narrow table printed by Chromium): a run with numbers among its
+// space-separated words becomes one run per word, placed by its share of the
+// run's width (a CJK character counted twice as wide as a digit).
+void split_runs(const std::vector<TextRun>& runs, std::vector<TextRun>& out, std::vector<uint32_t>& origin) {
+    for (uint32_t k = 0; k < runs.size(); ++k) {
+        const TextRun& r = runs[k];
+        std::vector<std::pair<size_t, size_t>> words;  // byte ranges
+        std::vector<double> units_at;                  // width units before each byte
+        double units = 0;
+        bool any_number = false;
+        for (size_t i = 0; i < r.text.size();) {
+            const auto c = static_cast<unsigned char>(r.text[i]);
+            const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            const bool space = c == ' ' || r.text.compare(i, 3, "\xE3\x80\x80") == 0;
+            if (!space && (words.empty() || words.back().second != i)) words.push_back({i, i});
+            if (!space) words.back().second = i + len;
+            for (size_t b = 0; b < len && i + b < r.text.size(); ++b) units_at.push_back(units);
+            units += len >= 3 ? 2 : 1;
+            i += len;
+        }
+        for (const auto& w : words) any_number |= is_number(std::string_view(r.text).substr(w.first, w.second - w.first));
+        if (words.size() < 2 || !any_number || r.width <= 0) {
+            out.push_back(r);
+            origin.push_back(k);
+            continue;
+        }
+        for (const auto& w : words) {
+            TextRun part = r;
+            part.text = r.text.substr(w.first, w.second - w.first);
+            const double from = units_at[w.first];
+            const double to = w.second < units_at.size() ? units_at[w.second] : units;
+            part.x = r.x + r.width * from / units;
+            part.width = r.width * (to - from) / units;
+            out.push_back(std::move(part));
+            origin.push_back(k);
+        }
+    }
+}
+
+LaidOutText lay_out_split(const std::vector<TextRun>& runs);
+
 }  // namespace
 
-LaidOutText lay_out(const std::vector<TextRun>& runs) {
+LaidOutText lay_out(const std::vector<TextRun>& input) {
+    std::vector<TextRun> runs;
+    std::vector<uint32_t> origin;
+    split_runs(input, runs, origin);
+    LaidOutText out = lay_out_split(runs);
+    for (auto& k : out.run_of)
+        if (k != LaidOutText::kNoRun) k = origin[k];
+    return out;
+}
+
+namespace {
+
+LaidOutText lay_out_split(const std::vector<TextRun>& runs) {
     LaidOutText out;
     Writer w(out);
     std::vector<uint32_t> order;
@@ -276,5 +338,7 @@ LaidOutText lay_out(const std::vector<TextRun>& runs) {
     write_turned(1 << 30);
     return out;
 }
+
+}  // namespace
 
 }  // namespace nianbao
