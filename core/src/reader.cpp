@@ -83,7 +83,6 @@ Report read_report(std::string_view input) {
             report.format = f;
         }
     }
-    report.layout_2019 = report.format->id == "2019";  // until the rules ask report.format
 
     report.table2 = read_table2(norm, r2.begin, r2.end, report.format->table2, report.unread);
     report.table3 = read_table3(norm, r3.begin, r3.end, report.format->table3, report.unread);

@@ -132,7 +132,7 @@ void check_golden(const Golden& g) {
     const Report& r = result.report;
     const LineIndex lines(r.source);
     CHECK(r.source == text);
-    CHECK_FALSE(r.layout_2019);
+    CHECK(r.format->id == "2021");
 
     // Title, body, kind, year.
     REQUIRE(r.title_span.has_value());

@@ -248,7 +248,7 @@ TEST_CASE("format-outdated fires for a 2024 report in the 2019 layout") {
     ReportText rt;
     const std::string s = in_2019_layout(rt);
     const Result r = check(s);
-    CHECK(r.report.layout_2019);
+    CHECK(r.report.format->id == "2019");
     one(s, "format-outdated", "本年新制作数量");
 }
 
@@ -261,7 +261,7 @@ TEST_CASE("format-outdated is silent for a 2020 report in the 2019 layout, which
     rt.intro = "本报告依据国办公开办函〔2019〕60号的格式编制。";
     const std::string s = in_2019_layout(rt);
     const Result r = check(s);
-    CHECK(r.report.layout_2019);
+    CHECK(r.report.format->id == "2019");
     CHECK(r.report.year == 2020);
     for (const char* id : kFamily) CHECK_MESSAGE(findings(r, id).empty(), id);
     for (const Finding& f : r.findings) CHECK_MESSAGE(f.severity == nianbao::Severity::Info, std::string(f.id + ": " + f.message_zh));

@@ -112,8 +112,9 @@ struct Unread {
 
 struct Report {
     std::string source;            // decoded UTF-8 text (what spans point into)
-    const FormatSpec* format = nullptr;  // the template the tables were read with
-    bool layout_2019 = false;      // the text uses the 2019 layout
+    // The revision of the template the tables were read with (the reader
+    // scores every revision of formats()); rules ask this, never a year.
+    const FormatSpec* format = nullptr;
     std::optional<Span> title_span;
     std::string title;             // joined title text
     bool title_names_disclosure = false;  // the title says 政府信息公开工作年度报告 (not 政务公开…)

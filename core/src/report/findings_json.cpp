@@ -65,7 +65,7 @@ std::string result_to_json(const Result& result, int indent, bool with_model) {
     } else {
         w.begin_object().key("body").begin_object();
         w.key("kind").value(body_kind_name(r.body_kind)).key("name").value(r.body_name).end_object();
-        w.key("format").value(r.format ? r.format->id : "2021").key("title").value(r.title).key("year");
+        w.key("format").value(r.format ? r.format->id : formats().front()->id).key("title").value(r.title).key("year");
         if (r.year) w.value(r.year);
         else w.null();
         w.end_object();

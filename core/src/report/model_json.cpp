@@ -124,7 +124,8 @@ void write_report(JsonWriter& w, const Report& r, const LineIndex& lines) {
         w.key("month").value(d.month).key("valid").value(d.valid).key("year").value(d.year).end_object();
     }
     w.end_array();
-    w.key("format").value(r.format ? r.format->id : "2021").key("layout").value(r.layout_2019 ? "2019" : "2021");
+    const std::string_view read = r.format ? r.format->id : formats().front()->id;
+    w.key("format").value(read).key("layout").value(read);
     w.key("sections").begin_array();
     for (const auto& s : r.sections) {
         w.begin_object().key("found").value(s.found);

@@ -239,13 +239,26 @@ std::vector<Constraint> table3_constraints(const Report& r) {
 std::vector<Constraint> table4_constraints(const Report& r) {
     std::vector<Constraint> out;
     const Table& t = r.table4;
-    if (!t.found || t.rows.empty() || t.rows[0].cells.size() != 15) return out;
+    if (!t.found || t.rows.empty() || t.rows[0].cells.size() != t.spec->columns.size()) return out;
     const Grid g{r};
-    static const char* groups[3] = {"行政复议", "行政诉讼 · 未经复议直接起诉", "行政诉讼 · 复议后起诉"};
+    // Each group's four outcomes add up to its 总计, columns named by key.
+    static const char* groups[3][2] = {{"review", "行政复议"},
+                                       {"direct", "行政诉讼 · 未经复议直接起诉"},
+                                       {"after_review", "行政诉讼 · 复议后起诉"}};
     for (int k = 0; k < 3; ++k) {
-        Constraint c{k == 0 ? Msg::ReviewTotalGroup : Msg::LitigationTotalGroup, nullptr, -1, groups[k], {}, {{4, 0, k * 5 + 4}},
-                     {4, 0, k * 5 + 4}};
-        for (int j = 0; j < 4; ++j) c.lhs.push_back({4, 0, k * 5 + j});
+        const std::string key = groups[k][0];
+        const int total = t.spec->column_index(key + ".total");
+        int parts[4];
+        bool known = total >= 0;
+        for (int j = 0; j < 4; ++j) {
+            static const char* outcome[4] = {".upheld", ".corrected", ".other", ".pending"};
+            parts[j] = t.spec->column_index(key + outcome[j]);
+            known &= parts[j] >= 0;
+        }
+        if (!known) continue;
+        Constraint c{k == 0 ? Msg::ReviewTotalGroup : Msg::LitigationTotalGroup, nullptr, -1, groups[k][1], {}, {{4, 0, total}},
+                     {4, 0, total}};
+        for (int j = 0; j < 4; ++j) c.lhs.push_back({4, 0, parts[j]});
         bool ok = true;
         for (const auto& term : c.lhs) ok &= g.usable(term);
         ok &= g.usable(c.rhs[0]);

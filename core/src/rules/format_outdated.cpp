@@ -28,14 +28,14 @@ const std::vector<RuleDoc>& docs() {
 
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
-        {Msg::FormatOutdatedLayout, "{year}年度报告仍使用 2019 年格式（国办公开办函〔2019〕60号）的表格（“{word}”）。",
-         "The {year} report still uses the 2019 layout (国办公开办函〔2019〕60号): 「{word}」.",
-         "按国办公开办函〔2021〕30号的格式重制表格：表二第二十条第（一）项为本年制发件数、本年废止件数、现行有效件数，不再有第（九）项。",
-         "Redo the tables in the 2021 format (国办公开办函〔2021〕30号): table 2 (一) has 本年制发件数 / 本年废止件数 / 现行有效件数, and no block (九)."},
-        {Msg::FormatOutdatedBasis, "{year}年度报告以已被替代的国办公开办函〔2019〕60号为依据（“{raw}”）。",
-         "The {year} report cites the superseded 国办公开办函〔2019〕60号 (「{raw}」) as its basis.",
-         "2021 年起的年度报告按国办公开办函〔2021〕30号的格式编制，并改正所引文号。",
-         "Reports from 2021 on follow 国办公开办函〔2021〕30号; cite that instead."},
+        {Msg::FormatOutdatedLayout, "{year}年度报告仍使用 {old} 年格式（{old_basis}）的表格（“{word}”）。",
+         "The {year} report still uses the {old} layout ({old_basis}): 「{word}」.",
+         "按{basis}的格式重制表格：表二第二十条第（一）项为{normative_columns}，不再有第（九）项。",
+         "Redo the tables in the {now} format ({basis}): table 2 (一) has {normative_columns_en}, and no block (九)."},
+        {Msg::FormatOutdatedBasis, "{year}年度报告以已被替代的{old_basis}为依据（“{raw}”）。",
+         "The {year} report cites the superseded {old_basis} (「{raw}」) as its basis.",
+         "{now} 年起的年度报告按{basis}的格式编制，并改正所引文号。",
+         "Reports from {now} on follow {basis}; cite that instead."},
     };
     return m;
 }
@@ -67,20 +67,39 @@ Span find_citation(std::string_view s, std::string_view year, std::string_view n
     return {};
 }
 
+// The columns of 行政规范性文件 in `f`, joined for a message.
+std::string normative_columns(const FormatSpec& f, const char* joint) {
+    std::string s;
+    for (const RowSpec& row : f.table2.rows)
+        if (row.key == "t2.normative")
+            for (std::string_view c : row.columns) s += (s.empty() ? "" : joint) + std::string(c);
+    return s;
+}
+
 void check_format_outdated(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
-    if (r.year == 0 || r.year < format_2021().first_year) return;
-    Params p = {{"year", std::to_string(r.year)}};
-    if (r.layout_2019) {
-        // Point at the first 2019-only word of table 二.
+    // No revision before the oldest one known (reports before 2019 had none of these tables).
+    if (r.year < formats().back()->first_year) return;
+    // The revision that applies to the year, and those it replaced.
+    const FormatSpec& applies = format_for_year(r.year);
+    Params p = {{"year", std::to_string(r.year)},
+                {"now", std::string(applies.id)},
+                {"basis", std::string(applies.basis)},
+                {"normative_columns", normative_columns(applies, "、")},
+                {"normative_columns_en", normative_columns(applies, " / ")}};
+    const FormatSpec* read = r.format;
+    if (read && read->first_year < applies.first_year) {
+        p["old"] = std::string(read->id);
+        p["old_basis"] = std::string(read->basis);
+        // Point at the first word of table 二 only the old revision has.
         Span where = r.table2.found ? r.table2.span : r.section(2).found ? r.section(2).heading_span : report_anchor(ctx);
         // The header lines carry the words; they may lie before the table's span.
         Span region = r.section(2).found ? r.section(2).body : Span{0, static_cast<uint32_t>(r.source.size())};
         std::string_view t = slice(r, region);
         size_t best = std::string_view::npos;
         std::string_view word;
-        for (std::string_view w : format_2019().signatures) {
-            if (contains(w, "60号")) continue;
+        for (std::string_view w : read->signatures) {
+            if (contains(w, std::string(read->citation_number) + "号")) continue;
             size_t at = scan::find_text(t, w);
             if (at != std::string_view::npos && at < best) {
                 best = at;
@@ -88,15 +107,21 @@ void check_format_outdated(const Context& ctx, Emitter& out) {
             }
         }
         if (best != std::string_view::npos) where = {static_cast<uint32_t>(region.begin + best), static_cast<uint32_t>(region.begin + best + word.size())};
-        p["word"] = word.empty() ? std::string(format_2019().signatures.front()) : std::string(word);
+        p["word"] = word.empty() ? std::string(read->signatures.front()) : std::string(word);
         out.emit(Msg::FormatOutdatedLayout, where, p);
     }
-    // Cites the 2019 format as its basis (and not the 2021 one: a report may
-    // mention both when it explains the change).
-    Span cite = find_citation(r.source, "2019", "60");
-    if (!cite.empty() && find_citation(r.source, "2021", "30").empty()) {
+    // Cites a replaced revision as its basis (and not the one that applies: a
+    // report may mention both when it explains the change).
+    if (!find_citation(r.source, applies.citation_year, applies.citation_number).empty()) return;
+    for (const FormatSpec* old : formats()) {
+        if (old->first_year >= applies.first_year) continue;
+        const Span cite = find_citation(r.source, old->citation_year, old->citation_number);
+        if (cite.empty()) continue;
+        p["old"] = std::string(old->id);
+        p["old_basis"] = std::string(old->basis);
         p["raw"] = std::string(slice(r, cite));
         out.emit(Msg::FormatOutdatedBasis, cite, p);
+        return;
     }
 }
 

@@ -94,10 +94,18 @@ size_t first_keyword(const std::vector<Keyword>& kws, size_t pos) {
         kws.begin());
 }
 
+// Table 四's cells in this order (by column key, wherever the revision puts
+// them): 行政复议, 未经复议直接起诉, 复议后起诉; each 维持, 纠正, 其他, 尚未审结, 总计.
+constexpr const char* kReviewColumns[15] = {
+    "review.upheld",         "review.corrected",         "review.other",         "review.pending",         "review.total",
+    "direct.upheld",         "direct.corrected",         "direct.other",         "direct.pending",         "direct.total",
+    "after_review.upheld",   "after_review.corrected",   "after_review.other",   "after_review.pending",   "after_review.total"};
+
 struct ReviewTable {
     const Row* row = nullptr;
     int64_t v[15] = {};
     bool ok[15] = {};
+    int column[15] = {};  // index of each in the table's row
     bool usable = false;
 
     int64_t sum(int from, int to) const {
@@ -146,7 +154,7 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
                         {"group_en", groups[g].en},
                         {"count", std::to_string(groups[g].count)}};
             Finding& f = out.emit(Msg::NarrativeReviewNone, n.source(b, e), p);
-            for (int c : groups[g].cols) f.cells.push_back(cell_ref(4, *t.row, c));
+            for (int c : groups[g].cols) f.cells.push_back(cell_ref(4, *t.row, t.column[c]));
         }
     };
 
@@ -313,7 +321,7 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
                                         std::to_string(count) + " ≠ " + format_mention(m)
                                   : std::to_string(count) + " ≠ " + format_mention(m);
             Finding& f = out.emit(Msg::NarrativeReviewCount, n.source(m.span.begin, end), p);
-            for (int c : cols) f.cells.push_back(cell_ref(4, *t.row, c));
+            for (int c : cols) f.cells.push_back(cell_ref(4, *t.row, t.column[c]));
         }
     }
 }
@@ -322,10 +330,17 @@ void run(const Context& ctx, Emitter& out) {
     if (!out.enabled(Rule::NarrativeReview)) return;
     ReviewTable rt;
     rt.row = find_row(ctx.report.table4, "t4.counts");
-    if (rt.row && rt.row->cells.size() >= 15) {
+    const TableSpec* spec = ctx.report.table4.spec;
+    if (rt.row && spec) {
         rt.usable = true;
         for (int k = 0; k < 15; ++k) {
-            const Cell& c = rt.row->cells[k];
+            rt.column[k] = spec->column_index(kReviewColumns[k]);
+            rt.usable &= rt.column[k] >= 0 && static_cast<size_t>(rt.column[k]) < rt.row->cells.size();
+        }
+    }
+    if (rt.usable) {
+        for (int k = 0; k < 15; ++k) {
+            const Cell& c = rt.row->cells[static_cast<size_t>(rt.column[k])];
             rt.ok[k] = c.usable();
             rt.v[k] = c.usable() ? c.value : 0;
         }

@@ -135,19 +135,29 @@ void check_carryover(const Context& ctx, Emitter& out) {
 
 // --- valid-count-rollforward -------------------------------------------------
 
-bool layout_2021(const Report& r) { return r.format && r.format->id == "2021" && !r.layout_2019; }
+// The cell of `row` under the column worded `label` in its block, if the
+// revision has such a column.
+const Cell* column_cell(const Row& row, std::string_view label) {
+    const auto& cols = row.spec->columns;
+    const auto at = std::find(cols.begin(), cols.end(), label);
+    if (at == cols.end() || static_cast<size_t>(at - cols.begin()) >= row.cells.size()) return nullptr;
+    return &row.cells[static_cast<size_t>(at - cols.begin())];
+}
 
 void check_rollforward(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
     const Report& prev = *ctx.previous;
-    // The 2019 layout's columns (本年新制作 / 本年新公开 / 对外公开总数量) are
-    // not a stock and a flow: nothing rolls forward.
-    if (!layout_2021(r) || !layout_2021(prev)) return;
+    // Only a revision whose columns are a stock and its flows (本年制发 /
+    // 本年废止 / 现行有效件数, not 2019's 本年新制作 / 本年新公开) rolls forward.
     const Row* row = found_row(r, 2, "t2.normative");
     const Row* last = found_row(prev, 2, "t2.normative");
-    if (!row || !last || row->cells.size() < 3 || last->cells.size() < 3) return;
-    const Cell &made = row->cells[0], &repealed = row->cells[1], &valid = row->cells[2];
-    const Cell& prev_valid = last->cells[2];
+    if (!row || !last) return;
+    const Cell* made_at = column_cell(*row, "本年制发件数");
+    const Cell* repealed_at = column_cell(*row, "本年废止件数");
+    const Cell* valid_at = column_cell(*row, "现行有效件数");
+    const Cell* prev_valid_at = column_cell(*last, "现行有效件数");
+    if (!made_at || !repealed_at || !valid_at || !prev_valid_at) return;
+    const Cell &made = *made_at, &repealed = *repealed_at, &valid = *valid_at, &prev_valid = *prev_valid_at;
     if (!made.usable() || !repealed.usable() || !valid.usable() || !prev_valid.usable()) return;
     const int64_t expected = prev_valid.value + made.value - repealed.value;
     if (valid.value == expected) return;
