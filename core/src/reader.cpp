@@ -48,6 +48,7 @@ Report read_report(std::string_view input) {
         sec.heading_span = norm.to_source(h.line_begin, h.line_end);
         Span title = norm.to_source(h.title_begin, h.line_end);
         sec.heading = report.source.substr(title.begin, title.size());
+        sec.written_number = h.written_number;
         Region body = section_body(hits, s, text.size());
         sec.body = norm.to_source(body.begin, body.end);
     }

@@ -17,6 +17,7 @@ const std::vector<std::pair<std::string, std::string>> kSpec = {
         {"input-too-large", "error"},  // issue E; to add to ../shared/spec/rules.md
         {"title-missing", "warning"},
         {"section-missing", "error"},
+        {"section-numbering", "warning"},
         {"section-order", "warning"},
         {"section-title", "info"},
         {"table-missing", "error"},

@@ -140,3 +140,43 @@ TEST_CASE("input-not-report: a text whose only part found is its title is a repo
     const auto news = nianbao::check("近日，各乡镇陆续发布了政府信息公开工作年度报告，群众反响良好。记者走访了多个乡镇。\n");
     CHECK(ids(news) == std::vector<std::string>{"input-not-report"});
 }
+
+TEST_CASE("section-numbering: sections numbered from 一 again are found by their titles, one warning per misnumbered heading") {
+    std::string text = ReportText{}.str();
+    for (int s = 1; s < 6; ++s) {
+        std::string renumbered = std::string("一") + std::string(kHeadings[s]).substr(3);
+        text = with_heading(text, kHeadings[s], renumbered);
+    }
+    const Result r = nianbao::check(text);
+    CHECK_FALSE(has(r, "section-missing"));
+    int numbering = 0;
+    for (const Finding& f : r.findings) numbering += f.id == "section-numbering";
+    CHECK(numbering == 5);
+    for (int s = 2; s <= 6; ++s) CHECK(r.report.section(s).written_number == 1);
+}
+
+TEST_CASE("section-numbering: sub-headings 二、…六、 inside 一, then the standard sections numbered 一、…五、") {
+    std::string text = ReportText{}.str();
+    // Section 一 of a department: its own outline, with words of other sections' keywords.
+    text = with_heading(text, "（一）主动公开情况", "二、主动公开工作");
+    text = with_heading(text, "（二）依申请公开", "三、依申请公开办理");
+    for (int s = 1; s < 6; ++s) {
+        static const char* kNumerals[] = {"一", "二", "三", "四", "五"};
+        text = with_heading(text, kHeadings[s], std::string(kNumerals[s - 1]) + std::string(kHeadings[s]).substr(3));
+    }
+    const Result r = nianbao::check(text);
+    CHECK_FALSE(has(r, "section-missing"));
+    CHECK(heading_of(r, 2) == "主动公开政府信息情况");
+    CHECK(heading_of(r, 3) == "收到和处理政府信息公开申请情况");
+    CHECK(r.report.section(2).written_number == 1);
+}
+
+TEST_CASE("section-numbering: near misses — table 三's rows 一、…四、 and a report numbered as the template") {
+    const Result r = nianbao::check(ReportText{}.str());
+    CHECK_FALSE(has(r, "section-numbering"));
+    for (int s = 1; s <= 6; ++s) CHECK(r.report.section(s).written_number == 0);
+    // An introduction naming the six titles in one sentence is no heading.
+    ReportText t;
+    t.intro = "本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六部分。\n\n";
+    CHECK_FALSE(has(nianbao::check(t.str()), "section-numbering"));
+}

@@ -86,6 +86,9 @@ struct Section {
     std::string heading;      // the heading text as written (without marker)
     Span heading_span;        // the heading line
     Span body;                // from after the heading to the next section
+    // The number the heading is written with when another (一、主动公开… where
+    // 二 belongs); 0 when it is the section's own.
+    int written_number = 0;
 };
 
 enum class BodyKind { Unknown, Township, Department, Government };

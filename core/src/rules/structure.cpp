@@ -27,6 +27,15 @@ const std::vector<RuleDoc>& docs() {
                      "The template prescribes all six sections; a missing one is a missing part of the report.")
             .for_example("没有“五、存在的主要问题及改进情况”")
             .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::SectionNumbering, Severity::Warning)
+            .title("部分编号不对", "Section numbered wrongly")
+            .checks("某部分的标题在，但编号与格式不同（如二的位置写成“一、主动公开政府信息情况”，或各部分都从“一、”编起）；"
+                    "按标题认定各部分，每个编错的标题报告一次，不再报“缺少部分”。",
+                    "A section is present under the wrong number (一、主动公开政府信息情况 where 二 belongs, several sections numbered from 一); one finding per misnumbered heading, with the number it should have, never a cascade of section-missing.")
+            .matters("格式规定了六个部分的编号，统一的编号便于汇总和比对；编号错乱也常说明报告沿用了别的提纲。",
+                     "The template numbers the six sections; a report numbered otherwise is harder to compare and often follows another outline.")
+            .for_example("总体情况下设“二、……六、”小标题，之后“一、主动公开政府信息情况”")
+            .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::SectionOrder, Severity::Warning)
             .title("部分顺序不对", "Sections out of order")
             .checks("六个部分都在，但顺序与格式不一致；或整篇报告重复出现（粘贴了不止一次）。",
@@ -61,6 +70,10 @@ const std::vector<MessageSpec>& messages() {
          "Section {number} ({official}) is missing.",
          "补上“{numeral}、{official}”一节。",
          "Add the section 「{numeral}、{official}」."},
+        {Msg::SectionNumberingWrong, "第{numeral}部分“{heading}”编号写成了“{written}、”，应为“{numeral}、”。",
+         "Section {number} ({heading}) is numbered 「{written}、」; it should be 「{numeral}、」.",
+         "改为“{numeral}、{heading}”。",
+         "Number it 「{numeral}、{heading}」."},
         {Msg::SectionOrderOrder, "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
          "Section {number} ({heading}) comes before section {prev_number}; the template's order differs.",
          "按一至六的顺序排列各部分。",
@@ -125,6 +138,10 @@ void run(const Context& ctx, Emitter& out) {
                 }
             out.emit(Msg::SectionMissingMissing, at, p);
             continue;
+        }
+        if (s.written_number != 0) {
+            p["written"] = section_numeral(s.written_number);
+            out.emit(Msg::SectionNumberingWrong, s.heading_span, p);
         }
         if (prev && prev->heading_span.begin > s.heading_span.begin) {
             p["prev_numeral"] = section_numeral(prev->number);

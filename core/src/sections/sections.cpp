@@ -12,7 +12,9 @@ namespace {
 struct Candidate {
     int number;
     size_t line_begin, line_end, title_begin;
-    bool usual;  // numbered 一、 (not 1. or 第一部分)
+    bool usual;   // numbered 一、 (not 1. or 第一部分)
+    bool strong;  // the title is the template's wording (or a known variant), not only a keyword
+    int written;  // the number written, when another section's title stands under it; else 0
 };
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
@@ -50,6 +52,26 @@ int part_marker(std::string_view line, size_t& length) {
     return 0;
 }
 
+// The title is the section's wording, the template's or a known variant,
+// give or take a character or two a copy drops.
+bool is_section_title(std::string_view title, const SectionSpec& spec) {
+    for (std::string_view end : {"。", ".", "：", ":"})
+        if (title.size() > end.size() && title.substr(title.size() - end.size()) == end) {
+            title.remove_suffix(end.size());
+            break;
+        }
+    const std::u32string written = canonical_label(title);
+    if (written.empty()) return false;
+    auto close = [&](std::string_view form) {
+        const std::u32string official = canonical_label(form);
+        return label_similarity(written, official) >= 0.85 && written.size() + 2 >= official.size();
+    };
+    if (close(spec.official)) return true;
+    for (auto v : spec.variants)
+        if (close(v)) return true;
+    return false;
+}
+
 }  // namespace
 
 std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const FormatSpec& format) {
@@ -75,8 +97,16 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
             while (t < line.size() && (line[t] == ' ' || line[t] == '\t')) ++t;
             std::string_view title = line.substr(t);
             while (!title.empty() && (title.back() == ' ' || title.back() == '\t')) title.remove_suffix(1);
-            if (names_section(title, format.sections[m.number - 1]))
-                cands.push_back({m.number, pos, pos + line.size(), pos + t, usual});
+            if (names_section(title, format.sections[m.number - 1])) {
+                cands.push_back({m.number, pos, pos + line.size(), pos + t, usual,
+                                 is_section_title(title, format.sections[m.number - 1]), 0});
+            } else {
+                // Another section's title under this number: the outline numbers
+                // the sections otherwise (section-numbering), the title decides.
+                for (int s = 1; s <= 6; ++s)
+                    if (s != m.number && is_section_title(title, format.sections[s - 1]))
+                        cands.push_back({s, pos, pos + line.size(), pos + t, usual, true, m.number});
+            }
         }
         pos = nl + 1;
     }
@@ -86,23 +116,35 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
     // order, then the later occurrence (the body follows the contents).
     std::array<std::vector<const Candidate*>, 6> per;
     for (const auto& c : cands)
-        if (c.usual && per[c.number - 1].size() < 4) per[c.number - 1].push_back(&c);
+        if (c.usual && !c.written && per[c.number - 1].size() < 4) per[c.number - 1].push_back(&c);
     for (const auto& c : cands)  // 1. and 第一部分 where no 一、 heading is there
-        if (!c.usual && (per[c.number - 1].empty() || !per[c.number - 1].front()->usual) && per[c.number - 1].size() < 4)
+        if (!c.usual && !c.written && (per[c.number - 1].empty() || !per[c.number - 1].front()->usual) &&
+            per[c.number - 1].size() < 4)
             per[c.number - 1].push_back(&c);
+    // A title under another number: where the section has no heading of its
+    // own that is its title (only a sub-heading that shares a keyword).
+    for (const auto& c : cands) {
+        auto& list = per[c.number - 1];
+        const bool has_title = std::any_of(list.begin(), list.end(), [](const Candidate* k) { return k->strong && !k->written; });
+        if (c.written && !has_title && list.size() < 4) list.push_back(&c);
+    }
     std::array<const Candidate*, 6> best{}, cur{};
-    long best_score = -1;
+    long long best_score = -1;
     auto evaluate = [&]() {
-        long score = 0, found = 0, ordered = 0, later = 0;
+        long long score = 0, found = 0, ordered = 0, titled = 0, later = 0;
         const Candidate* prev = nullptr;
         for (auto* c : cur) {
             if (!c) continue;
             ++found;
             if (!prev || prev->line_begin < c->line_begin) ++ordered;
-            later += static_cast<long>(c->line_begin / 64);
+            titled += c->strong;
+            later += static_cast<long long>(c->line_begin / 64);
             prev = c;
         }
-        score = found * 1000000000L + ordered * 10000000L + std::min(later, 9999999L);
+        // Most sections, then in order, then under their own titles (a
+        // misnumbered title beats a sub-heading that only shares a word),
+        // then the later occurrence (the body follows a table of contents).
+        score = found * 100000000000LL + ordered * 1000000000LL + titled * 10000000LL + std::min(later, 9999999LL);
         if (score > best_score) {
             best_score = score;
             best = cur;
@@ -128,6 +170,7 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
         out[s].line_begin = best[s]->line_begin;
         out[s].line_end = best[s]->line_end;
         out[s].title_begin = best[s]->title_begin;
+        out[s].written_number = best[s]->written;
     }
     return out;
 }

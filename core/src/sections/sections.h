@@ -16,6 +16,9 @@ struct SectionHit {
     bool found = false;
     size_t line_begin = 0, line_end = 0;  // normalized offsets of the heading line
     size_t title_begin = 0;               // after the numeral and separator
+    // The number the heading is written with when it is not the section's
+    // ("一、主动公开政府信息情况" where 二 belongs); 0 when it is.
+    int written_number = 0;
 };
 
 std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const FormatSpec& format);
