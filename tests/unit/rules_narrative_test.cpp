@@ -292,6 +292,67 @@ TEST_CASE("narrative-review: 复议 said none and 诉讼 said some are judged ap
     CHECK(at(text, f[0].span) == "未被提起行政诉讼");
 }
 
+TEST_CASE("narrative-review: 均获维持 while table 四 shows 纠正, 其他结果 or 尚未审结 fires for that group") {
+    ReportText r;
+    r.section6 = "本年度发生政府信息公开行政复议 3 件，均获维持。本机关 2024 年未收取信息处理费。\n";
+    r.table4 = {1, 1, 0, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    const std::string text = r.str();
+    const auto f = findings(text, "narrative-review");
+    REQUIRE(f.size() == 1);
+    CHECK(at(text, f[0].span) == "均获维持");
+    CHECK(f[0].message_zh == "正文说“行政复议 3 件，均获维持”，但表四有行政复议结果纠正 1 件，行政复议尚未审结 1 件。");
+    REQUIRE(f[0].cells.size() == 2);
+    CHECK(f[0].cells[0].table == 4);
+    CHECK(f[0].cells[0].column == 1);
+    CHECK(f[0].cells[1].column == 3);
+}
+
+TEST_CASE("narrative-review: other ways of saying all upheld, and 诉讼 read against both kinds of lawsuit") {
+    for (const char* said : {"本年度行政复议案件全部维持。", "行政复议 2 件均获维持。", "被申请行政复议 2 件，复议机关均被维持。",
+                             "行政复议、行政诉讼案件全部予以维持。", "涉及政府信息公开的行政诉讼均获维持。"}) {
+        ReportText r;
+        r.section6 = std::string(said) + "本机关 2024 年未收取信息处理费。\n";
+        // 复议 1 upheld, 1 other; 诉讼 (复议后起诉) 1 corrected.
+        r.table4 = {1, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1};
+        const std::string shown = said;
+        CAPTURE(shown);
+        CHECK(findings(r.str(), "narrative-review").size() == 1);
+    }
+}
+
+TEST_CASE("narrative-review: all upheld in a group whose cases were all upheld holds; the other group is not read") {
+    ReportText r;
+    r.section6 = "本年度发生政府信息公开行政复议 2 件，均获维持。本机关 2024 年未收取信息处理费。\n";
+    // 复议: 2 upheld; 诉讼: 1 corrected, which the sentence does not speak of.
+    r.table4 = {2, 0, 0, 0, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0};
+    CHECK(findings(r.str(), "narrative-review").empty());
+}
+
+TEST_CASE("narrative-review: 已审结的均获维持 does not speak of the pending cases") {
+    ReportText r;
+    r.section6 = "本年度行政复议 2 件，已审结的均获维持。本机关 2024 年未收取信息处理费。\n";
+    r.table4 = {1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    CHECK(findings(r.str(), "narrative-review").empty());
+    r.table4 = {0, 1, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    CHECK(findings(r.str(), "narrative-review").size() == 1);
+}
+
+TEST_CASE("narrative-review: near misses of all upheld: deadlines, last year, no 纠错, a part, a wish") {
+    for (const char* said : {"行政复议案件均在法定期限内答复。", "上年度行政复议案件均获维持。",
+                             "2023年行政复议案件均获维持。", "本年度未发生行政复议被纠错的情况。",
+                             "行政复议 3 件，其中 2 件均获维持。", "行政复议 3 件中 2 件均获维持。", "行政复议 3 件，除 1 件外均获维持。",
+                             "力争行政复议案件全部维持。", "行政复议纠错率全部维持在较低水平。", "答复规范，均获申请人认可并全部维持原答复。"}) {
+        ReportText r;
+        r.section6 = std::string(said) + "本机关 2024 年未收取信息处理费。\n";
+        r.table4 = {1, 1, 1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        const std::string shown = said;
+        CAPTURE(shown);
+        std::vector<std::string> ids;
+        for (const Finding& f : findings(r.str(), "narrative-review")) ids.push_back(f.message_zh);
+        CHECK(ids.empty());
+    }
+}
+
 // --- narrative-breakdown -------------------------------------------------------------
 
 TEST_CASE("narrative-breakdown: parts that do not add up to the total fire with the arithmetic (seed 003)") {

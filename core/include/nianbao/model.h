@@ -129,6 +129,10 @@ struct Report {
     std::vector<Date> dates;       // every date in the text, in order
     std::vector<YearMention> years;  // every year mention outside a full date, in order
     std::optional<Date> signed_date;  // the date the report is signed, at the end
+    // The body named on the signature: before the signed date on its line, or
+    // on the line above it ("河曲县巡镇镇人民政府"); empty when none is written.
+    std::string signed_body;
+    Span signed_body_span;
     // A labelled date at the top, as a web page gives it ("发布日期：2020-01-31"),
     // when the report carries no signed date.
     std::optional<Date> published_date;

@@ -156,6 +156,71 @@ bool date_stands_alone(std::string_view source, size_t begin, size_t end) {
            signature_suffix(source.substr(end, line_end - end));
 }
 
+namespace {
+
+// [b, e) trimmed of decoration at both ends.
+Span trimmed(std::string_view source, size_t b, size_t e) {
+    while (b < e) {
+        const Cp c = decode_at(source, b);
+        if (c.len == 0 || !is_decoration(c.cp)) break;
+        b += c.len;
+    }
+    while (e > b) {
+        const Cp c = decode_before(source, e);
+        if (c.len == 0 || !is_decoration(c.cp)) break;
+        e -= c.len;
+    }
+    return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+}
+
+// A body's name alone: what signature_prefix takes, without a date label.
+bool body_name_alone(std::string_view s) {
+    return !s.empty() && !ends_with_date_label(s, false) && signature_prefix(s) && !contains(s, "：") &&
+           !contains(s, ":");
+}
+
+}  // namespace
+
+Span find_signature_body(std::string_view source, size_t begin, size_t end) {
+    if (begin > end || end > source.size()) return {};
+    size_t line_begin = begin;
+    bool sentence_end = false;
+    while (begin - line_begin <= kMaxPrefixBytes) {
+        const Cp c = decode_before(source, line_begin);
+        if (c.len == 0 || is_line_break(c.cp)) break;
+        if (c.cp == U'。' || c.cp == U'！' || c.cp == U'？') {
+            sentence_end = true;
+            break;
+        }
+        line_begin -= c.len;
+    }
+    const Span same = trimmed(source, line_begin, begin);
+    if (!same.empty()) {
+        const std::string_view name = source.substr(same.begin, same.size());
+        return body_name_alone(name) ? same : Span{};
+    }
+    if (sentence_end) return {};
+    // The non-empty line above.
+    size_t e = line_begin;
+    while (e > 0 && begin - e <= 4 * kMaxPrefixBytes) {
+        e -= decode_before(source, e).len;  // the line break
+        size_t b = e;
+        while (b > 0) {
+            const Cp c = decode_before(source, b);
+            if (c.len == 0 || is_line_break(c.cp)) break;
+            b -= c.len;
+            if (e - b > kMaxPrefixBytes) return {};
+        }
+        const Span line = trimmed(source, b, e);
+        if (!line.empty()) {
+            const std::string_view name = source.substr(line.begin, line.size());
+            return body_name_alone(name) ? line : Span{};
+        }
+        e = b;
+    }
+    return {};
+}
+
 int find_signature(std::string_view source, const std::vector<DateMention>& dates, size_t tail_begin) {
     size_t region = std::min(tail_begin, edge_of_lines(source, kSignatureTailLines, false));
     for (size_t k = dates.size(); k-- > 0;) {
@@ -211,8 +276,15 @@ void read_dates(Report& report) {
     const int s = find_signature(source, mentions, tail);
     report.signed_date.reset();
     report.published_date.reset();
+    report.signed_body.clear();
+    report.signed_body_span = {};
     if (s >= 0) {
         report.signed_date = report.dates[static_cast<size_t>(s)];
+        const Span body = find_signature_body(source, report.signed_date->span.begin, report.signed_date->span.end);
+        if (!body.empty()) {
+            report.signed_body = source.substr(body.begin, body.size());
+            report.signed_body_span = body;
+        }
     } else {
         const Section& one = report.section(1);
         const int p = find_published(source, mentions, one.found ? one.heading_span.begin : source.size());

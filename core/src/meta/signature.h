@@ -36,6 +36,12 @@ int find_signature(std::string_view source, const std::vector<DateMention>& date
 // "发布日期：", Markdown emphasis and spaces?
 bool date_stands_alone(std::string_view source, size_t begin, size_t end);
 
+// Where the body's name stands on the signature of the date [begin, end):
+// before it on its line ("河曲县巡镇镇人民政府 2025年2月7日"), or alone on the
+// non-empty line above it; an empty span when there is none (a label, a
+// sentence, a seal "（盖章）").
+Span find_signature_body(std::string_view source, size_t begin, size_t end);
+
 // How many non-empty lines at the top are searched for a publication date.
 constexpr int kPublishedHeadLines = 8;
 

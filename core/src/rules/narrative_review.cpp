@@ -17,8 +17,12 @@ const std::vector<RuleDoc>& docs() {
             .title("正文的复议诉讼情况与表四不符", "Review and litigation in the text differ from table 4")
             .checks("正文说没有发生政府信息公开行政复议或行政诉讼（“未发生行政复议”“无行政复议和行政诉讼”“未被申请行政复议”），而表四有；"
                     "或正文给出的行政复议、行政诉讼件数与表四的总计（复议总计；诉讼为直接起诉总计加复议后起诉总计）不同。"
-                    "“其中结果维持 72 件”这样的分项不与总计比较。",
-                    "The text says there was no 行政复议 / 行政诉讼 while table 四 shows some, or gives a count that differs from it.")
+                    "“其中结果维持 72 件”这样的分项不与总计比较。"
+                    "正文说复议或诉讼案件都被维持（“均获维持”“全部维持”“均被维持”），而表四该组（复议，或直接起诉与复议后起诉）"
+                    "的结果纠正、其他结果或尚未审结大于 0（说“已审结的均获维持”时不看尚未审结）。",
+                    "The text says there was no 行政复议 / 行政诉讼 while table 四 shows some, or gives a count that differs from it, "
+                    "or says they were all upheld (均获维持, 全部维持) while table 四 shows 纠正, 其他结果 or 尚未审结 above zero "
+                    "in the group the sentence is about.")
             .matters("复议和诉讼情况是条例要求年度报告载明的内容，正文与表四矛盾会误导读者。",
                      "Text and tables must tell the same story.")
             .for_example("本年度未发生政府信息公开行政复议、行政诉讼（表四行政复议总计为 2）")
@@ -32,6 +36,10 @@ const std::vector<MessageSpec>& messages() {
         {Msg::NarrativeReviewNone, "正文说“{phrase}”，但表四{group}为 {count} 件。",
          "The text says 「{phrase}」, but table 4 shows {count} {group_en} case(s).",
          "核对正文和表四，改正说错的一方。",
+         "Check the text against table 4 and correct whichever is wrong."},
+        {Msg::NarrativeReviewUpheld, "正文说“{phrase}”，但表四有{shown}。",
+         "The text says 「{phrase}」 (all upheld), but table 4 shows {shown_en}.",
+         "核对正文和表四：结果并非全部维持的，改写这句话；否则改正表四。",
          "Check the text against table 4 and correct whichever is wrong."},
         {Msg::NarrativeReviewCount, "正文说{group} {said} {unit}，表四{group}总计为 {count}。",
          "The text gives {said} {group_en} case(s); table 4 totals {count}.",
@@ -130,6 +138,115 @@ constexpr std::string_view kNotCaseCount[] = {"率",   "维持", "纠正", "纠�
 // Words after which "no 复议" means "no 复议 went against us", not "none".
 constexpr std::string_view kOutcome[] = {"纠错", "纠正", "败诉", "撤销", "确认违法", "改变", "被诉", "不利",
                             "发生率", "率", "维持", "结果", "执行"};
+
+// "均获维持", "全部予以维持": every case of the group upheld.
+constexpr std::string_view kAllUpheld[] = {"均获得维持", "全部获得维持", "全部予以维持", "均予以维持", "均依法维持",
+                                           "均被维持",   "均获维持",     "全部被维持",   "均予维持",   "全部维持",
+                                           "均维持",     "全部获维持"};
+
+// What follows 维持 when it means "kept at" ("维持在较低水平"), not "upheld".
+constexpr std::string_view kNotOutcomeAfter[] = {"在", "稳", "不变", "较", "良好", "现", "高", "低", "正常"};
+
+// The keywords a phrase at `pos` is about: those of its own clause (a list
+// joined by 、和及 stays one clause), else those of the nearest clause before
+// it in the sentence that has any.
+std::vector<Keyword> subject_of(std::string_view s, size_t sb, size_t pos, const std::vector<Keyword>& kws) {
+    size_t end = pos;
+    while (end > sb) {
+        size_t b = end;
+        while (b > sb) {
+            const Cp c = decode_before(s, b);
+            if (clause_separator_at(s, b - c.len) && c.cp != U'、') break;
+            b -= c.len;
+        }
+        std::vector<Keyword> in;
+        for (const Keyword& k : kws)
+            if (k.begin >= b && k.end <= end) in.push_back(k);
+        if (!in.empty()) return in;
+        if (b == sb) break;
+        end = b - decode_before(s, b).len;
+    }
+    return {};
+}
+
+void check_upheld(const Narrative& n, const ReviewTable& t, size_t sb, size_t se, const std::vector<Keyword>& kws,
+                  Emitter& out) {
+    const std::string_view s = n.text;
+    for (std::string_view w : kAllUpheld) {
+        for (size_t p = scan::find_text(s.substr(0, se), w, sb); p != npos; p = scan::find_text(s.substr(0, se), w, p + w.size())) {
+            const size_t pe = p + w.size();
+            const std::vector<Keyword> about = subject_of(s, sb, p, kws);
+            if (about.empty()) continue;
+            // "并非均获维持", "除 1 件外均获维持", a part ("其中 2 件均获维持"),
+            // another year, a wish ("力争全部维持").
+            const size_t cb = clause_begin(s, p, sb, false);
+            const std::string_view lead = s.substr(back_cp(s, p, sb, 2), p - back_cp(s, p, sb, 2));
+            if (has_any(lead, {"未", "不", "非", "没"})) continue;
+            // A number in the clause is the group's count ("行政复议 2 件均获维持"),
+            // not a part ("3 件中 2 件均获维持").
+            if (n.number_in(cb, p)) {
+                const NumberMention& m = n.numbers[n.first_number(cb)];
+                if (n.number_in(m.span.end, p)) continue;
+                bool count = false;
+                for (const Keyword& k : about)
+                    if (k.end <= m.span.begin && only_words(s.substr(k.end, m.span.begin - k.end), kAfterCase))
+                        count = true;
+                if (!count) continue;
+            }
+            // "维持在较低水平", "纠错率全部维持在 5% 以下": not an outcome.
+            const size_t next = scan::skip_spaces(s, pe);
+            if (has_any(s.substr(cb, p - cb), {"率", "水平"}) ||
+                std::any_of(std::begin(kNotOutcomeAfter), std::end(kNotOutcomeAfter),
+                            [&](std::string_view w) { return starts(s, next, w); }))
+                continue;
+            const std::string_view before = s.substr(sb, p - sb);
+            if (has_any(before, {"除", "其中", "上年", "去年", "上一年", "同比", "累计", "历年", "以来", "如", "若",
+                                  "力争", "确保", "争取", "目标"}))
+                continue;
+            if (n.other_year(sb, pe)) continue;
+            // "已审结的均获维持": the pending ones are not said upheld.
+            const bool decided_only = has_any(s.substr(cb, p - cb), {"审结", "已结", "结案", "判决", "决定"});
+            int groups[3] = {0, 0, 0};  // 复议, 直接起诉, 复议后起诉
+            for (const Keyword& k : about) {
+                if (k.kind == Proc::Review) groups[0] = 1;
+                if (k.kind == Proc::Direct) groups[1] = 1;
+                if (k.kind == Proc::AfterReview) groups[2] = 1;
+                if (k.kind == Proc::Litigation) groups[1] = groups[2] = 1;
+            }
+            struct G {
+                int first;
+                const char* zh;
+                const char* en;
+            } const kGroups[] = {{0, "行政复议", "administrative review"},
+                                  {5, "未经复议直接起诉", "direct litigation"},
+                                  {10, "复议后起诉", "litigation after review"}};
+            std::string shown, shown_en;
+            std::vector<int> cols;
+            bool cols_ok = true;
+            for (int g = 0; g < 3; ++g) {
+                if (!groups[g]) continue;
+                static const char* const kCol[] = {"结果纠正", "其他结果", "尚未审结"};
+                static const char* const kColEn[] = {"corrected", "other", "pending"};
+                for (int c = 1; c <= (decided_only ? 2 : 3); ++c) {
+                    const int col = kGroups[g].first + c;
+                    cols_ok &= t.ok[col];
+                    if (t.v[col] <= 0) continue;
+                    cols.push_back(col);
+                    if (!shown.empty()) shown += "，";
+                    if (!shown_en.empty()) shown_en += ", ";
+                    shown += std::string(kGroups[g].zh) + kCol[c - 1] + " " + std::to_string(t.v[col]) + " 件";
+                    shown_en += std::string(kGroups[g].en) + " " + kColEn[c - 1] + " " + std::to_string(t.v[col]);
+                }
+            }
+            if (cols.empty() || !cols_ok) continue;
+            Params pr = {{"phrase", std::string(s.substr(about.front().begin, pe - about.front().begin))},
+                         {"shown", shown},
+                         {"shown_en", shown_en}};
+            Finding& f = out.emit(Msg::NarrativeReviewUpheld, n.source(p, pe), pr);
+            for (int c : cols) f.cells.push_back(cell_ref(4, *t.row, t.column[c]));
+        }
+    }
+}
 
 void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
     if (!t.usable) return;
@@ -236,6 +353,9 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
             if (n.other_year(sb, found_end)) continue;
             emit_none(first.begin, found_end, review, litigation);
         }
+
+        // (4) All upheld: "行政复议 2 件，均获维持", "行政复议和行政诉讼案件全部维持".
+        check_upheld(n, t, sb, se, kws, out);
 
         // (3) Counts: "政府信息公开行政复议 351 件", "行政诉讼 46 件".
         if (!has_any(sentence, {"信息公开", "依申请"})) continue;
