@@ -365,3 +365,169 @@ TEST_CASE("cell-blank: blank cells in two rows give a finding for each row") {
     CHECK(at(r, blank[2].span) == "(七) 总计\t—\t—\t—\t0\t0\t0\t0");
     CHECK(contains(blank[2].message_zh, "一行有 3 个单元格空白"));
 }
+
+// --- a whole column or row blank: blank is not 0 ---------------------------------
+
+namespace {
+
+// 272 applications, every sum holding: the provincial report's shape.
+ReportText provincial() {
+    ReportText t;
+    t.set_row3(T::kNew, {250, 15, 0, 2, 3, 2});           // 272
+    t.set_row3(T::kDisclosed, {200, 10, 0, 1, 2, 1});     // 214
+    t.set_row3(T::kPartly, {3, 0, 0, 0, 0, 0});           // 3
+    t.set_row3(T::kUnable1, {40, 5, 0, 1, 1, 1});         // 48
+    t.set_row3(T::kDeclined1 + 1, {7, 0, 0, 0, 0, 0});    // 7 (重复申请)
+    t.set_row3(T::kTotal, {250, 15, 0, 2, 3, 2});         // 272
+    t.section1 = "2024年，共收到政府信息公开申请 272 件。\n";
+    return t;
+}
+
+const std::string kHeader3 = "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n";
+
+// `text` with the cells (row of table 三 in template order, column) left
+// empty, as a web page's table leaves them, or written `mark` ("—").
+std::string blank_cells3(const std::string& text, const std::vector<std::pair<int, int>>& cells,
+                         const std::string& mark = "") {
+    const size_t header = text.find(kHeader3);
+    REQUIRE(header != std::string::npos);
+    std::string out = text.substr(0, header + kHeader3.size());
+    size_t pos = header + kHeader3.size();
+    for (int r = 0; r < 25; ++r) {
+        const size_t end = text.find('\n', pos);
+        std::vector<std::string> fields;
+        const std::string line = text.substr(pos, end - pos);
+        for (size_t b = 0;;) {
+            const size_t e = line.find('\t', b);
+            fields.push_back(line.substr(b, e == std::string::npos ? std::string::npos : e - b));
+            if (e == std::string::npos) break;
+            b = e + 1;
+        }
+        for (const auto& c : cells)
+            if (c.first == r) fields[fields.size() - 7 + c.second] = mark;
+        std::string joined;
+        for (size_t k = 0; k < fields.size(); ++k) joined += (k ? "\t" : "") + fields[k];
+        out += joined + "\n";
+        pos = end + 1;
+    }
+    return out + text.substr(pos);
+}
+
+const std::vector<std::string> kSums = {"apply-identity", "apply-row-total", "apply-result-total", "review-total",
+                                        "litigation-total"};
+
+std::vector<std::string> rows_of(const Finding& f) {
+    std::vector<std::string> out;
+    for (const auto& c : f.cells) out.push_back(c.row);
+    return out;
+}
+
+std::vector<std::string> expected_of(const Finding& f) {
+    std::vector<std::string> out;
+    for (const auto& c : f.cells) out.push_back(c.expected);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("blank lines: the 总计 of every result row left blank, only （七）总计 filled, is one cell-blank with the row sums") {
+    const ReportText rt = provincial();
+    REQUIRE(nianbao::check(rt.str()).findings.size() == 0);
+    std::vector<std::pair<int, int>> cells;
+    for (int r = T::kDisclosed; r < T::kTotal; ++r) cells.push_back({r, 6});  // 21 result rows
+    const Result r = nianbao::check(blank_cells3(rt.str(), cells));
+    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);  // not "各类申请人之和为 214，总计却是 0"
+    const auto blank = of(r, "cell-blank");
+    REQUIRE(blank.size() == 1);
+    const Finding& f = blank[0];
+    CHECK(f.severity == nianbao::Severity::Warning);
+    CHECK(contains(f.message_zh, "表三“总计”列有 21 个单元格空白（（一）予以公开、（二）部分公开"));
+    CHECK(contains(f.message_zh, "空白不是 0"));
+    CHECK(contains(f.message_en, "column 「总计」: 21 cells are blank"));
+    CHECK(f.fix_zh == "应填：（一）予以公开 214、（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3、"
+                      "（四）无法提供 · 1.本机关不掌握相关政府信息 48、（五）不予处理 · 2.重复申请 7，其余填 0。");
+    REQUIRE(f.cells.size() == 21);
+    CHECK(columns(f) == std::vector<int>(21, 6));
+    CHECK(f.cells[0].row == "t3.disclosed");
+    CHECK(f.cells[0].expected == "214");
+    CHECK(f.cells[1].expected == "3");
+    CHECK(f.cells[2].row == "t3.refused.1");
+    CHECK(f.cells[2].expected == "0");
+    CHECK(f.cells[20].row == "t3.other.3");
+    CHECK(at(r, f.span) == "(一) 予以公开\t200\t10\t0\t1\t2\t1");
+}
+
+TEST_CASE("blank lines: a result row with only its 总计 filled is one cell-blank for the row, no values, no sums") {
+    // The applicant cells written "—" (left empty before the first number, a
+    // tab-separated row would not show where its cells start).
+    const std::string text =
+        blank_cells3(provincial().str(),
+                     {{T::kDisclosed, 0}, {T::kDisclosed, 1}, {T::kDisclosed, 2}, {T::kDisclosed, 3}, {T::kDisclosed, 4},
+                      {T::kDisclosed, 5}},
+                     "—");
+    const Result r = nianbao::check(text);
+    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
+    const auto blank = of(r, "cell-blank");
+    REQUIRE(blank.size() == 1);
+    const Finding& f = blank[0];
+    CHECK(contains(f.message_zh, "表三“（一）予以公开”一行有 6 个单元格空白（自然人、法人或其他组织 · 商业企业"));
+    CHECK(contains(f.message_zh, "它们是各项，合计却不是 0"));
+    CHECK(f.fix_zh == "按实际数量填写这些单元格（表格只给出了它们的合计，推算不出各项）。");
+    CHECK(columns(f) == std::vector<int>{0, 1, 2, 3, 4, 5});
+    CHECK(expected_of(f) == std::vector<std::string>(6, ""));
+    CHECK(at(r, f.span) == "(一) 予以公开\t—\t—\t—\t—\t—\t—\t214");
+}
+
+TEST_CASE("blank lines: the （七）总计 row left blank is one cell-blank with the column sums as the fix") {
+    std::vector<std::pair<int, int>> cells;
+    for (int k = 0; k < 7; ++k) cells.push_back({T::kTotal, k});
+    const Result r = nianbao::check(blank_cells3(provincial().str(), cells));
+    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
+    const auto blank = of(r, "cell-blank");
+    REQUIRE(blank.size() == 1);
+    const Finding& f = blank[0];
+    CHECK(contains(f.message_zh, "表三“（七）总计”一行有 7 个单元格空白"));
+    CHECK(rows_of(f) == std::vector<std::string>(7, "t3.total"));
+    CHECK(expected_of(f) == std::vector<std::string>{"250", "15", "0", "2", "3", "2", "272"});
+    CHECK(contains(f.fix_zh, "自然人 250"));
+    CHECK(contains(f.fix_zh, "总计 272，其余填 0。"));
+}
+
+TEST_CASE("blank lines: table 四 with its three 总计 left blank is one cell-blank with the group sums") {
+    ReportText rt = provincial();
+    rt.table4 = {1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3};
+    std::string text = rt.str();
+    const std::string row4 = "1\t1\t0\t0\t2\t1\t0\t0\t0\t1\t2\t0\t1\t0\t3\n";
+    const size_t pos = text.find(row4);
+    REQUIRE(pos != std::string::npos);
+    text.replace(pos, row4.size(), "1\t1\t0\t0\t\t1\t0\t0\t0\t\t2\t0\t1\t0\t\n");
+    const Result r = nianbao::check(text);
+    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
+    const auto blank = of(r, "cell-blank");
+    REQUIRE(blank.size() == 1);
+    CHECK(columns(blank[0]) == std::vector<int>{4, 9, 14});
+    CHECK(expected_of(blank[0]) == std::vector<std::string>{"2", "1", "3"});
+    CHECK(contains(blank[0].message_zh, "一行有 3 个单元格空白"));
+}
+
+TEST_CASE("blank lines: one result row's 总计 blank among filled ones stays one cell-blank and its sums, as before") {
+    const Result r = nianbao::check(blank_cells3(provincial().str(), {{T::kDisclosed, 6}}));
+    const auto blank = of(r, "cell-blank");
+    REQUIRE(blank.size() == 1);
+    CHECK(contains(blank[0].message_zh, "表三“（一）予以公开”·总计 是空白（空单元格），按 0 计算"));
+    const auto row_total = of(r, "apply-row-total");
+    REQUIRE(row_total.size() == 1);
+    CHECK(contains(row_total[0].message_zh, "各类申请人之和为 214，总计却是 0"));
+    CHECK(of(r, "apply-result-total").size() == 1);
+}
+
+TEST_CASE("blank lines: a web page's zeros left empty in a whole column are zeros, not a blank line") {
+    // 科研机构 is 0 in every row: left empty all down the column, the sums hold.
+    std::vector<std::pair<int, int>> cells;
+    for (int r = 0; r < 25; ++r) cells.push_back({r, 2});
+    const Result r = nianbao::check(blank_cells3(provincial().str(), cells));
+    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
+    const auto blank = of(r, "cell-blank");
+    CHECK(blank.size() == 25);  // one a row, read as 0, as before
+    for (const auto& f : blank) CHECK(contains(f.message_zh, "按 0 计算"));
+}

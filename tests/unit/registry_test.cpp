@@ -21,6 +21,7 @@ const std::vector<std::pair<std::string, std::string>> kSpec = {
         {"section-order", "warning"},
         {"section-title", "info"},
         {"table-missing", "error"},
+        {"table-unreadable", "warning"},
         {"row-missing", "error"},
         {"row-label", "warning"},
         {"cell-count", "error"},

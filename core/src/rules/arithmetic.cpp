@@ -7,6 +7,7 @@
 
 #include "rules/describe.h"
 #include "rules/registry.h"
+#include "rules/table_sums.h"
 
 namespace nianbao {
 
@@ -97,23 +98,6 @@ const std::vector<FixSpec>& fixes() {
     return f;
 }
 
-struct Term {
-    int table;
-    size_t row;   // index into Table::rows
-    int column;
-};
-
-struct Constraint {
-    Msg msg;
-    // What the message names, worked out only when the sum is broken: a row
-    // of table 三, a column (by index), or a group of table 四.
-    const RowSpec* row = nullptr;
-    int column = -1;
-    const char* group = nullptr;
-    std::vector<Term> lhs, rhs;
-    Term anchor;  // the cell the finding points at when no single cell is to blame
-};
-
 Params constraint_params(const Report& r, const Constraint& c) {
     if (c.row) return {{"row", row_name(*c.row)}};
     if (c.group) return {{"group", c.group}};
@@ -126,15 +110,12 @@ struct Grid {
     const Cell& cell(const Term& t) const { return report.table(t.table).rows[t.row].cells[t.column]; }
     int64_t value(const Term& t) const { return cell(t).value; }
     bool usable(const Term& t) const {
+        // A row not read (too few or too many numbers) has its cells in the
+        // wrong columns: its sums are cell-count's (or table-unreadable's) business.
         const Row& r = report.table(t.table).rows[t.row];
-        // A row with too few or too many numbers has its cells in the wrong
-        // columns: its sums are cell-count's business, not ours.
-        const bool aligned = r.numbers_found == static_cast<int>(r.cells.size()) && r.extra.empty();
-        return r.found && aligned && t.column < static_cast<int>(r.cells.size()) && r.cells[t.column].usable();
+        return row_read(r) && t.column < static_cast<int>(r.cells.size()) && r.cells[t.column].usable();
     }
 };
-
-bool same(const Term& a, const Term& b) { return a.table == b.table && a.row == b.row && a.column == b.column; }
 
 int64_t side_sum(const Grid& g, const std::vector<Term>& side, const Term* changed = nullptr, int64_t to = 0) {
     int64_t s = 0;
@@ -166,103 +147,18 @@ std::string terms(const Grid& g, const std::vector<Term>& side) {
     return out;
 }
 
-// Table 三's constraints, from the row roles of the template.
-std::vector<Constraint> table3_constraints(const Report& r) {
+// The sums whose cells were all read, and none of them blank by cascade: a
+// blank line (only the totals filled, or only the totals missing) is one
+// cell-blank finding, not the sums it breaks (blank is not 0).
+std::vector<Constraint> checkable(const Context& ctx, std::vector<Constraint> all) {
+    const Grid g{ctx.report};
+    const BlankLines& blanks = blank_lines(ctx);
     std::vector<Constraint> out;
-    const Table& t = r.table3;
-    if (!t.found) return out;
-    const Grid g{r};
-    const size_t cols = t.spec->columns.size();  // 7; the last is 总计
-    std::vector<size_t> result_rows;
-    size_t new_row = SIZE_MAX, in_row = SIZE_MAX, total_row = SIZE_MAX, out_row = SIZE_MAX;
-    bool results_complete = true;
-    for (size_t i = 0; i < t.rows.size(); ++i) {
-        const Row& row = t.rows[i];
-        const RowSpec& s = *row.spec;
-        bool data = s.cells > 0 || row.collapsed_group;
-        if (data && row.found && row.cells.size() == cols) {
-            Constraint c{Msg::ApplyRowTotalRow, &s, -1, nullptr, {}, {}, {3, i, static_cast<int>(cols - 1)}};
-            c.lhs.reserve(cols - 1);
-            for (size_t k = 0; k + 1 < cols; ++k) c.lhs.push_back({3, i, static_cast<int>(k)});
-            c.rhs.push_back({3, i, static_cast<int>(cols - 1)});
-            out.push_back(std::move(c));
-        }
-        switch (s.role) {
-            case RowRole::NewApplications: new_row = i; break;
-            case RowRole::CarriedIn: in_row = i; break;
-            case RowRole::ResultTotal: total_row = i; break;
-            case RowRole::CarriedOut: out_row = i; break;
-            case RowRole::Result:
-                if (row.found) result_rows.push_back(i);
-                else {
-                    // covered by its group given as one row (2019 style)?
-                    bool covered = false;
-                    for (size_t k = 0; k < i; ++k)
-                        if (t.rows[k].collapsed_group &&
-                            std::string(t.rows[k].spec->marker) + std::string(t.rows[k].spec->label) == s.parent)
-                            covered = true;
-                    if (!covered) results_complete = false;
-                }
-                break;
-            case RowRole::None:
-                if (row.collapsed_group) result_rows.push_back(i);
-                break;
-        }
-    }
-    for (size_t k = 0; k < cols; ++k) {
-        int col = static_cast<int>(k);
-        if (new_row != SIZE_MAX && in_row != SIZE_MAX && total_row != SIZE_MAX && out_row != SIZE_MAX) {
-            Constraint c{Msg::ApplyIdentityColumn, nullptr, col, nullptr,
-                         {{3, new_row, col}, {3, in_row, col}}, {{3, total_row, col}, {3, out_row, col}},
-                         {3, total_row, col}};
-            out.push_back(std::move(c));
-        }
-        if (total_row != SIZE_MAX && results_complete && !result_rows.empty()) {
-            Constraint c{Msg::ApplyResultTotalColumn, nullptr, col, nullptr, {}, {{3, total_row, col}},
-                         {3, total_row, col}};
-            c.lhs.reserve(result_rows.size());
-            for (size_t i : result_rows) c.lhs.push_back({3, i, col});
-            out.push_back(std::move(c));
-        }
-    }
-    // Constraints over cells that cannot be read are left to cell-value / cell-count.
-    std::vector<Constraint> usable;
-    for (auto& c : out) {
+    for (auto& c : all) {
         bool ok = true;
         for (const auto& side : {&c.lhs, &c.rhs})
-            for (const auto& term : *side) ok &= g.usable(term);
-        if (ok) usable.push_back(std::move(c));
-    }
-    return usable;
-}
-
-std::vector<Constraint> table4_constraints(const Report& r) {
-    std::vector<Constraint> out;
-    const Table& t = r.table4;
-    if (!t.found || t.rows.empty() || t.rows[0].cells.size() != t.spec->columns.size()) return out;
-    const Grid g{r};
-    // Each group's four outcomes add up to its 总计, columns named by key.
-    static const char* groups[3][2] = {{"review", "行政复议"},
-                                       {"direct", "行政诉讼 · 未经复议直接起诉"},
-                                       {"after_review", "行政诉讼 · 复议后起诉"}};
-    for (int k = 0; k < 3; ++k) {
-        const std::string key = groups[k][0];
-        const int total = t.spec->column_index(key + ".total");
-        int parts[4];
-        bool known = total >= 0;
-        for (int j = 0; j < 4; ++j) {
-            static const char* outcome[4] = {".upheld", ".corrected", ".other", ".pending"};
-            parts[j] = t.spec->column_index(key + outcome[j]);
-            known &= parts[j] >= 0;
-        }
-        if (!known) continue;
-        Constraint c{k == 0 ? Msg::ReviewTotalGroup : Msg::LitigationTotalGroup, nullptr, -1, groups[k][1], {}, {{4, 0, total}},
-                     {4, 0, total}};
-        for (int j = 0; j < 4; ++j) c.lhs.push_back({4, 0, parts[j]});
-        bool ok = true;
-        for (const auto& term : c.lhs) ok &= g.usable(term);
-        ok &= g.usable(c.rhs[0]);
-        if (ok) out.push_back(c);
+            for (const auto& term : *side) ok = ok && g.usable(term) && !blanks.contains(term);
+        if (ok) out.push_back(std::move(c));
     }
     return out;
 }
@@ -345,9 +241,9 @@ void report_table(const Context& ctx, Emitter& out, const std::vector<Constraint
 }
 
 void run(const Context& ctx, Emitter& out) {
-    report_table(ctx, out, table3_constraints(ctx.report));
+    report_table(ctx, out, checkable(ctx, table3_sums(ctx.report)));
     // Table 四's three groups share no cell: each is diagnosed on its own.
-    for (const auto& c : table4_constraints(ctx.report)) report_table(ctx, out, {c});
+    for (const auto& c : checkable(ctx, table4_sums(ctx.report))) report_table(ctx, out, {c});
 }
 
 }  // namespace

@@ -97,6 +97,8 @@ struct Context {
     bool input_binary = false;
     // Facts several rules read, built on first use (see narrative_text.h).
     mutable std::shared_ptr<const void> narrative;
+    // The blank lines of the tables (see table_sums.h), built on first use.
+    mutable std::shared_ptr<const void> blank_lines;
 };
 
 // Shared facts the input gate decides (rules/input.cpp).

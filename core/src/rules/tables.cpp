@@ -4,6 +4,7 @@
 
 #include "rules/describe.h"
 #include "rules/registry.h"
+#include "rules/table_sums.h"
 #include "tables/labels.h"
 #include "tables/row_template.h"
 
@@ -21,6 +22,15 @@ const std::vector<RuleDoc>& docs() {
                      "Without the table the report lacks the figures the template requires; a reader cannot check the work.")
             .for_example("“三、收到和处理政府信息公开申请情况”下只有一句“本年度未收到申请”")
             .based_on("国办公开办函〔2021〕30号"),
+        RuleDoc(Rule::TableUnreadable, Severity::Warning)
+            .title("表格无法可靠读取", "Table cannot be read reliably")
+            .checks("表格找到了，但三分之一以上的数据行数字个数与格式不符（多了或少了），各列已经错位；报告一次，说明多少行、在哪里，"
+                    "不再逐行报“一行的数字个数不对”，这些行也不参与合计核对。",
+                    "A table was found but a third or more of its data rows have too few or too many numbers: one finding for the table (how many rows, where) instead of one cell-count per row, and no sums on the rows not read.")
+            .matters("这么多行错位，多半是复制（PDF 转文字、网页排版）打乱了表格，而不是报告逐行填错；逐行报错只会淹没真正的问题。",
+                     "So many misaligned rows usually mean the copy (PDF to text, a web page's layout) broke the table, not that every row is wrong; a finding per row would drown the real ones.")
+            .for_example("表三 25 行中有 9 行只读到 6 个数")
+            .based_on("—"),
         RuleDoc(Rule::RowMissing, Severity::Error)
             .title("缺少表格行", "Table row missing")
             .checks("表格缺少格式规定的某一行（例如表三的“（六）其他处理”只填了一行，缺少 1、2、3 三行）。",
@@ -82,8 +92,10 @@ const std::vector<RuleDoc>& docs() {
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellBlank, Severity::Warning)
             .title("单元格空白", "Blank cell")
-            .checks("单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。",
-                    "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums.")
+            .checks("单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。整行或整列空白而合计说明它们不是 0 时"
+                    "（只填了合计、各项空白，或只有合计空白），整行或整列报告一次，能由表格推算的（空白的总计是本行各项之和）给出应填的数，"
+                    "这些空白所在的合计不再核对。",
+                    "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums. When a whole row or column is blank where the sums say it is not 0 (only the totals filled, or only the totals missing), one finding for the row or column, with the values the table determines (a blank 总计 is the sum of its row), and the sums through those blanks are not checked.")
             .matters("空白无法区分“没有”和“漏填”。",
                      "A blank cannot tell \"none\" from \"forgotten\".")
             .for_example("行政许可 —")
@@ -106,6 +118,10 @@ const std::vector<MessageSpec>& messages() {
          "{table_en} ({name}) was not found in section {number}.",
          "按格式补上{table}，没有数据的填 0。",
          "Add {table_en} as the template has it, with 0 where there is nothing to report."},
+        {Msg::TableUnreadableRows, "{table}有 {count} 行数据（共 {total} 行）的数字个数与格式不符（{rows}），表格无法可靠读取；这些行未参与核对。",
+         "{table_en}: {count} of its {total} data rows have too few or too many numbers ({rows}); the table cannot be read reliably, and those rows were not checked.",
+         "核对原表，或换一种方式复制表格（从 Word 或网页复制），使每行的数字与格式的各列一一对应。",
+         "Check the original table, or copy it another way (from Word or the web page), so that each row's numbers match the template's columns."},
         {Msg::RowMissingMissing, "{table}缺少“{row}”一行。",
          "{table_en} lacks the row 「{row}」.",
          "补上“{row}”一行，没有数据的填 0。",
@@ -166,6 +182,14 @@ const std::vector<MessageSpec>& messages() {
          "{table_en}, 「{row}」: {count} cells are blank ({columns}); read as 0. The template asks for 0.",
          "空白处填 0。",
          "Write 0 in the blank cells."},
+        {Msg::CellBlankLineRow, "{table}“{row}”一行有 {count} 个单元格空白（{columns}）；{why}，空白不是 0，与它们有关的合计未作核对。",
+         "{table_en}, 「{row}」: {count} cells are blank ({columns}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
+         "按实际数量填写这些单元格（表格只给出了它们的合计，推算不出各项）。",
+         "Fill in the actual counts (the table gives only their total, not the parts)."},
+        {Msg::CellBlankLineColumn, "{table}“{column}”列有 {count} 个单元格空白（{rows}）；{why}，空白不是 0，与它们有关的合计未作核对。",
+         "{table_en}, column 「{column}」: {count} cells are blank ({rows}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
+         "按实际数量填写这些单元格（表格只给出了它们的合计，推算不出各项）。",
+         "Fill in the actual counts (the table gives only their total, not the parts)."},
         {Msg::CellFullwidthFullwidth, "{table}“{row}”·{column} 用了全角数字“{raw}”，按 {value} 读取。",
          "{table_en}, 「{row}」 · {column} uses full-width digits 「{raw}」, read as {value}.",
          "改为半角数字 {value}。",
@@ -192,6 +216,58 @@ void report_blank_row(const Table& t, const Row& row, const std::vector<size_t>&
     Finding& f = out.emit(Msg::CellBlankRow, row.span, p);
     for (size_t k : blank)
         f.cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span, ""});
+}
+
+const std::vector<FixSpec>& fixes() {
+    static const std::vector<FixSpec> f = {
+        {Fix::BlankLineValues, "应填：{values}。", "Should read: {values}."},
+    };
+    return f;
+}
+
+// A whole row or column left blank where the sums say it is not 0: one
+// finding, with the values the table determines as the fix.
+void report_blank_line(const Table& t, const BlankLine& line, Emitter& out) {
+    Params p = table_params(t);
+    p["count"] = std::to_string(line.cells.size());
+    std::string names, values;
+    size_t determined = 0, shown_names = 0, shown_values = 0;
+    bool totals = false;
+    for (size_t i = 0; i < line.cells.size(); ++i) {
+        const Term& c = line.cells[i];
+        const Row& row = t.rows[c.row];
+        const std::string name = line.is_column ? row_name(*row.spec) : column_name(*t.spec, *row.spec, c.column);
+        if (shown_names++ < 6) names += (names.empty() ? "" : "、") + name;
+        if (!line.values[i]) continue;
+        totals = true;
+        ++determined;
+        if (*line.values[i] == 0) continue;  // listed together: 其余填 0
+        if (shown_values++ < 6) values += (values.empty() ? "" : "、") + name + " " + std::to_string(*line.values[i]);
+    }
+    if (shown_names > 6) names += "等";
+    if (shown_values > 6) values += "……";
+    if (determined > shown_values) values += shown_values > 0 ? "，其余填 0" : "0";
+    if (determined < line.cells.size()) values += "，其余按实际数量填写";
+    p["why"] = totals ? "它们是合计，各项之和不是 0" : "它们是各项，合计却不是 0";
+    p["why_en"] = totals ? "they are totals and their parts add up to more than 0" : "they are parts of a total above 0";
+    p["values"] = values;
+    const Row& first = t.rows[line.row];
+    Span at = first.span;
+    if (line.is_column) {
+        p["column"] = column_name(*t.spec, *first.spec, line.column);
+        p["rows"] = names;
+    } else {
+        p["row"] = row_name(*first.spec);
+        p["columns"] = names;
+    }
+    const Msg msg = line.is_column ? Msg::CellBlankLineColumn : Msg::CellBlankLineRow;
+    Finding& f = determined > 0 ? out.emit(msg, Fix::BlankLineValues, at, p) : out.emit(msg, at, p);
+    for (size_t i = 0; i < line.cells.size(); ++i) {
+        const Term& c = line.cells[i];
+        const Row& row = t.rows[c.row];
+        f.cells.push_back({t.number, std::string(row.spec->key), c.column, row.cells[c.column].span,
+                           line.values[i] ? std::to_string(*line.values[i]) : ""});
+    }
 }
 
 std::string reading_text(const std::vector<int64_t>& reading) {
@@ -256,15 +332,18 @@ void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
     out.emit(msg, row.glued_span, p);
 }
 
-void check_cells(const Table& t, const Row& row, Emitter& out) {
+void check_cells(const Table& t, size_t j, const BlankLines& lines, Emitter& out) {
+    const Row& row = t.rows[j];
+    // Blanks of a blank line are that line's finding.
+    auto in_line = [&](size_t k) { return lines.contains({t.number, j, static_cast<int>(k)}); };
     std::vector<size_t> blank;
     for (size_t k = 0; k < row.cells.size(); ++k)
-        if (row.cells[k].status == CellStatus::Blank) blank.push_back(k);
+        if (row.cells[k].status == CellStatus::Blank && !in_line(k)) blank.push_back(k);
     const bool blank_row = blank.size() >= 2;
     if (blank_row) report_blank_row(t, row, blank, out);
     for (size_t k = 0; k < row.cells.size(); ++k) {
         const Cell& c = row.cells[k];
-        if (blank_row && c.status == CellStatus::Blank) continue;
+        if (c.status == CellStatus::Blank && (blank_row || in_line(k))) continue;
         const bool reported = c.status == CellStatus::Invalid || c.status == CellStatus::Overflow ||
                               c.status == CellStatus::Blank || (c.status == CellStatus::Ok && c.fullwidth);
         if (!reported) continue;  // most cells: nothing to say, nothing to build
@@ -363,6 +442,30 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
     }
     const TableSpec& spec = *t.spec;
     const auto tmpl = row_template(spec);
+    const BlankLines& lines = blank_lines(ctx);
+    // Rows not read: found, with too few or too many numbers (a row of glued
+    // digits has its own finding). A third or more of the data rows (two at
+    // least) and the table cannot be read reliably: one finding, not one a row.
+    int data_rows = 0;
+    std::vector<const Row*> misread;
+    for (size_t j = 0; j < t.rows.size(); ++j) {
+        const Row& row = t.rows[j];
+        if (spec.rows[j].cells == 0 && !row.collapsed_group) continue;
+        ++data_rows;
+        if (row.found && row.glued != Row::Glued::Ambiguous && !row_read(row)) misread.push_back(&row);
+    }
+    const bool unreadable = misread.size() >= 2 && 3 * misread.size() >= static_cast<size_t>(data_rows);
+    if (unreadable) {
+        Params p = table_params(t);
+        p["count"] = std::to_string(misread.size());
+        p["total"] = std::to_string(data_rows);
+        std::string rows;
+        for (size_t i = 0; i < misread.size() && i < 4; ++i)
+            rows += (rows.empty() ? "" : "、") + std::string("“") + row_name(*misread[i]->spec) + "”";
+        if (misread.size() > 4) rows += "等";
+        p["rows"] = rows;
+        out.emit(Msg::TableUnreadableRows, Span{misread.front()->span.begin, misread.back()->span.end}, p);
+    }
     for (size_t j = 0; j < t.rows.size(); ++j) {
         const Row& row = t.rows[j];
         const RowSpec& rs = spec.rows[j];
@@ -413,13 +516,15 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
             continue;
         }
         int expected = static_cast<int>(row.cells.size());
-        if (row.numbers_found != expected || !row.extra.empty()) {
+        if (!unreadable && (row.numbers_found != expected || !row.extra.empty())) {
             p()["expected"] = std::to_string(expected);
             p()["found"] = std::to_string(row.numbers_found);
             out.emit(Msg::CellCountCount, row.span, p());
         }
-        check_cells(t, row, out);
+        check_cells(t, j, lines, out);
     }
+    for (const BlankLine& line : lines.lines)
+        if (line.table == t.number) report_blank_line(t, line, out);
     for (const auto& h : t.headers) {
         if (!label_deviates(canonical_label(h.raw), canonical_label(h.official))) continue;
         Params p = table_params(t);
@@ -440,7 +545,7 @@ void run(const Context& ctx, Emitter& out) {
 }  // namespace
 
 const RuleCheck& tables_checks() {
-    static const RuleCheck check{docs(), messages(), {}, run};
+    static const RuleCheck check{docs(), messages(), fixes(), run};
     return check;
 }
 
