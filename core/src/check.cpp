@@ -61,7 +61,9 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
     }
     result.findings = emitter.take();
     std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+        // By place, as a clerk reads top to bottom; at one place the error first.
         if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+        if (a.severity != b.severity) return a.severity > b.severity;
         return a.id < b.id;
     });
     for (auto& f : result.findings) {

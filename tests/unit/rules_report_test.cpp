@@ -326,7 +326,7 @@ TEST_CASE("section5-content: an improving verb in the sentence after 将 is not 
     ReportText rt;
     rt.year = 2020;
     rt.section5 = "我局政务公开工作存在问题，信息发布的及时性和规范性有待提升。2021 年，我局将根据我区部署的政务公开工作具体要求开展工作。"
-                  "进一步提高认识，加大工作力度。\n";
+                  "提高认识，加大工作力度。\n";
     const Finding f = one(rt.str(), "section5-content", rt.section5.substr(0, rt.section5.size() - 1));
     CHECK(f.message_zh.find("改进措施") != std::string::npos);
 }
@@ -685,4 +685,25 @@ TEST_CASE("report family: linear and safe on pathological input") {
     CHECK(findings(r, "date-invalid").size() == 60000);
     CHECK(findings(r, "format-outdated").size() == 1);
     CHECK_FALSE(r.report.signed_date.has_value());
+}
+
+TEST_CASE("section5-content: 针对上述问题，一是……二是…… after the problems is complete") {
+    ReportText rt;
+    rt.section5 = "（一）存在的问题\n\n一是公开内容不够全面，部分领域信息更新不及时；二是工作人员业务能力有待提高。\n\n"
+                  "针对上述问题，一是加强政务公开队伍建设，定期组织业务培训；二是完善信息发布审核机制，做到及时更新。\n";
+    CHECK_FALSE(fires(rt.str(), "section5-content"));
+    // The same measures as an enumeration alone, after the problems.
+    rt.section5 = "公开内容不够全面，部分领域信息更新不及时。\n\n一是健全工作机制，明确责任分工；二是拓宽公开渠道。\n";
+    CHECK_FALSE(fires(rt.str(), "section5-content"));
+    // 进一步 + a verb of improving, after the problems.
+    rt.section5 = "信息公开的及时性仍有差距。我镇进一步规范发布流程，压实审核责任。\n";
+    CHECK_FALSE(fires(rt.str(), "section5-content"));
+}
+
+TEST_CASE("section5-content: a section whose 将/一是/进一步 only describe the problems still lacks the measures") {
+    ReportText rt;
+    rt.section5 = "一是部分科室仍存在将信息公开与业务工作割裂、未能统筹推进的情况；二是公开质量有待进一步提高，"
+                  "群众关切回应不够及时。\n";
+    const Finding f = one(rt.str(), "section5-content", rt.section5.substr(0, rt.section5.size() - 1));
+    CHECK(f.message_zh.find("改进措施") != std::string::npos);
 }

@@ -16,7 +16,7 @@ const std::vector<RuleDoc>& docs() {
         RuleDoc(Rule::Section5Content, Severity::Warning)
             .title("第五部分内容不全", "Section 5 incomplete")
             .checks("第五部分“存在的主要问题及改进情况”没有同时写明存在的问题（问题、不足、差距、短板、薄弱……）和改进措施（改进、"
-                    "措施、下一步、将……加强/提升/完善……），例如只写一个“无”。",
+                    "措施、下一步、将/拟……加强/提升/完善……、针对上述问题……、一是加强……），例如只写一个“无”。",
                     "Section 五 does not give both the problems and the improvements (e.g. only 无).")
             .matters("条例第五十条要求年度报告包括“存在的主要问题及改进情况”，两者缺一不可。",
                      "The template asks for both; an empty section 五 is a common reason for a poor evaluation.")
@@ -56,14 +56,50 @@ const std::string_view kWillVerbs[] = {"加强", "提升", "完善", "推进", "
                                        "加大", "做好", "落实", "拓展", "拓宽", "丰富", "深化", "抓好", "创新"};
 
 
-// Does `t` say what will be done: 改进/措施/下一步…, or 将 + a verb of
-// improving in the same sentence ("2021 年，我局将根据…要求，进一步提高认识")?
+// The sentence around `at` up to it: from the previous 。；! or line start.
+std::string_view sentence_before(std::string_view t, size_t at) {
+    size_t from = 0;
+    for (std::string_view mark : {"。", "；", "！", "\n"}) {
+        const size_t k = t.rfind(mark, at);
+        if (k != std::string_view::npos && k + mark.size() > from && k < at) from = k + mark.size();
+    }
+    return t.substr(from, at - from);
+}
+
+// Words that make a sentence describe a problem ("仍存在将……割裂、未能统筹推进的问题").
+const std::string_view kProblemSentence[] = {"存在", "仍有", "尚有", "不足", "有待", "不够", "未能"};
+// Before 进一步: a need, not a measure ("有待进一步提高").
+const std::string_view kNeed[] = {"有待", "需要", "亟需", "亟待", "尚需", "仍需"};
+
+// An improving verb shortly after `at` (in the same sentence).
+bool improving_after(std::string_view t, size_t at, int chars) {
+    std::string_view next = after(t, at, chars);
+    next = next.substr(0, next.find("。"));
+    return contains_any(next, kWillVerbs, std::size(kWillVerbs));
+}
+
+// Does `t` say what will be done? 改进/措施/下一步…; 将 or 拟 followed by a
+// verb of improving in the same sentence ("2021 年，我局将根据…要求，进一步提高
+// 认识"), unless the sentence describes a problem; 针对上述问题 followed by
+// what is done; an enumeration 一是加强…; 进一步 + a verb of improving, unless
+// it is a need (有待进一步提高).
 bool names_measures(std::string_view t) {
     if (contains_any(t, kMeasureWords, std::size(kMeasureWords))) return true;
-    for (size_t i = 0; (i = scan::find_text(t, "将", i)) != std::string_view::npos; i += 3) {
-        std::string_view next = after(t, i + 3, 40);
-        next = next.substr(0, next.find("。"));
-        if (contains_any(next, kWillVerbs, std::size(kWillVerbs))) return true;
+    for (std::string_view will : {"将", "拟"})
+        for (size_t i = 0; (i = scan::find_text(t, will, i)) != std::string_view::npos; i += 3) {
+            if (!improving_after(t, i + 3, 40)) continue;
+            if (contains_any(sentence_before(t, i), kProblemSentence, std::size(kProblemSentence))) continue;
+            return true;
+        }
+    for (size_t i = 0; (i = scan::find_text(t, "针对", i)) != std::string_view::npos; i += 6)
+        if (improving_after(t, i + 6, 80) || scan::find_text(after(t, i, 40), "一是") != std::string_view::npos) return true;
+    for (size_t i = 0; (i = scan::find_text(t, "一是", i)) != std::string_view::npos; i += 6)
+        if (improving_after(t, i + 6, 8)) return true;
+    for (size_t i = 0; (i = scan::find_text(t, "进一步", i)) != std::string_view::npos; i += 9) {
+        if (!improving_after(t, i + 9, 4)) continue;
+        const std::string_view before = sentence_before(t, i);
+        const std::string_view close = before.substr(before.size() > 12 ? before.size() - 12 : 0);
+        if (!contains_any(close, kNeed, std::size(kNeed))) return true;
     }
     return false;
 }
