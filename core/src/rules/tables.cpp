@@ -102,8 +102,8 @@ const std::vector<RuleDoc>& docs() {
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellFullwidth, Severity::Info)
             .title("全角数字", "Full-width digits")
-            .checks("数字用全角字符书写（如“０”）；按其数值读取。",
-                    "A number is written with full-width digits (０); it is read as its value.")
+            .checks("数字用全角字符书写（如“０”）；按其数值读取。一张表里有多个时报告一次，列出各单元格。",
+                    "A number is written with full-width digits (０); it is read as its value. Several in one table are one finding listing the cells.")
             .matters("全角数字在部分系统中不能被识别为数字。",
                      "Some systems do not read full-width digits as numbers.")
             .for_example("行政许可 ０")
@@ -139,15 +139,15 @@ const std::vector<MessageSpec>& messages() {
          "应为：{official}",
          "Should read: {official}"},
         {Msg::RowLabelExtra, "{table}有 {count} 行数字不属于格式中的任何一行（第一处：“{raw}”），未计入合计。",
-         "{table_en} has {count} row(s) of numbers that are no row of the template (first: 「{raw}」); they are not in the sums.",
+         "{table_en} has {count} {count|row|rows} of numbers that are no row of the template (first: 「{raw}」); they are not in the sums.",
          "删去格式之外的行，或把数字填入格式规定的行。",
          "Remove rows the template does not have, or put their numbers in the template's rows."},
         {Msg::CellCountCount, "{table}“{row}”一行应有 {expected} 个数，读到 {found} 个。",
-         "{table_en}, row 「{row}」: {expected} numbers expected, {found} found.",
+         "{table_en}, row 「{row}」: {expected} {expected|number|numbers} expected, {found} found.",
          "核对这一行，删去多余的数或补上缺少的数。",
          "Check the row: remove the extra numbers or add the missing ones."},
         {Msg::CellGluedTable, "{table}有 {count} 行的数字在复制时粘连在一起，已按唯一可行的拆法读取：{readings}。",
-         "{table_en}: the digits of {count} row(s) ran together in the copy; each was read by the only split that fits: {readings}.",
+         "{table_en}: the digits of {count} {count|row|rows} ran together in the copy; each was read by the only split that fits: {readings}.",
          "",
          ""},
         {Msg::CellAmbiguousSeveral, "{table}“{row}”的数字“{raw}”粘连在一起，有 {count} 种拆法都说得通（{readings}），本行未参与核对。",
@@ -163,7 +163,7 @@ const std::vector<MessageSpec>& messages() {
          "核对原表，用空格或表格把这一行的各个数分开。",
          "Check the original table and separate the row's numbers."},
         {Msg::TableByOrderTable, "{table}的行名与数字在复制时分开了，{count} 行数字按格式的行序读取（第一行：“{row}”）。",
-         "{table_en}: the copy put the row labels apart from the numbers; {count} row(s) of numbers were read in the template's row order (first: 「{row}」).",
+         "{table_en}: the copy put the row labels apart from the numbers; {count} {count|row|rows} of numbers were read in the template's row order (first: 「{row}」).",
          "核对原表，确认各行数字对应的行名。",
          "Check the original table: which label each row of numbers belongs to."},
         {Msg::CellValueInvalid, "{table}“{row}”·{column}：“{raw}”不是有效的{kind}。",
@@ -194,6 +194,10 @@ const std::vector<MessageSpec>& messages() {
          "{table_en}, 「{row}」 · {column} uses full-width digits 「{raw}」, read as {value}.",
          "改为半角数字 {value}。",
          "Use ASCII digits: {value}."},
+        {Msg::CellFullwidthTable, "{table}有 {count} 个数字用了全角字符（第一个：“{row}”·{column}“{raw}”），均按数值读取。",
+         "{table_en}: {count} numbers use full-width digits (first: 「{row}」 · {column} 「{raw}」); each is read as its value.",
+         "改为半角数字。",
+         "Use ASCII digits."},
     };
     return m;
 }
@@ -345,7 +349,7 @@ void check_cells(const Table& t, size_t j, const BlankLines& lines, Emitter& out
         const Cell& c = row.cells[k];
         if (c.status == CellStatus::Blank && (blank_row || in_line(k))) continue;
         const bool reported = c.status == CellStatus::Invalid || c.status == CellStatus::Overflow ||
-                              c.status == CellStatus::Blank || (c.status == CellStatus::Ok && c.fullwidth);
+                              c.status == CellStatus::Blank;
         if (!reported) continue;  // most cells: nothing to say, nothing to build
         Params p = table_params(t);
         p["row"] = row_name(*row.spec);
@@ -363,11 +367,37 @@ void check_cells(const Table& t, size_t j, const BlankLines& lines, Emitter& out
             Span at = c.span.empty() ? row.span : c.span;
             p["raw"] = c.raw.empty() ? "空单元格" : "“" + c.raw + "”";
             out.emit(Msg::CellBlankBlank, at, p).cells.push_back(ref);
-        } else if (c.status == CellStatus::Ok && c.fullwidth) {
-            p["value"] = c.decimal ? c.raw : std::to_string(c.value);
-            out.emit(Msg::CellFullwidthFullwidth, c.span, p).cells.push_back(ref);
         }
     }
+}
+
+// Full-width digits are one habit of the copy, not a fault of each cell:
+// one finding per table, naming the first and carrying every cell.
+void report_fullwidth(const Table& t, Emitter& out) {
+    std::vector<CellRef> refs;
+    const Row* first_row = nullptr;
+    size_t first_column = 0;
+    for (const Row& row : t.rows)
+        for (size_t k = 0; k < row.cells.size(); ++k) {
+            const Cell& c = row.cells[k];
+            if (c.status != CellStatus::Ok || !c.fullwidth) continue;
+            if (!first_row) {
+                first_row = &row;
+                first_column = k;
+            }
+            refs.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), c.span,
+                            c.decimal ? c.raw : std::to_string(c.value)});
+        }
+    if (!first_row) return;
+    const Cell& first = first_row->cells[first_column];
+    Params p = table_params(t);
+    p["row"] = row_name(*first_row->spec);
+    p["column"] = column_name(*t.spec, *first_row->spec, static_cast<int>(first_column));
+    p["raw"] = first.raw;
+    p["value"] = first.decimal ? first.raw : std::to_string(first.value);
+    p["count"] = std::to_string(refs.size());
+    Finding& f = out.emit(refs.size() == 1 ? Msg::CellFullwidthFullwidth : Msg::CellFullwidthTable, first.span, p);
+    f.cells = std::move(refs);
 }
 
 // The row right before template row j that was found, for placing a
@@ -535,6 +565,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
     }
     report_extra_rows(r, t, out);
     report_glued(t, out);
+    report_fullwidth(t, out);
     report_by_order(t, out);
 }
 
