@@ -4,7 +4,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(emscripten nlohmann-json3-dev doctest-dev zlib1g-dev libmimalloc-dev cmake ninja-build g++ chromium fonts-wqy-microhei python3)
+packages=(emscripten nlohmann-json3-dev doctest-dev zlib1g-dev libmimalloc-dev cmake ninja-build g++ chromium firefox-esr binaryen fonts-wqy-microhei python3)
 
 installed() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
@@ -35,7 +35,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   did=1
 fi
 
-# node_modules (playwright-core, which never downloads a browser; axe-core; terser; pdfjs-dist).
+# node_modules (playwright-core and puppeteer-core, which never download a browser; axe-core;
+# terser; pdfjs-dist; es-check).
 cd "$repo"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   echo "setup: npm ci"

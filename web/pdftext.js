@@ -14,6 +14,12 @@ NB.pdf = (function () {
     return !document.getElementById('nb-core') && /^https?:$/.test(location.protocol);
   }
 
+  // The PDF baseline: structuredClone (Chromium 98) stands for pdf.js's needs;
+  // Array.prototype.at (Chromium 92) and Object.hasOwn (93) come before it.
+  function modern() {
+    return typeof structuredClone === 'function' && typeof Object.hasOwn === 'function';
+  }
+
   function load() {
     if (!lib) {
       const base = new URL('pdfjs/', document.baseURI);
@@ -60,6 +66,8 @@ NB.pdf = (function () {
   // bytes: Uint8Array of a PDF. Resolves with its text.
   async function toText(bytes) {
     if (!supported()) throw new Error(NB.t('pdfUnsupported'));
+    // pdf.js 5 (even its legacy build) is ES2022 and uses structuredClone: Chromium 98, Firefox 94.
+    if (!modern()) throw new Error(NB.t('pdfBrowserOld'));
     const { pdfjs, base } = await load();
     const task = pdfjs.getDocument({
       data: bytes, cMapUrl: new URL('cmaps/', base).href, cMapPacked: true,

@@ -6,7 +6,7 @@
 
 const BUILD = '__NIANBAO_BUILD__';
 const CACHE = 'nianbao-' + BUILD;
-const FILES = ['./', 'index.html', 'style.css', 'favicon.svg', 'i18n.js', 'render.js', 'tables.js', 'export.js',
+const FILES = ['./', 'index.html', 'style.css', 'favicon.svg', 'baseline.js', 'i18n.js', 'render.js', 'tables.js', 'export.js',
   'decode.js', 'pdftext.js', 'years.js', 'batch.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js',
   'nianbao.js', 'nianbao.wasm'];
 
