@@ -33,7 +33,7 @@ const char kUsage[] =
     "  --jobs N                      files checked at once (default: one per core, at most 8)\n"
     "\n"
     "Files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; at most 64 MB.\n"
-    "Saved web pages (.html) and Word documents (.docx) are read as their text.\n"
+    "Saved web pages (.html), Word documents (.docx) and OFD files (.ofd) are read as their text.\n"
     "Exit status of check: 0 no error finding, 1 some error finding, 2 usage or I/O failure.\n";
 
 bool fail(std::string& error, std::string message) {

@@ -122,6 +122,7 @@ emscripten::val input_kinds() {
     val kinds = val::array();
     for (size_t k = 0; k < nianbao::input_kind_count(); ++k) {
         const nianbao::InputKind& kind = nianbao::input_kinds()[k];
+        if (kind.page_reader.empty()) continue;  // not read by the page yet (OFD: the CLI only)
         val o = val::object();
         o.set("id", std::string(kind.id));
         o.set("extensions", list(kind.extensions, ' '));

@@ -16,4 +16,8 @@ InputText read_text_input(std::string_view bytes, const zip::Inflate& inflate);
 // Word (.docx): word/document.xml through the zip reader, then docx_document_to_text.
 InputText read_docx_input(std::string_view bytes, const zip::Inflate& inflate);
 
+// OFD (GB/T 33190): OFD.xml -> Document.xml -> each page's TextCodes as
+// positioned runs, through the layout step (nianbao/layout.h).
+InputText read_ofd_input(std::string_view bytes, const zip::Inflate& inflate);
+
 }  // namespace nianbao

@@ -25,6 +25,8 @@ constexpr InputKind kKinds[] = {
     {"html", "html htm", "text/html", "", "", "", NIANBAO_FILE_READER(read_text_input), nullptr, "html"},
     {"docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "",
      "word/document.xml", "word/document.xml", NIANBAO_FILE_READER(read_docx_input), docx_document_to_text, "zip"},
+    // The CLI's for now: the page's worker would need every page's part inflated (no page reader).
+    {"ofd", "ofd", "application/ofd", "", "OFD.xml", "", NIANBAO_FILE_READER(read_ofd_input), nullptr, ""},
     // Read by the page's pdf.js only (web/pdftext.js); the CLI decodes it as bytes.
     {"pdf", "pdf", "application/pdf", "%PDF-", "", "", nullptr, nullptr, "pdfjs"},
 };

@@ -59,6 +59,10 @@ const std::vector<MessageSpec>& messages() {
          "The input looks like a binary file (such as a Word or PDF file), not text.",
          "复制报告的文字粘贴进来，或另存为 .txt 文件。",
          "Copy the report's text, or save it as a .txt file."},
+        {Msg::InputEncodingPrivateUse, "文字是嵌入字体的私用区编码（共 {count} 个），无法识别为汉字，未作检查。",
+         "The text is in private-use code points of an embedded font ({count} of them): it cannot be read as characters and was not checked.",
+         "用原编辑软件另存为 Word 或文本后检查，或在阅读器中选择“复制文字”确认能否得到正常汉字。",
+         "Save it from its editor as Word or text and check that, or copy its text from a reader and see whether the characters come out."},
         {Msg::InputNotReportNone, "找不到年度报告的任何部分（标题、“一、总体情况”等六个部分和三张表格都没有）。",
          "None of the report's parts were found (neither its title, nor the six sections such as 一、总体情况, nor the three tables).",
          "确认粘贴的是政府信息公开工作年度报告全文。",
@@ -93,9 +97,35 @@ bool blank(std::string_view s) {
     return true;
 }
 
+// Private-use code points (U+E000–U+F8FF) among the CJK and private-use
+// characters: how many, and where the first is.
+struct PrivateUse {
+    size_t count = 0, cjk = 0;
+    uint32_t first = 0;
+};
+
+PrivateUse count_private_use(std::string_view s) {
+    PrivateUse p;
+    for (size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (len == 3 && i + 1 < s.size()) {
+            const auto c1 = static_cast<unsigned char>(s[i + 1]);
+            const bool pua = c == 0xEE || (c == 0xEF && c1 < 0xA4);
+            if (pua && p.count++ == 0) p.first = static_cast<uint32_t>(i);
+            p.cjk += !pua && c >= 0xE4 && c <= 0xE9;
+        }
+        i += len;
+    }
+    return p;
+}
+
 void run(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
     if (ctx.input_encoding_error) out.emit(ctx.input_binary ? Msg::InputEncodingBinary : Msg::InputEncodingBytes, {0, 0});
+    const Span pua = private_use_text(r);
+    if (!pua.empty())
+        out.emit(Msg::InputEncodingPrivateUse, pua, {{"count", std::to_string(count_private_use(r.source).count)}});
     if (blank(r.source)) {
         out.emit(Msg::InputEmptyEmpty, {0, static_cast<uint32_t>(r.source.size())});
         return;
@@ -105,6 +135,15 @@ void run(const Context& ctx, Emitter& out) {
 }  // namespace
 
 bool input_is_empty(const Report& r) { return blank(r.source); }
+
+Span private_use_text(const Report& r) {
+    // A few private-use characters are symbols a font maps there; a text of
+    // them (a third or more of its characters) is unreadable.
+    const PrivateUse p = count_private_use(r.source);
+    if (p.count < 20 || p.count * 3 < p.count + p.cjk) return {};
+    size_t len = 3;
+    return {p.first, static_cast<uint32_t>(p.first + len)};
+}
 
 bool input_is_not_report(const Report& r) {
     // A title naming 政府信息公开工作年度报告 makes it a report, however little follows.

@@ -104,6 +104,9 @@ struct Context {
 // Shared facts the input gate decides (rules/input.cpp).
 bool input_is_empty(const Report& r);
 bool input_is_not_report(const Report& r);
+// Text whose characters are mostly private-use code points (an OFD or PDF set
+// in a subset font without a Unicode map): where the first one is, else empty.
+Span private_use_text(const Report& r);
 
 // Collects findings: fills message templates, applies the options (rules
 // turned off, severity changed). Rules call emit() and nothing else.

@@ -1,0 +1,260 @@
+// An OFD package (GB/T 33190) as an input: OFD.xml names the document,
+// Document.xml its pages in order, each page's Content.xml its TextObjects;
+// every TextCode becomes a positioned run (Boundary origin + CTM applied to
+// X/Y, the run's width from DeltaX), and the layout step makes the text.
+// Namespace prefixes vary by producer (ofd:, none), so elements are matched
+// by local name; paths may be absolute ("/Doc_0/…") or relative to the file
+// that names them, and folder names may be Chinese.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "decode/entities.h"
+#include "decode/input_readers.h"
+#include "nianbao/layout.h"
+
+namespace nianbao {
+
+namespace {
+
+struct Tag {
+    std::string_view name;   // local name, without a namespace prefix
+    std::string_view attrs;  // the raw attribute text
+    bool closing = false;
+    bool self_closing = false;
+    size_t end = 0;          // offset just after '>'
+};
+
+// The next tag at or after `at`, skipping comments and declarations; false at the end.
+bool next_tag(std::string_view xml, size_t& at, Tag& tag) {
+    while (true) {
+        const size_t lt = xml.find('<', at);
+        if (lt == std::string_view::npos) return false;
+        if (xml.compare(lt, 4, "<!--") == 0) {
+            const size_t e = xml.find("-->", lt + 4);
+            if (e == std::string_view::npos) return false;
+            at = e + 3;
+            continue;
+        }
+        const size_t gt = xml.find('>', lt);
+        if (gt == std::string_view::npos) return false;
+        at = gt + 1;
+        if (xml[lt + 1] == '?' || xml[lt + 1] == '!') continue;
+        std::string_view body = xml.substr(lt + 1, gt - lt - 1);
+        tag = Tag{};
+        tag.end = gt + 1;
+        if (!body.empty() && body.front() == '/') {
+            tag.closing = true;
+            body.remove_prefix(1);
+        }
+        if (!body.empty() && body.back() == '/') {
+            tag.self_closing = true;
+            body.remove_suffix(1);
+        }
+        size_t name_end = 0;
+        while (name_end < body.size() && body[name_end] != ' ' && body[name_end] != '\t' && body[name_end] != '\n' &&
+               body[name_end] != '\r')
+            ++name_end;
+        std::string_view name = body.substr(0, name_end);
+        const size_t colon = name.find(':');
+        tag.name = colon == std::string_view::npos ? name : name.substr(colon + 1);
+        tag.attrs = body.substr(name_end);
+        return true;
+    }
+}
+
+std::string decoded(std::string_view s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        if (s[i] == '&') {
+            const size_t n = decode_entity(s, i, out);
+            if (n > 0) {
+                i += n;
+                continue;
+            }
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+// The value of attribute `name` (exact, e.g. "BaseLoc"), decoded; empty if absent.
+std::string attr(std::string_view attrs, std::string_view name) {
+    for (size_t at = 0; (at = attrs.find(name, at)) != std::string_view::npos; at += name.size()) {
+        const bool starts = at == 0 || attrs[at - 1] == ' ' || attrs[at - 1] == '\t' || attrs[at - 1] == '\n' || attrs[at - 1] == '\r';
+        size_t k = at + name.size();
+        while (k < attrs.size() && attrs[k] == ' ') ++k;
+        if (!starts || k >= attrs.size() || attrs[k] != '=') continue;
+        ++k;
+        while (k < attrs.size() && attrs[k] == ' ') ++k;
+        if (k >= attrs.size() || (attrs[k] != '"' && attrs[k] != '\'')) continue;
+        const char q = attrs[k];
+        const size_t e = attrs.find(q, k + 1);
+        if (e == std::string_view::npos) return {};
+        return decoded(attrs.substr(k + 1, e - k - 1));
+    }
+    return {};
+}
+
+std::vector<double> numbers(std::string_view s) {
+    std::vector<double> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\n' || s[i] == '\t')) ++i;
+        const size_t b = i;
+        while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != '\n' && s[i] != '\t') ++i;
+        if (i > b) out.push_back(std::strtod(std::string(s.substr(b, i - b)).c_str(), nullptr));
+    }
+    return out;
+}
+
+// DeltaX as written, with its "g N D" shorthand (N times D) expanded: the sum.
+double delta_sum(std::string_view s) {
+    double sum = 0;
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < s.size();) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        const size_t b = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        if (i > b) words.push_back(s.substr(b, i - b));
+    }
+    for (size_t k = 0; k < words.size(); ++k) {
+        if (words[k] == "g" && k + 2 < words.size()) {
+            sum += std::strtod(std::string(words[k + 1]).c_str(), nullptr) * std::strtod(std::string(words[k + 2]).c_str(), nullptr);
+            k += 2;
+        } else {
+            sum += std::strtod(std::string(words[k]).c_str(), nullptr);
+        }
+    }
+    return sum;
+}
+
+// A path inside the package: absolute from its root, or relative to `base`'s folder.
+std::string resolve(std::string_view base, std::string path) {
+    for (char& c : path)
+        if (c == '\\') c = '/';
+    if (!path.empty() && path.front() == '/') return path.substr(1);
+    const size_t slash = base.rfind('/');
+    std::string joined = (slash == std::string_view::npos ? std::string() : std::string(base.substr(0, slash + 1))) + path;
+    // "./" and "../" as producers write them.
+    std::vector<std::string> parts;
+    size_t at = 0;
+    while (at <= joined.size()) {
+        size_t e = joined.find('/', at);
+        if (e == std::string::npos) e = joined.size();
+        const std::string part = joined.substr(at, e - at);
+        if (part == "..") {
+            if (!parts.empty()) parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        at = e + 1;
+    }
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+    return out;
+}
+
+// The first element `name`'s text (e.g. DocRoot), decoded and trimmed.
+std::string element_text(std::string_view xml, std::string_view name) {
+    size_t at = 0;
+    Tag tag;
+    while (next_tag(xml, at, tag)) {
+        if (tag.closing || tag.self_closing || tag.name != name) continue;
+        const size_t e = xml.find('<', tag.end);
+        std::string t = decoded(xml.substr(tag.end, e == std::string_view::npos ? std::string_view::npos : e - tag.end));
+        while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\r')) t.pop_back();
+        size_t s = 0;
+        while (s < t.size() && (t[s] == ' ' || t[s] == '\n' || t[s] == '\r')) ++s;
+        return t.substr(s);
+    }
+    return {};
+}
+
+// The runs of one page's Content.xml.
+void page_runs(std::string_view xml, int page, std::vector<TextRun>& runs) {
+    size_t at = 0;
+    Tag tag;
+    double bx = 0, by = 0, size = 3.5, a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+    while (next_tag(xml, at, tag)) {
+        if (tag.closing) continue;
+        if (tag.name == "TextObject") {
+            const auto box = numbers(attr(tag.attrs, "Boundary"));
+            bx = box.size() >= 2 ? box[0] : 0;
+            by = box.size() >= 2 ? box[1] : 0;
+            const std::string s = attr(tag.attrs, "Size");
+            size = s.empty() ? 3.5 : std::strtod(s.c_str(), nullptr);
+            const auto ctm = numbers(attr(tag.attrs, "CTM"));
+            if (ctm.size() == 6) {
+                a = ctm[0], b = ctm[1], c = ctm[2], d = ctm[3], e = ctm[4], f = ctm[5];
+            } else {
+                a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+            }
+        } else if (tag.name == "TextCode" && !tag.self_closing) {
+            const size_t close = xml.find('<', tag.end);
+            const std::string text = decoded(xml.substr(tag.end, close == std::string_view::npos ? 0 : close - tag.end));
+            if (text.empty()) continue;
+            const std::string xs = attr(tag.attrs, "X"), ys = attr(tag.attrs, "Y");
+            const double x = std::strtod(xs.c_str(), nullptr), y = std::strtod(ys.c_str(), nullptr);
+            const double scale = std::sqrt(std::fabs(a * d - b * c));
+            TextRun r;
+            r.page = page;
+            r.x = bx + a * x + c * y + e;
+            r.y = by + b * x + d * y + f;
+            r.size = size * (scale > 0 ? scale : 1);
+            r.width = (delta_sum(attr(tag.attrs, "DeltaX")) + size) * (scale > 0 ? scale : 1);
+            r.angle = std::atan2(b, a) * 180 / 3.14159265358979;
+            r.text = text;
+            runs.push_back(std::move(r));
+        }
+    }
+}
+
+}  // namespace
+
+InputText read_ofd_input(std::string_view bytes, const zip::Inflate& inflate) {
+    InputText out;
+    zip::Archive archive;
+    out.zip_status = archive.open(bytes);
+    if (out.zip_status != zip::Status::Ok) {
+        out.error = "cannot read the OFD (zip): " + archive.message();
+        return out;
+    }
+    auto read = [&](const std::string& name, std::string& xml) {
+        const zip::Entry* entry = archive.find(name);
+        if (!entry) {
+            out.zip_status = zip::Status::Missing;
+            out.error = "damaged OFD: no " + name + " in the package";
+            return false;
+        }
+        out.zip_status = archive.read(*entry, inflate, xml);
+        if (out.zip_status != zip::Status::Ok) {
+            out.error = "cannot read the OFD: " + archive.message();
+            return false;
+        }
+        return true;
+    };
+    std::string ofd, document;
+    if (!read("OFD.xml", ofd)) return out;
+    const std::string doc_path = resolve("OFD.xml", element_text(ofd, "DocRoot"));
+    if (!read(doc_path, document)) return out;
+    std::vector<TextRun> runs;
+    size_t at = 0;
+    Tag tag;
+    int page = 0;
+    bool in_pages = false;
+    while (next_tag(document, at, tag)) {
+        if (tag.name == "Pages") in_pages = !tag.closing;
+        if (!in_pages || tag.closing || tag.name != "Page") continue;
+        std::string content;
+        if (!read(resolve(doc_path, attr(tag.attrs, "BaseLoc")), content)) return out;
+        page_runs(content, ++page, runs);
+    }
+    // Text in a subset font's private-use code points is passed on: the check
+    // says it cannot be read (input-encoding), as for a PDF.
+    out.decoded = decode_bytes(lay_out(runs).text);
+    out.ok = true;
+    return out;
+}
+
+}  // namespace nianbao

@@ -1,0 +1,177 @@
+// OFD (GB/T 33190) through the zip reader and the layout step: the eleven
+// files from real producers in ../shared/ofd each open and give their text in
+// reading order; layout-ano.ofd, whose text is in a subset font's private-use
+// code points, gives input-encoding and nothing else; an OFD made here from a
+// seed report reads as the seed. Native only (zlib inflates).
+#include <doctest/doctest.h>
+
+#ifdef NIANBAO_TESTS_ZLIB
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "nianbao/inputs.h"
+#include "nianbao/nianbao.h"
+#include "report_builder.h"
+#include "zlib_inflate.h"
+
+namespace {
+
+std::string file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string shared_ofd(const std::string& name) { return file(std::string(NIANBAO_SOURCE_DIR) + "/../shared/ofd/" + name); }
+
+nianbao::InputText read_bytes(const std::string& bytes) { return nianbao::read_input_bytes(bytes, zlib_inflate); }
+
+void put(std::string& s, uint64_t v, int n) {
+    for (int k = 0; k < n; ++k) s += static_cast<char>(v >> (8 * k) & 0xff);
+}
+
+// A zip of stored entries.
+std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& parts) {
+    std::string out, dir;
+    for (const auto& [name, data] : parts) {
+        const uint64_t offset = out.size();
+        put(out, 0x04034b50, 4), put(out, 20, 2), put(out, 0, 2), put(out, 0, 2), put(out, 0, 8);
+        put(out, data.size(), 4), put(out, data.size(), 4), put(out, name.size(), 2), put(out, 0, 2);
+        out += name + data;
+        put(dir, 0x02014b50, 4), put(dir, 20, 2), put(dir, 20, 2), put(dir, 0, 2), put(dir, 0, 2), put(dir, 0, 8);
+        put(dir, data.size(), 4), put(dir, data.size(), 4), put(dir, name.size(), 2), put(dir, 0, 6), put(dir, 0, 6);
+        put(dir, offset, 4);
+        dir += name;
+    }
+    const uint64_t at = out.size();
+    out += dir;
+    put(out, 0x06054b50, 4), put(out, 0, 4), put(out, parts.size(), 2), put(out, parts.size(), 2);
+    put(out, dir.size(), 4), put(out, at, 4), put(out, 0, 2);
+    return out;
+}
+
+std::string escaped(const std::string& s) {
+    std::string o;
+    for (char c : s) o += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+    return o;
+}
+
+size_t chars(const std::string& s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// An OFD of a report text as a producer lays it out: 40 lines a page, each
+// tab-separated cell its own TextObject (label at 20 mm, cells from 110 mm).
+std::string ofd_of(const std::string& text) {
+    std::vector<std::string> pages(1);
+    int line_no = 0, id = 10;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line_no == 40) pages.emplace_back(), line_no = 0;
+        const double y = 15 + 6.5 * line_no++;
+        std::vector<std::string> cells;
+        for (size_t at = 0;;) {
+            const size_t tab = line.find('\t', at);
+            cells.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
+            if (tab == std::string::npos) break;
+            at = tab + 1;
+        }
+        while (cells.size() > 1 && cells.back().empty()) cells.pop_back();  // a Word row's closing tab
+        // The label cells join; the numbers (the row's last cells) get columns.
+        size_t first_number = cells.size();
+        while (first_number > 0 && !cells[first_number - 1].empty() &&
+               std::all_of(cells[first_number - 1].begin(), cells[first_number - 1].end(), [](char c) { return c >= '0' && c <= '9'; }))
+            --first_number;
+        std::string label;
+        for (size_t k = 0; k < first_number; ++k) label += (label.empty() || cells[k].empty() ? "" : " ") + cells[k];
+        auto object = [&](double x, const std::string& s) {
+            if (s.empty()) return;
+            pages.back() += "<ofd:TextObject ID=\"" + std::to_string(id++) + "\" Boundary=\"" + std::to_string(x) + " " +
+                            std::to_string(y) + " 80 5\" Font=\"3\" Size=\"3.5\"><ofd:TextCode X=\"0\" Y=\"3.5\" DeltaX=\"g " +
+                            std::to_string(chars(s) > 0 ? chars(s) - 1 : 0) + " 3.5\">" +
+                            escaped(s) + "</ofd:TextCode></ofd:TextObject>";
+        };
+        object(20, label);
+        for (size_t k = first_number; k < cells.size(); ++k) object(110 + 12.0 * static_cast<double>(k - first_number), cells[k]);
+    }
+    std::vector<std::pair<std::string, std::string>> parts = {
+        {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
+                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
+    std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages>";
+    for (size_t p = 0; p < pages.size(); ++p) {
+        doc += "<ofd:Page ID=\"" + std::to_string(p + 1) + "\" BaseLoc=\"Pages/Page_" + std::to_string(p) + "/Content.xml\"/>";
+        parts.push_back({"Doc_0/Pages/Page_" + std::to_string(p) + "/Content.xml",
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
+                         "<ofd:Layer ID=\"2\">" + pages[p] + "</ofd:Layer></ofd:Content></ofd:Page>"});
+    }
+    parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
+    return stored_zip(parts);
+}
+
+std::vector<std::string> not_info(const nianbao::Result& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings)
+        if (f.severity != nianbao::Severity::Info) out.push_back(f.id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> cells(const nianbao::Report& r) {
+    std::vector<std::string> out;
+    for (int n : {2, 3, 4})
+        for (const auto& row : r.table(n).rows) {
+            std::string s = std::string(row.spec->key) + (row.found ? ":" : ":-");
+            for (const auto& c : row.cells) s += " " + std::to_string(c.value);
+            out.push_back(s);
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("ofd: every real producer's file opens and gives its text in reading order") {
+    const std::pair<const char*, const char*> starts[] = {
+        {"converter-1.ofd", "浙江增值税电子普通发票"},
+        {"converter-999.ofd", "壹万零陆佰圆整"},
+        {"converter-helloworld.ofd", "你好呀，OFD Reader&Writer！"},
+        {"converter-n.ofd", "路卫发〔2011〕76号\n关于同意张阿三同志辞职的批复\n区中医院："},
+        {"converter-signout.ofd", "XX市政府文件处理"},
+        {"converter-testPathFillOpacity.ofd", "关于加快南货场铁路涵洞下穿建设的函\n蚌山区政府："},
+        {"converter-z.ofd", "CodePosition"},
+        {"reader-chineseDir.ofd", "你好呀，OFD Reader&Writer！"},
+        {"reader-multiKeywordInTextCode.ofd", "打发打发打发"},
+        {"reader-path_unstd.ofd", "立案决定书"},
+    };
+    for (const auto& s : starts) {
+        CAPTURE(s.first);
+        const auto r = read_bytes(shared_ofd(s.first));
+        REQUIRE(r.ok);
+        CHECK(r.decoded.text.find(s.second) != std::string::npos);
+    }
+}
+
+TEST_CASE("ofd: text in an embedded font's private-use code points gives input-encoding and nothing else") {
+    const auto r = read_bytes(shared_ofd("layout-ano.ofd"));
+    REQUIRE(r.ok);
+    const auto result = nianbao::check(r.decoded.text);
+    REQUIRE(result.findings.size() == 1);
+    CHECK(result.findings[0].id == "input-encoding");
+    CHECK(result.findings[0].message_zh.find("私用区") != std::string::npos);
+}
+
+TEST_CASE("ofd: a seed report made into an OFD reads as the seed, cells and findings") {
+    const std::string seed = nianbao::test::read_fixture("seeds/004_cefec1d860d17dad.txt");
+    REQUIRE(!seed.empty());
+    const auto r = read_bytes(ofd_of(seed));
+    REQUIRE(r.ok);
+    const auto from_ofd = nianbao::check(r.decoded.text, {}, nullptr);
+    const auto original = nianbao::check(seed);
+    CHECK(cells(from_ofd.report) == cells(original.report));
+    CHECK(not_info(from_ofd) == not_info(original));
+}
+#endif
