@@ -30,7 +30,7 @@ import { chromium } from 'playwright-core';
 import { CSP, serve } from './serve.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(repo, 'dist');
+const dist = path.resolve(repo, process.env.NIANBAO_DIST || 'dist');
 const cli = path.join(repo, 'build-native', 'cli', 'nianbao');
 const real = (name) => readFileSync(path.join(repo, 'tests', 'fixtures', 'real', name), 'utf8');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -8,9 +8,14 @@
 #   dist/LICENSE, THIRD_PARTY_NOTICES.md, pdfjs/       (the licenses; pdf.js for PDF drops)
 #   dist/inflate.js                                    (fflate, for browsers without 'deflate-raw')
 # `scripts/build.sh dist` only assembles dist/ from an existing build-wasm/.
+# NIANBAO_BUILD_NATIVE, NIANBAO_BUILD_WASM, NIANBAO_DIST choose other folders
+# (defaults build-native, build-wasm, dist), for builds side by side.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+build_native="${NIANBAO_BUILD_NATIVE:-build-native}"
+build_wasm="${NIANBAO_BUILD_WASM:-build-wasm}"
+dist="${NIANBAO_DIST:-dist}"
 
 "$repo/scripts/setup.sh"
 
@@ -19,47 +24,47 @@ jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 
 echo "build: native"
-cmake -S . -B build-native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-native -j "$jobs"
+cmake -S . -B "$build_native" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build_native" -j "$jobs"
 
 echo "build: wasm"
-cmake -S . -B build-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$toolchain" >/dev/null
-cmake --build build-wasm -j "$jobs"
+cmake -S . -B "$build_wasm" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$toolchain" >/dev/null
+cmake --build "$build_wasm" -j "$jobs"
 fi
 
-echo "build: dist/"
+echo "build: $dist/"
 # Served: the page's files, the worker loads nianbao.js + nianbao.wasm, sw.js keeps
 # an offline copy (stamped with a hash of the build so that a new build replaces it).
 # One file: the same page with everything inlined, the worker made from data blocks.
-rm -rf dist
-mkdir -p dist
-cp web/* dist/
-cp build-wasm/wasm/nianbao.js build-wasm/wasm/nianbao.wasm dist/
+rm -rf "$dist"
+mkdir -p "$dist"
+cp web/* "$dist"/
+cp "$build_wasm"/wasm/nianbao.js "$build_wasm"/wasm/nianbao.wasm "$dist"/
 # The page's scripts as one file (page.js) for the served page and the one file.
-node scripts/bundle.mjs dist
+node scripts/bundle.mjs "$dist"
 # dist/ gets minified scripts and styles (web/ keeps the readable ones);
 # NIANBAO_MINIFY=0 skips it.
 if [ "${NIANBAO_MINIFY:-1}" != 0 ]; then
-  node scripts/minify.mjs dist/*.js dist/*.css
+  node scripts/minify.mjs "$dist"/*.js "$dist"/*.css
 fi
 # The fallback inflater (fflate, MIT), loaded by the worker only in a browser
 # without DecompressionStream('deflate-raw'); already minified, with its notice.
-node scripts/inflate-lib.mjs dist/inflate.js
+node scripts/inflate-lib.mjs "$dist"/inflate.js
 # PDF support, loaded by the page only when a PDF is dropped: pdf.js (Apache-2.0)
 # and the CMaps of Chinese (GB) fonts. Not in the one-file page.
 pdfjs=node_modules/pdfjs-dist
-mkdir -p dist/pdfjs/cmaps
+mkdir -p "$dist"/pdfjs/cmaps
 # The legacy build: it also runs in the older Chromium-based browsers common in
 # government offices (360, QQ); the cost is about 37 KB gz more, on the first PDF only.
-cp "$pdfjs/legacy/build/pdf.min.mjs" "$pdfjs/legacy/build/pdf.worker.min.mjs" dist/pdfjs/
-cp "$pdfjs/LICENSE" dist/pdfjs/LICENSE.txt
-cp "$pdfjs"/cmaps/{Adobe-GB1-UCS2,UniGB-*,GB-*,GBK-*,GBK2K-*,GBKp-*,GBpc-*}.bcmap dist/pdfjs/cmaps/
-cp "$pdfjs/cmaps/LICENSE" dist/pdfjs/cmaps/LICENSE.txt
+cp "$pdfjs/legacy/build/pdf.min.mjs" "$pdfjs/legacy/build/pdf.worker.min.mjs" "$dist"/pdfjs/
+cp "$pdfjs/LICENSE" "$dist"/pdfjs/LICENSE.txt
+cp "$pdfjs"/cmaps/{Adobe-GB1-UCS2,UniGB-*,GB-*,GBK-*,GBK2K-*,GBKp-*,GBpc-*}.bcmap "$dist"/pdfjs/cmaps/
+cp "$pdfjs/cmaps/LICENSE" "$dist"/pdfjs/cmaps/LICENSE.txt
 # The project's license and the notices of what dist/ ships from others.
-cp LICENSE THIRD_PARTY_NOTICES.md dist/
-stamp="$(find dist -type f | sort | xargs cat | sha256sum | cut -c1-16)"
-sed -i "s/__NIANBAO_BUILD__/$stamp/" dist/sw.js
-node scripts/inline.mjs dist/index.html dist/nianbao.html --csp \
-  --data nb-core=dist/nianbao.js --data nb-inflate=dist/inflate.js --data nb-worker=dist/worker.js \
-  --base64 nb-wasm=dist/nianbao.wasm
-ls -l dist
+cp LICENSE THIRD_PARTY_NOTICES.md "$dist"/
+stamp="$(find "$dist" -type f | sort | xargs cat | sha256sum | cut -c1-16)"
+sed -i "s/__NIANBAO_BUILD__/$stamp/" "$dist"/sw.js
+node scripts/inline.mjs "$dist"/index.html "$dist"/nianbao.html --csp \
+  --data nb-core="$dist"/nianbao.js --data nb-inflate="$dist"/inflate.js --data nb-worker="$dist"/worker.js \
+  --base64 nb-wasm="$dist"/nianbao.wasm
+ls -l "$dist"

@@ -31,6 +31,8 @@
   let timer = 0;
   let checks = 0;
   let current = -1;         // data-index of the selected finding
+  let resume = 0;           // where F8 goes on when the selected finding was fixed
+  let editing = false;      // the text was typed in since the last check
 
   const store = {
     get: (k) => { try { return localStorage.getItem('nianbao.' + k); } catch (e) { return null; } },
@@ -41,6 +43,27 @@
     $('status').textContent = message;
   }
 
+  // A failure that leaves no result (a file refused or unreadable, the module
+  // not loading) is said in the results panel, where the eye is, with what to
+  // do; the status line below the box repeats it for screen readers' history.
+  function notice(message, advice) {
+    const box = $('notice');
+    box.replaceChildren(NB.render.el('p', { text: message }), advice ? NB.render.el('p', { text: advice }) : '');
+    box.hidden = false;
+    status(message);
+    if (body.dataset.state === 'ready') box.scrollIntoView({ block: 'nearest' });
+  }
+
+  function clearNotice() {
+    $('notice').hidden = true;
+    $('notice').replaceChildren();
+  }
+
+  function fileFailed(file, e) {
+    const pdf = (NB.decode.kindOf(file.name) || {}).reader === 'pdfjs';
+    notice(NB.t('fileFailed', file.name, e.message), pdf ? '' : NB.t('fileAdvice'));
+  }
+
   function fail(reason) {
     if (failed) return;
     const wasReady = ready;
@@ -48,17 +71,25 @@
     ready = false;
     body.dataset.state = 'error';
     for (const b of document.querySelectorAll('[data-needs-module]')) b.disabled = true;
-    status(NB.t(wasReady ? 'stopped' : 'loadFailed', reason));
+    notice(NB.t(wasReady ? 'stopped' : 'loadFailed', reason));
   }
 
   // ---- checking ----
 
+  // A finding's identity across checks of an edited text: its rule and message.
+  const keyOf = (li) => li.dataset.rule + '|' + (li.querySelector('.message') || {}).textContent;
+
   function show(res, text) {
+    const oldItems = Array.from(document.querySelectorAll('#findings li[data-index]'));
+    const oldKeys = oldItems.map(keyOf);
+    const was = oldItems.findIndex((li) => li.hasAttribute('aria-current'));
     result = res;
     checkedText = text;
     current = -1;
+    resume = 0;
     NB.render.verdict($('summary'), res);
     NB.render.findings($('findings'), res);
+    afterEdit(oldKeys, was);
     NB.tables.view($('tables'), res);
     NB.years.view($('years'), res, res ? previousResult : null);
     for (const b of document.querySelectorAll('[data-needs-result]')) b.disabled = !res;
@@ -75,6 +106,7 @@
     }
     const text = NB.textbuf.get();
     const previous = $('previous').value;
+    const options = checkOptions();
     if (!force && text === checkedText && previous === checkedPrevious) return;
     checkedPrevious = previous;
     if (text.trim() === '') return show(null, text);
@@ -82,7 +114,7 @@
     body.dataset.busy = 'true';
     $('results').setAttribute('aria-busy', 'true');
     try {
-      const { value, ms } = await NB.engine.request('check', { text, previous });
+      const { value, ms } = await NB.engine.request('check', { text, previous, options });
       if (!previous.trim()) previousResult = null;
       else if (previous !== previousText) {
         previousResult = (await NB.engine.request('check', { text: previous })).value;
@@ -93,7 +125,7 @@
       $('timing').textContent = NB.t('checked', ms.toFixed(1));
       if ($('summary').textContent !== before) status($('summary').textContent);
     } catch (e) {
-      if (!failed) status(NB.t('checkFailed', e.message));
+      if (!failed) notice(NB.t('checkFailed', e.message), NB.t('checkAdvice'));
     } finally {
       running = false;
       delete body.dataset.busy;
@@ -105,13 +137,106 @@
     }
   }
 
+  // ---- options: 发布期限, 机关类型, 参考日期 (remembered on this machine; they are settings, not text) ----
+
+  const OPTION_FIELDS = { deadline: 'opt-deadline', bodyKind: 'opt-body-kind', today: 'opt-today' };
+
+  function checkOptions() {
+    const o = {};
+    const deadline = $('opt-deadline').value.trim().replace(/[／/.月]/g, '-').replace(/日$/, '');
+    const md = /^(\d{1,2})-(\d{1,2})$/.exec(deadline);
+    const good = deadline === '' || (md && md[1] >= 1 && md[1] <= 12 && md[2] >= 1 && md[2] <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][md[1] - 1]);
+    $('opt-deadline').setAttribute('aria-invalid', String(!good));
+    $('opt-deadline').title = good ? '' : NB.t('optBadDeadline');
+    if (deadline && good) o.deadline = deadline;
+    if ($('opt-body-kind').value) o.bodyKind = $('opt-body-kind').value;
+    if ($('opt-today').value) o.today = $('opt-today').value;
+    return o;
+  }
+
+  function wireOptions() {
+    for (const [key, id] of Object.entries(OPTION_FIELDS)) {
+      const v = store.get('opt.' + key);
+      if (v) $(id).value = v;
+      $(id).addEventListener('change', () => {
+        store.set('opt.' + key, $(id).value.trim());
+        runCheck(true);
+      });
+    }
+    $('opt-clear').addEventListener('click', () => {
+      for (const [key, id] of Object.entries(OPTION_FIELDS)) {
+        $(id).value = '';
+        store.set('opt.' + key, '');
+      }
+      runCheck(true);
+    });
+  }
+
+  // ---- the corrected text: copy, download, and a draft kept on this machine
+  // only when the person asks (office PCs are shared; drafts can hold ID numbers) ----
+
+  function keepDraft() {
+    if (!$('keep-draft').checked) return;
+    store.set('draft', NB.textbuf.get());
+    store.set('draftPrevious', $('previous').value);
+  }
+
+  function dropDraft() {
+    try {
+      for (const k of ['draft', 'draftPrevious', 'keepDraft']) localStorage.removeItem('nianbao.' + k);
+    } catch (e) { /* nothing kept */ }
+  }
+
+  function wireDraft() {
+    const box = $('keep-draft');
+    box.checked = store.get('keepDraft') === '1';
+    $('clear-draft').hidden = !box.checked;
+    if (box.checked && store.get('draft')) {
+      NB.textbuf.set(store.get('draft'));
+      $('previous').value = store.get('draftPrevious') || '';
+      status(NB.t('draftRestored'));
+    }
+    box.addEventListener('change', () => {
+      $('clear-draft').hidden = !box.checked;
+      if (box.checked) {
+        store.set('keepDraft', '1');
+        keepDraft();
+      } else dropDraft();
+    });
+    $('clear-draft').addEventListener('click', () => {
+      dropDraft();
+      box.checked = false;
+      $('clear-draft').hidden = true;
+      status(NB.t('draftCleared'));
+      box.focus();
+    });
+    $('copy-text').addEventListener('click', () => {
+      const text = NB.textbuf.get();
+      const done = () => status(NB.t('copied', text.length.toLocaleString()));
+      const fallback = () => {
+        $('input').select();
+        if (document.execCommand('copy') && !NB.textbuf.isLarge()) done();
+        else status(NB.t('copyFailed'));
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
+      else fallback();
+    });
+    $('save-text').addEventListener('click', () => NB.exporter.download(NB.exporter.baseName(result) + '.txt',
+      'text/plain;charset=utf-8', [NB.textbuf.get()]));
+  }
+
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(() => runCheck(false), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      keepDraft();
+      runCheck(false);
+    }, DEBOUNCE_MS);
   }
 
   function setText(text) {
+    editing = false;
     NB.textbuf.set(text);
+    keepDraft();
     runCheck(false);
   }
 
@@ -175,10 +300,11 @@
     try {
       if ((NB.decode.kindOf(file.name) || {}).reader === 'pdfjs') status(NB.t('pdfReading', file.name));
       const read = await fileText(file);
+      clearNotice();
       setText(read.text);
       status(NB.t('fileRead', file.name, read.encoding));
     } catch (e) {
-      status(NB.t('fileFailed', file.name, e.message));
+      fileFailed(file, e);
     }
   }
 
@@ -188,9 +314,10 @@
       $('previous').value = read.text;
       $('previous-zone').open = true;
       runCheck(false);
+      clearNotice();
       status(NB.t('previousRead', file.name, read.encoding));
     } catch (e) {
-      status(NB.t('fileFailed', file.name, e.message));
+      fileFailed(file, e);
     }
   }
 
@@ -335,11 +462,35 @@
     if (li.dataset.start !== undefined) selectRange(Number(li.dataset.start), Number(li.dataset.end));
   }
 
+  // After a check of an edited text: the finding that was selected stays
+  // selected (the text's selection and focus are left alone, the person is
+  // typing), or, fixed, F8 goes on to the one that took its place; the counter
+  // says how many remain and "已解决 N 个问题" confirms the fix.
+  function afterEdit(oldKeys, was) {
+    const items = Array.from(document.querySelectorAll('#findings li[data-index]'));
+    const edited = editing;
+    editing = false;
+    const newKeys = new Set(items.map(keyOf));
+    const solved = edited ? oldKeys.filter((k) => !newKeys.has(k)).length : 0;
+    let line = '';
+    if (was >= 0 && edited) {
+      const same = items.findIndex((li) => keyOf(li) === oldKeys[was]);
+      if (same >= 0) {
+        items[same].setAttribute('aria-current', 'true');
+        current = Number(items[same].dataset.index);
+        line = NB.t('position', same + 1, items.length, items[same].querySelector('.message').textContent);
+      } else resume = Math.min(was, items.length);
+    }
+    if (solved > 0) line = NB.t('solved', solved, items.length) + (line ? ' ' + line : '');
+    $('position').textContent = line;
+  }
+
   function step(delta) {
     const items = Array.from(document.querySelectorAll('#findings li[data-index]'));
     if (items.length === 0) return;
     const at = items.findIndex((li) => Number(li.dataset.index) === current);
-    const next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : (at + delta + items.length) % items.length;
+    const fresh = delta > 0 ? Math.min(resume, items.length - 1) : (resume > 0 ? resume - 1 : items.length - 1);
+    const next = at < 0 ? fresh : (at + delta + items.length) % items.length;
     selectItem(items[next]);
   }
 
@@ -375,7 +526,11 @@
   function wire() {
     const input = $('input');
     NB.textbuf.attach(input, windowNote);
+    wireOptions();
+    wireDraft();
     input.addEventListener('input', () => {
+      if (!failed) clearNotice();
+      editing = true;
       NB.textbuf.edited();
       later();
     });

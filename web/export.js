@@ -64,7 +64,7 @@ NB.exporter = (function () {
           const m = marks.get(t.number + '|' + row.key + '|' + i);
           if (!m || m.expected === undefined) return;
           const col = Array.isArray(row.columns) ? row.columns[i] : ((t.columns || [])[i] || {}).label;
-          lines.push([t.number, row.label, col, c.raw, m.expected, m.rules.join(' ')]);
+          lines.push([t.number, row.label, col, c.raw, m.expected, m.rules.map((id) => NB.render.ruleName(id) + ' (' + id + ')').join('; ')]);
         });
       }
     }
@@ -98,7 +98,7 @@ NB.exporter = (function () {
     const rows = list.map((f, i) => el('tr', {},
       el('td', { text: i + 1 }),
       el('td', { text: NB.t(NB.render.severityOf(f)) }),
-      el('td', {}, el('code', { text: f.id })),
+      el('td', { class: 'rule' }, NB.render.ruleName(f.id) + ' ', NB.render.ruleId(f.id)),
       el('td', { text: f.location && f.location.start ? NB.t('line', f.location.start.line) : '' }),
       el('td', {}, el('div', { text: NB.pick(f.message) }),
         f.arithmetic ? el('div', { text: NB.t('arithmetic') + f.arithmetic }) : null,
@@ -114,5 +114,5 @@ NB.exporter = (function () {
         el('span', { text: NB.t('signChecker') }), el('span', { text: NB.t('signReviewer') }), el('span', { text: NB.t('signDate') })));
   }
 
-  return { json, csv, sheet, field, tablesCsv, findingsJson, download };
+  return { json, csv, sheet, field, tablesCsv, findingsJson, download, baseName };
 })();

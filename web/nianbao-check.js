@@ -104,7 +104,7 @@
     en: {
       label: 'Full text of the report', placeholder: 'Paste the annual report; it is checked as you type…', loading: 'Loading the checker…',
       failed: 'The checker could not be loaded: ', empty: 'Paste the full text of the report.', pass: 'Passed',
-      passWith: 'Passed ({1} warnings, {2} notes)', fail: 'Not passed: {0} errors, {1} warnings, {2} notes',
+      passWith: 'Passed ({1} {1|warning|warnings}, {2} {2|note|notes})', fail: 'Failed: {0} {0|error|errors}, {1} {1|warning|warnings}, {2} {2|note|notes}',
       error: 'Error', warning: 'Warning', info: 'Note', line: 'line {0}', list: 'Findings', title: 'nianbao',
     },
   };
@@ -132,6 +132,7 @@ li[data-severity="error"] .sev { color: #a4161a; }
 li[data-severity="warning"] .sev { color: #7a4a00; }
 li[data-severity="info"] .sev { color: #0b4f9c; }
 .where { color: #44484e; margin-right: 0.4em; }
+.rule { color: #44484e; }
 code { font: 0.85em ui-monospace, monospace; color: #44484e; }
 summary { cursor: pointer; margin-top: 0.4em; }
 :host([compact]) .nb { font-size: 14px; padding: 0.4em 0.5em 0.5em; }
@@ -167,6 +168,7 @@ summary { cursor: pointer; margin-top: 0.4em; }
       this._list = el('div', { class: 'list' });
       root.append(el('div', { class: 'nb', part: 'box' }, this._label, this._input, this._verdict, this._list));
       this._result = null;
+      this._titles = new Map();
       this._checked = null;
       this._timer = 0;
       this._input.addEventListener('input', () => {
@@ -177,7 +179,8 @@ summary { cursor: pointer; margin-top: 0.4em; }
 
     connectedCallback() {
       this._words();
-      ready().then(() => {
+      ready().then((loaded) => {
+        this._titles = new Map(loaded.rules.map((r) => [r.id, r.title]));
         if (this._verdict.dataset.verdict === 'loading') this._show(null);
         if (this._input.value.trim()) this.check();
       }, (e) => {
@@ -217,7 +220,10 @@ summary { cursor: pointer; margin-top: 0.4em; }
     }
 
     _lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'zh'; }
-    _t(key, ...args) { return WORDS[this._lang()][key].replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)])); }
+    _t(key, ...args) {
+      return WORDS[this._lang()][key].replace(/\{(\d)(?:\|([^|}]*)\|([^}]*))?\}/g,
+        (_, i, one, many) => (one === undefined ? String(args[Number(i)]) : Number(args[Number(i)]) === 1 ? one : many));
+    }
 
     _words() {
       this._label.textContent = this._t('label');
@@ -246,11 +252,13 @@ summary { cursor: pointer; margin-top: 0.4em; }
         return el('li', { 'data-rule': f.id, 'data-severity': sev(f) },
           el('span', { class: 'sev', text: this._t(sev(f)) }),
           at && at.line ? el('span', { class: 'where', text: this._t('line', at.line) }) : null,
-          el('span', { class: 'message', text: pick(f.message) }), document.createTextNode(' '), el('code', { text: f.id }));
+          el('span', { class: 'message', text: pick(f.message) }), document.createTextNode(' '),
+          el('span', { class: 'rule', text: pick(this._titles.get(f.id)) || f.id }), document.createTextNode(' '),
+          el('code', { lang: 'en', 'aria-hidden': 'true', text: f.id }));
       });
       const ol = el('ol', { 'aria-label': this._t('list') }, ...items);
       this._list.replaceChildren(this.hasAttribute('compact') && items.length
-        ? el('details', {}, el('summary', { text: this._t('list') + '（' + items.length + '）' }), ol) : ol);
+        ? el('details', {}, el('summary', { text: this._t('list') + (this._lang() === 'en' ? ' (' + items.length + ')' : '（' + items.length + '）') }), ol) : ol);
     }
   }
 

@@ -21,6 +21,20 @@ NB.render = (function () {
     return node;
   }
 
+  // The rules' names from the module's registry: a finding shows its rule by
+  // name, the id after it, small, in English and hidden from screen readers
+  // (it would be read letter by letter inside a Chinese sentence).
+  let titles = new Map();
+  function setRules(registry) {
+    titles = new Map((registry || []).map((r) => [r.id, r.title]));
+  }
+  function ruleName(id) {
+    return NB.pick(titles.get(id)) || id;
+  }
+  function ruleId(id) {
+    return el('code', { class: 'rid', lang: 'en', 'aria-hidden': 'true', text: id });
+  }
+
   function severityOf(f) {
     return SEVERITIES.includes(f.severity) ? f.severity : 'info';
   }
@@ -41,6 +55,7 @@ NB.render = (function () {
   function verdictOf(result) {
     if (!result) return { verdict: 'empty', text: NB.t('empty') };
     const n = counts(result.findings);
+    if (result.findings.some((f) => f.id === 'input-not-report')) return { verdict: 'fail', text: NB.t('notReport') };
     if (n.error > 0) return { verdict: 'fail', text: NB.t('fail', n.error, n.warning, n.info) };
     if (n.warning + n.info > 0) return { verdict: 'pass', text: NB.t('passWith', n.warning, n.info) };
     return { verdict: 'pass', text: NB.t('pass') };
@@ -62,8 +77,8 @@ NB.render = (function () {
       el('span', { class: 'message', text: NB.pick(f.message) }),
       f.arithmetic ? el('span', { class: 'arith', text: NB.t('arithmetic') + f.arithmetic }) : null,
       f.fix ? el('span', { class: 'fix', text: NB.t('fix') + NB.pick(f.fix) }) : null);
-    const doc = el('a', { class: 'doc', href: '#rule-' + f.id },
-      NB.t('ruleDoc') + ' ', el('code', { text: f.id }));
+    const doc = el('a', { class: 'doc', href: '#rule-' + f.id, title: NB.t('ruleDoc') },
+      NB.t('rule') + ruleName(f.id) + ' ', ruleId(f.id));
     return el('li', {
       'data-rule': f.id, 'data-severity': f.severity, 'data-index': index,
       'data-start': start === null ? null : start, 'data-end': end === null ? null : end,
@@ -83,7 +98,7 @@ NB.render = (function () {
       of.slice(0, MAX_PER_GROUP).forEach((f, i) => ol.append(findingItem(f, index + i)));
       index += of.length;
       groups.push(el('section', { class: 'group', 'data-severity': s },
-        el('h3', { id: headingId, text: NB.t(s) + '（' + of.length + '）' }), ol,
+        el('h3', { id: headingId, text: NB.t('group', NB.t(s), of.length) }), ol,
         of.length > MAX_PER_GROUP ? el('p', { class: 'more', text: NB.t('more', of.length - MAX_PER_GROUP) }) : null));
     }
     target.replaceChildren(...groups);
@@ -101,11 +116,12 @@ NB.render = (function () {
 
   // The registry as a list of articles with ids rule-<id>, the links' targets.
   function rules(target, registry) {
+    setRules(registry);
     target.replaceChildren(...registry.map((r) => el('article', { id: 'rule-' + r.id, class: 'rule', tabindex: '-1' },
-      el('h3', {}, NB.pick(r.title) + ' ', el('code', { text: r.id })),
+      el('h3', {}, NB.pick(r.title) + ' ', ruleId(r.id)),
       el('p', { text: NB.t('severity') + NB.t(SEVERITIES.includes(r.severity) ? r.severity : 'info') }),
       doc('what', r.what, r.what_en), doc('why', r.why, r.why_en), doc('example', r.example), doc('basis', r.basis))));
   }
 
-  return { el, severityOf, ordered, counts, verdictOf, verdict, findings, rules };
+  return { el, setRules, ruleName, ruleId, severityOf, ordered, counts, verdictOf, verdict, findings, rules };
 })();

@@ -6,12 +6,16 @@
 //    characters (also after an astral character, two UTF-16 units);
 //  - the table view marks the wrong cell of table 三 with its expected value;
 //  - pasted markup stays text;
+//  - 发布期限, 机关类型, 参考日期 are fields that change the check, remembered;
+//    the publish-late advice points at the field;
+//  - fixing a finding in the box: the counter follows, 已解决 confirms, F8 goes
+//    on; 复制全文, 下载修改后的文本; a draft kept only when ticked, with 清除;
 //  - a blocked wasm compile, a missing .wasm or a missing worker file ends in
 //    an error message, not an endless "loading".
 // Saves tests/browser/artifacts/seed-001-findings.png.
 // Run: node tests/browser/e2e.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -120,7 +124,156 @@ async function testFailedLoads(context) {
   }
 }
 
+// The clerk's options: 发布期限, 机关类型, 参考日期 as fields, passed to the
+// check, remembered; the advice points at the field the page has.
+async function testOptions(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitReady(page);
+  const seed = fixture('seeds', '001_');
+  await fillAndWait(page, seed.text);
+  const late = async () => (await findings(page)).some((f) => f.rule === 'publish-late');
+  assert.ok(await late(), 'seed 001 is late by the township deadline');
+  const advice = await page.textContent('#findings li[data-rule="publish-late"] .fix');
+  assert.match(advice, /请在“发布期限”中填写/, `the advice points at the page's field: ${advice}`);
+  assert.equal(await page.textContent('#options label:has(#opt-deadline) span'), '发布期限', 'which the page has');
+  const words = await page.$$eval('#findings .message, #findings .fix', (els) => els.map((e) => e.textContent).join('\n'));
+  assert.doesNotMatch(words, /选项|(?<!--)deadline|bodyKind/, 'no message names an option the page lacks');
+
+  let before = await checks(page);
+  await page.fill('#opt-deadline', '02-10');
+  await page.dispatchEvent('#opt-deadline', 'change');
+  await waitChecked(page, before);
+  assert.equal(await late(), false, 'a provincial deadline of 02-10 makes it on time');
+  await page.reload();
+  await waitReady(page);
+  await fillAndWait(page, seed.text);
+  assert.equal(await page.inputValue('#opt-deadline'), '02-10', 'the deadline is remembered');
+  assert.equal(await late(), false, 'and used after a reload');
+
+  before = await checks(page);
+  await page.fill('#opt-deadline', '2月30日');
+  await page.dispatchEvent('#opt-deadline', 'change');
+  await waitChecked(page, before);
+  assert.equal(await page.getAttribute('#opt-deadline', 'aria-invalid'), 'true', 'a deadline that is no MM-DD is marked');
+
+  before = await checks(page);
+  await page.click('#opt-clear');
+  await waitChecked(page, before);
+  before = await checks(page);
+  await page.selectOption('#opt-body-kind', 'government');
+  await waitChecked(page, before);
+  assert.equal(await late(), false, 'a government\'s own report has until 31 March');
+
+  // 参考日期: a report without a signature date is late only by the reference date.
+  before = await checks(page);
+  await page.click('#opt-clear');
+  await waitChecked(page, before);
+  const unsigned = seed.text.replace('2025年2月7日', '');
+  await fillAndWait(page, unsigned);
+  assert.equal(await late(), false, 'unsigned and no reference date: not judged');
+  before = await checks(page);
+  await page.fill('#opt-today', '2025-01-15');
+  await page.dispatchEvent('#opt-today', 'change');
+  await waitChecked(page, before);
+  assert.equal(await late(), false, 'on time by a reference date of 2025-01-15');
+  before = await checks(page);
+  await page.fill('#opt-today', '2025-02-01');
+  await page.dispatchEvent('#opt-today', 'change');
+  await waitChecked(page, before);
+  assert.match(await page.textContent('#findings li[data-rule="publish-late"] .message'), /参考日期 2025-02-01 已超过发布期限 2025年1月31日，逾期 1 天/);
+  await page.click('#lang');
+  assert.match(await page.textContent('#findings li[data-rule="publish-late"] .message'), /is 1 day after the deadline/, 'English: 1 day');
+  await page.click('#lang');
+  await page.click('#opt-clear');
+  await page.close();
+  console.log('e2e: 发布期限, 机关类型, 参考日期 change the check, are remembered, and the advice names the field');
+}
+
+// The fixing loop: fix the selected finding in the box; the counter follows,
+// "已解决 N 个问题" confirms, F8 goes on; copy, download; a draft only when asked.
+async function testFixLoop(context, url) {
+  const origin = new URL(url).origin;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitReady(page);
+  const seed = fixture('seeds', '001_');
+  await fillAndWait(page, seed.text);
+  const list = await findings(page);
+  const at = list.findIndex((f) => f.rule === 'row-label' && seed.text.slice(f.start, f.end) === '本年度止件数');
+  assert.ok(at > 0);
+  await page.focus('#input');
+  for (let i = 0; i <= at; i++) await page.keyboard.press('F8');
+  assert.match(await page.textContent('#position'), new RegExp(`^第 ${at + 1}/${list.length} 个问题`));
+
+  // An edit elsewhere keeps the finding selected and the counter true.
+  let before = await checks(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('\n');
+  await waitChecked(page, before);
+  assert.match(await page.textContent('#position'), new RegExp(`^第 ${at + 1}/${list.length} 个问题：.*本年度止件数`), 'same finding, same place');
+
+  // Fix it: F8 selects it again, type the template's word over it.
+  await page.keyboard.press('Shift+F8');
+  await page.keyboard.press('F8');
+  assert.equal((await selection(page)).text, '本年度止件数');
+  before = await checks(page);
+  await page.keyboard.insertText('本年废止件数');
+  await waitChecked(page, before);
+  const after = await findings(page);
+  assert.equal(after.length, list.length - 1, 'one finding fewer');
+  assert.equal(await page.textContent('#position'), `已解决 1 个问题，还有 ${after.length} 个。`, 'the fix is confirmed');
+  assert.equal(await page.$$eval('#findings li[aria-current]', (l) => l.length), 0, 'the fixed finding is not marked');
+  await page.keyboard.press('F8');
+  assert.match(await page.textContent('#position'), new RegExp(`^第 ${at + 1}/${after.length} 个问题`), 'F8 goes on to the next one');
+  const sel = await selection(page);
+  assert.deepEqual([sel.start, sel.end], [after[at].start, after[at].end], 'and selects it');
+
+  // Copy and download the corrected text.
+  const fixed = await page.inputValue('#input');
+  assert.ok(fixed.includes('本年废止件数') && !fixed.includes('本年度止件数'));
+  await page.click('#copy-text');
+  await page.waitForFunction(() => /已复制全文/.test(document.getElementById('status').textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), fixed, '复制全文 copies the whole text');
+  const event = page.waitForEvent('download');
+  await page.click('#save-text');
+  const d = await event;
+  assert.match(d.suggestedFilename(), /\.txt$/);
+  assert.equal(readFileSync(await d.path(), 'utf8'), fixed, '下载修改后的文本 saves it');
+
+  // No draft kept unless ticked.
+  const stored = () => page.evaluate(() => Object.keys(localStorage).filter((k) => /draft/i.test(k)).map((k) => k + '=' + localStorage.getItem(k).length));
+  assert.deepEqual(await stored(), [], 'nothing kept unasked');
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.inputValue('#input'), '', 'a reload without the tick keeps nothing');
+  assert.equal(await page.isVisible('#clear-draft'), false);
+  await fillAndWait(page, fixed);
+  await page.check('#keep-draft');
+  assert.equal(await page.isVisible('#clear-draft'), true, '清除 is shown once a draft is kept');
+  before = await checks(page);
+  await page.focus('#input');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText('补充');
+  await waitChecked(page, before);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.inputValue('#input'), fixed + '补充', 'ticked: the draft comes back after a reload');
+  assert.equal(await page.isChecked('#keep-draft'), true);
+  await page.click('#clear-draft');
+  assert.deepEqual(await stored(), [], '清除 deletes it');
+  assert.equal(await page.isChecked('#keep-draft'), false);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.inputValue('#input'), '', 'and nothing comes back');
+  await page.close();
+  console.log('e2e: fix loop: counter and selection follow an edit, 已解决 confirms, F8 goes on; copy, download; draft only when ticked, 清除');
+}
+
 run('e2e', () => withBrowser(async (context) => {
   await withServer((s) => testSeed001(context, s.url));
+  await withServer((s) => testOptions(context, s.url));
+  await withServer((s) => testFixLoop(context, s.url));
   await testFailedLoads(context);
 }));

@@ -4,7 +4,8 @@
 //    correct with their expected values; a field that a spreadsheet would
 //    run as a formula is written as text;
 //  - print: only the sign-off sheet is printed, with the verdict, one row per
-//    finding and the signature lines.
+//    finding (its rule by Chinese name, the id after it) and the signature lines;
+//    the CSV's rule column names the rules too.
 // Run: node tests/browser/export.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -43,7 +44,12 @@ async function testExports(context, url) {
     assert.ok(lines.includes(title), `${title} is there`);
   }
   assert.ok(lines.includes('（一）予以公开,2,0,0,0,0,0,0'), 'table 三 rows as read');
-  assert.ok(lines.includes('3,（一）予以公开,自然人,2,0,apply-result-total apply-row-total'), 'the cell to correct, with its expected value');
+  // The rule column names the rules in Chinese, each id after its name.
+  const names = await page.evaluate(() => Object.fromEntries(['apply-result-total', 'apply-row-total', 'cell-count']
+    .map((id) => [id, NB.render.ruleName(id)])));
+  for (const [id, name] of Object.entries(names)) assert.match(name, /^[\u4e00-\u9fff]/, `${id} has a Chinese name (${name})`);
+  assert.ok(lines.includes(`3,（一）予以公开,自然人,2,0,${names['apply-result-total']} (apply-result-total); ${names['apply-row-total']} (apply-row-total)`),
+    'the cell to correct, with its expected value and the rules by name');
 
   // Cells hold numbers and labels come from the format, but a field that a
   // spreadsheet would run as a formula is still written as text.
@@ -59,6 +65,16 @@ async function testExports(context, url) {
   const sheet = await page.textContent('#print-sheet');
   for (const part of [`未通过：${cli.summary.errors} 个错误`, cli.report.title, '检查人：', '审核人：', '日期：']) {
     assert.ok(sheet.includes(part), `the sheet has ${part}`);
+  }
+  // The rule column: the name first, the id after it (small, not read aloud).
+  const ruleCells = await page.$$eval('#print-sheet tbody td.rule', (tds) => tds.map((td) => ({
+    text: td.textContent, id: td.querySelector('code').textContent, hidden: td.querySelector('code').getAttribute('aria-hidden'),
+  })));
+  assert.equal(ruleCells.length, cli.findings.length);
+  for (const c of ruleCells) {
+    assert.ok(c.text.startsWith(await page.evaluate((id) => NB.render.ruleName(id), c.id)) && /^[\u4e00-\u9fff]/.test(c.text) && c.text.endsWith(c.id),
+      `the sheet names ${c.id} in Chinese, id after: ${c.text}`);
+    assert.equal(c.hidden, 'true');
   }
   await page.pdf({ path: screenshotPath('sign-off-sheet.pdf') });
   await page.emulateMedia({ media: 'screen' });

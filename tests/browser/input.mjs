@@ -8,6 +8,8 @@
 //  - a 5 MB paste is checked in the worker, not in the page, and the textarea
 //    shows a window of it, so the page does not freeze; a finding far in
 //    the text is still selected exactly;
+//  - a refused file, a damaged .docx and a text that is no report are said in
+//    the results panel with what to do (not only in the status line);
 //  - a module that aborts (as on running out of memory) takes only its
 //    request: a fresh worker checks the next input and the text stays.
 // Run: node tests/browser/input.mjs   (after scripts/build.sh)
@@ -116,6 +118,34 @@ async function testDrops(page, tmp) {
   console.log('input: dropped GB18030 .txt, dropped .html, picked .md with BOM; other files refused');
 }
 
+// Failures where the eye is: the results panel says what went wrong and what
+// to do, not only the status line below the box.
+async function testFailuresInPanel(page) {
+  const notice = async () => (await page.isVisible('#notice')) && (await page.textContent('#notice'));
+  const seed = fixture('seeds', '001_');
+  await fillAndWait(page, seed.text);
+  assert.equal(await notice(), false, 'no notice while all is well');
+
+  await dropFile(page, 'picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), 'image/png');
+  await page.waitForSelector('#results #notice:not([hidden])');
+  let text = await notice();
+  assert.match(text, /无法读取文件 picture\.png：只支持 .*\.txt.*文件/, `a refused file, in the results panel: ${text}`);
+  assert.match(text, /另存为 \.docx 或 \.txt/, 'with what to do');
+  assert.equal(await page.getAttribute('#notice', 'role'), 'alert', 'and announced');
+
+  await dropFile(page, '年报.docx', Buffer.from('PK\x03\x04 not really a zip', 'latin1'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await page.waitForFunction(() => /年报\.docx/.test(document.getElementById('notice').textContent));
+  assert.match(await notice(), /无法读取文件 年报\.docx：文件已损坏/, 'an unreadable .docx, in the results panel');
+
+  // Typing again clears the notice; a text that is no report says so in the verdict.
+  await fillAndWait(page, '今天天气很好。\n我们去公园散步。');
+  assert.equal(await notice(), false, 'typing clears the notice');
+  assert.match(await page.textContent('#summary'), /这不像政府信息公开工作年度报告：请粘贴年报全文/, 'not a report: said in the verdict');
+  assert.ok((await findings(page)).some((f) => f.rule === 'input-not-report'), 'with the finding and its fix below');
+  await fillAndWait(page, seed.text);
+  console.log('input: a refused file, a damaged .docx and a text that is no report are said in the results panel, with what to do');
+}
+
 // A freeze guard, not a speed figure: without the text buffer Chromium spent
 // 9-30 s laying out the textarea on this kind of machine.
 const MAX_STALL_MS = 3000;
@@ -202,6 +232,7 @@ run('input', () => withBrowser((context) => withServer(async (server) => {
     await testSample(page);
     await testPasteHtml(page, tmp);
     await testDrops(page, tmp);
+    await testFailuresInPanel(page);
     await testHugePaste(page);
     await assertClean(page, problems);
     await page.close();

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 
 import {
-  assertClean, checks, cliCheck, fillAndWait, findings, fixture, pasteHtml, run, singleFileUrl, waitChecked, waitReady,
+  assertClean, checks, cliCheck, dropFile, fillAndWait, findings, fixture, pasteHtml, run, singleFileUrl, waitChecked, waitReady,
   watch, withBrowser, withServer,
 } from './lib/browser.mjs';
 
@@ -43,6 +43,12 @@ async function testSingleFile(context) {
   });
   assert.equal(await page.evaluate(() => window.__injected), undefined, 'an injected inline script does not run');
   assert.equal((await page.evaluate(() => window.__cspViolations)).length, 1, 'and is reported as the one violation');
+
+  // A PDF dropped on the one-file page (no pdf.js in it) is said in the results panel.
+  await dropFile(page, '年报.pdf', Buffer.from('%PDF-1.7\n', 'latin1'), 'application/pdf');
+  await page.waitForSelector('#results #notice:not([hidden])');
+  assert.match(await page.textContent('#notice'), /年报\.pdf：这个单文件版不支持 PDF.*另存为 \.docx 或 \.txt/, 'no PDF here, and what to do, where the eye is');
+  assert.equal(await page.inputValue('#input'), seed.text, 'the text is kept');
 
   // blob: is the worker's script, made in the page: not a request to anywhere.
   assert.deepEqual(requests.filter((u) => u !== singleFileUrl && !u.startsWith('blob:')), [], 'no request but the file itself');

@@ -30,7 +30,7 @@ import {
   assertClean, checks, cliCheck, dropFile, fixture, repo, run, singleFileUrl, waitChecked, waitReady, watch, withBrowser, withServer,
 } from './lib/browser.mjs';
 
-const cli = path.join(repo, 'build-native', 'cli', 'nianbao');
+const cli = path.resolve(repo, process.env.NIANBAO_BUILD_NATIVE || 'build-native', 'cli', 'nianbao');
 const spans = (list) => list.map((f) => `${f.rule || f.id}@${f.start ?? f.location.start.utf16}-${f.end ?? f.location.end.utf16}`).sort();
 
 function cliJson(args) {

@@ -24,7 +24,18 @@ std::string fill(std::string_view templ, const Params& params) {
         if (templ[i] == '{') {
             size_t close = templ.find('}', i);
             if (close != std::string_view::npos) {
-                if (const std::string* value = params.find(templ.substr(i + 1, close - i - 1))) {
+                std::string_view key = templ.substr(i + 1, close - i - 1);
+                // {count|row|rows}: the word for the number count holds (English plurals).
+                size_t bar = key.find('|');
+                size_t bar2 = bar == std::string_view::npos ? bar : key.find('|', bar + 1);
+                if (bar2 != std::string_view::npos) {
+                    if (const std::string* value = params.find(key.substr(0, bar))) {
+                        out += *value == "1" ? key.substr(bar + 1, bar2 - bar - 1) : key.substr(bar2 + 1);
+                        i = close;
+                        continue;
+                    }
+                }
+                if (const std::string* value = params.find(key)) {
                     out += *value;
                     i = close;
                     continue;

@@ -34,7 +34,7 @@ const std::vector<RuleDoc>& docs() {
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::NarrativeReviewNone, "正文说“{phrase}”，但表四{group}为 {count} 件。",
-         "The text says 「{phrase}」, but table 4 shows {count} {group_en} case(s).",
+         "The text says 「{phrase}」, but table 4 shows {count} {group_en} {count|case|cases}.",
          "核对正文和表四，改正说错的一方。",
          "Check the text against table 4 and correct whichever is wrong."},
         {Msg::NarrativeReviewUpheld, "正文说“{phrase}”，但表四有{shown}。",
@@ -42,7 +42,7 @@ const std::vector<MessageSpec>& messages() {
          "核对正文和表四：结果并非全部维持的，改写这句话；否则改正表四。",
          "Check the text against table 4 and correct whichever is wrong."},
         {Msg::NarrativeReviewCount, "正文说{group} {said} {unit}，表四{group}总计为 {count}。",
-         "The text gives {said} {group_en} case(s); table 4 totals {count}.",
+         "The text gives {said} {group_en} {said|case|cases}; table 4 totals {count}.",
          "核对正文和表四，使件数一致。",
          "Make the count agree with table 4."},
     };

@@ -17,10 +17,10 @@ const std::vector<RuleDoc>& docs() {
         RuleDoc(Rule::PublishLate, Severity::Warning)
             .title("逾期公布", "Published late")
             .checks("落款日期晚于发布期限：县级以上人民政府部门为次年 1月31日（条例第四十九条）；县级以上地方人民政府本级报告为次年 "
-                    "3月31日；乡镇、街道由省级规定，默认次年 1月31日；机关类型不明时按 3月31日。选项 deadline（MM-DD）可改期限，"
-                    "bodyKind 可指定机关类型；报告没有落款日期时，用开头标明的发布日期（网页上的“发布日期：2025-01-20”），"
-                    "再没有则用选项 today（参考日期）判断。",
-                    "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; the deadline option overrides it. Without a signed date, a publication date labelled at the top (a web page's 发布日期：2025-01-20) is used, else the today option.")
+                    "3月31日；乡镇、街道由省级规定，默认次年 1月31日；机关类型不明时按 3月31日。“发布期限”（MM-DD，命令行 --deadline）可改期限，"
+                    "“机关类型”（--body-kind）可指定机关类型；报告没有落款日期时，用开头标明的发布日期（网页上的“发布日期：2025-01-20”），"
+                    "再没有则用“参考日期”（--today）判断。",
+                    "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; a publication deadline you give (MM-DD, --deadline) overrides it, and the kind of body can be given (--body-kind). Without a signed date, a publication date labelled at the top (a web page's 发布日期: 2025-01-20) is used, else the reference date (--today).")
             .matters("条例规定了年度报告的公布期限，逾期公布是常见的考核扣分项。",
                      "The regulation sets the deadline (条例 第四十九条); late reports are marked down.")
             .for_example("乡镇报告落款“2025年2月7日”（期限 2025年1月31日）")
@@ -32,17 +32,17 @@ const std::vector<RuleDoc>& docs() {
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::PublishLateSigned, "落款日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
-         "The report is signed 「{raw}」, {days} day(s) after the deadline {deadline_en} ({rule_en}).",
-         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
-         "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
+         "The report is signed 「{raw}」, {days} {days|day|days} after the deadline {deadline_en} ({rule_en}).",
+         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，请在“发布期限”中填写（命令行：--deadline MM-DD）。",
+         "Publish by {deadline_en}; if your province sets another date, enter it as the publication deadline (command line: --deadline MM-DD)."},
         {Msg::PublishLatePublished, "发布日期“{raw}”晚于发布期限 {deadline}，逾期 {days} 天（{rule}）。",
-         "The report was published 「{raw}」, {days} day(s) after the deadline {deadline_en} ({rule_en}).",
-         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
-         "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
+         "The report was published 「{raw}」, {days} {days|day|days} after the deadline {deadline_en} ({rule_en}).",
+         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，请在“发布期限”中填写（命令行：--deadline MM-DD）。",
+         "Publish by {deadline_en}; if your province sets another date, enter it as the publication deadline (command line: --deadline MM-DD)."},
         {Msg::PublishLateToday, "报告没有落款日期；参考日期 {today} 已超过发布期限 {deadline}，逾期 {days} 天（{rule}）。",
-         "The report has no signature date; the reference date {today} is {days} day(s) after the deadline {deadline_en} ({rule_en}).",
-         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，可用选项 deadline 指定。",
-         "Publish by {deadline_en}; if your province sets another date, give it with the deadline option."},
+         "The report has no signature date; the reference date {today} is {days} {days|day|days} after the deadline {deadline_en} ({rule_en}).",
+         "年度报告应在 {deadline} 前公布；如果所在地规定了其他期限，请在“发布期限”中填写（命令行：--deadline MM-DD）。",
+         "Publish by {deadline_en}; if your province sets another date, enter it as the publication deadline (command line: --deadline MM-DD)."},
     };
     return m;
 }
@@ -64,8 +64,8 @@ const DeadlineRule kDeadlines[] = {
     {BodyKind::Unknown, 3, 31, "未能判断机关类型，按最晚的期限次年3月31日",
      "kind of body unknown: the latest deadline, 31 March of the following year"},
 };
-constexpr std::string_view kOptionDeadlineZh = "选项 deadline 指定的期限";
-constexpr std::string_view kOptionDeadlineEn = "the deadline given as an option";
+constexpr std::string_view kOptionDeadlineZh = "按指定的发布期限";
+constexpr std::string_view kOptionDeadlineEn = "the publication deadline given";
 
 // Days since 1970-01-01 (proleptic Gregorian), for "late by N days".
 long days_from_civil(int y, int m, int d) {

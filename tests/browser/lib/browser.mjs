@@ -14,7 +14,7 @@ import { CSP, serve } from '../../../scripts/serve.mjs';
 
 export { CSP, serve };
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const dist = path.join(repo, 'dist');
+export const dist = path.resolve(repo, process.env.NIANBAO_DIST || 'dist');
 export const artifacts = path.join(repo, 'tests', 'browser', 'artifacts');
 export const singleFileUrl = pathToFileURL(path.join(dist, 'nianbao.html')).href;
 const READY_TIMEOUT = 20000;
@@ -28,7 +28,7 @@ export function fixture(dir, prefix) {
 
 // The native CLI's JSON for a file: what the page must agree with.
 export function cliCheck(file) {
-  const r = spawnSync(path.join(repo, 'build-native', 'cli', 'nianbao'), ['check', '--format', 'json', file]);
+  const r = spawnSync(path.resolve(repo, process.env.NIANBAO_BUILD_NATIVE || 'build-native', 'cli', 'nianbao'), ['check', '--format', 'json', file]);
   assert.ok(r.status === 0 || r.status === 1, `nianbao check ${file}: exit ${r.status} ${r.stderr}`);
   return JSON.parse(r.stdout.toString('utf8'));
 }
