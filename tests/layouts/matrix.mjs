@@ -28,23 +28,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual, parseArgs, promisify } from 'node:util';
-import { cliPath, repo, sampleFiles, shared } from '../node/helpers.mjs';
+import { REAL_REPORTS, cliPath, repo, sampleFiles, shared } from '../node/helpers.mjs';
 import { VARIANTS } from './variants.mjs';
 
 const run = promisify(execFile);
 const here = path.join(repo, 'tests', 'layouts');
 
 // The bases the matrix must have: a missing one fails.
-const REQUIRED = [
-  'seeds/000_871ede2c728ee505.txt',
-  'seeds/001_596907d86b561f89.txt',
-  'seeds/002_a4f66517a6301564.txt',
-  'seeds/003_42f29cd10deb4ca1.txt',
-  'seeds/004_cefec1d860d17dad.txt',
-  'real/006_huaian_city_2024.txt',
-  'real/007_hongze_district_2023.txt',
-  'real/008_hongze_district_2024.txt',
-].map((p) => path.join(shared, p));
+const REQUIRED = REAL_REPORTS.map((p) => path.join(shared, p));
 // Not bases: 009 is already one line, the excerpt is no whole report.
 const NOT_BASES = new Set(['009_pingtan_2021_oneline.txt', 'huaian_2024_section3_pdftotext_excerpt.txt']);
 

@@ -12,6 +12,19 @@ export const wasmDir = process.env.NIANBAO_WASM_DIR ? path.resolve(process.env.N
 // NIANBAO_CLI: another build of the CLI (e.g. a sanitizer or profiling build).
 export const cliPath = process.env.NIANBAO_CLI || path.join(repo, 'build-native', 'cli', 'nianbao');
 
+// The real reports every report-level test knows by name (../shared): the five
+// seeds and the real reports with their tables whole. A missing one fails.
+export const REAL_REPORTS = [
+  'seeds/000_871ede2c728ee505.txt',
+  'seeds/001_596907d86b561f89.txt',
+  'seeds/002_a4f66517a6301564.txt',
+  'seeds/003_42f29cd10deb4ca1.txt',
+  'seeds/004_cefec1d860d17dad.txt',
+  'real/006_huaian_city_2024.txt',
+  'real/007_hongze_district_2023.txt',
+  'real/008_hongze_district_2024.txt',
+];
+
 // Report texts to run through both builds: the labelled seeds, the real
 // reports and the repo's own fixtures (all *.txt below tests/fixtures), whichever exist.
 export function sampleFiles() {
