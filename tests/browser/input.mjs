@@ -123,6 +123,7 @@ async function testDrops(page, tmp) {
 async function testFailuresInPanel(page) {
   const notice = async () => (await page.isVisible('#notice')) && (await page.textContent('#notice'));
   const seed = fixture('seeds', '001_');
+  await fillAndWait(page, '');
   await fillAndWait(page, seed.text);
   assert.equal(await notice(), false, 'no notice while all is well');
 
