@@ -103,8 +103,10 @@ std::array<SectionHit, 6> find_sections(const NormalizedText& norm, const Format
             } else {
                 // Another section's title under this number: the outline numbers
                 // the sections otherwise (section-numbering), the title decides.
+                // (Its keywords first: a cheap test that most numbered lines fail.)
                 for (int s = 1; s <= 6; ++s)
-                    if (s != m.number && is_section_title(title, format.sections[s - 1]))
+                    if (s != m.number && names_section(title, format.sections[s - 1]) &&
+                        is_section_title(title, format.sections[s - 1]))
                         cands.push_back({s, pos, pos + line.size(), pos + t, usual, true, m.number});
             }
         }
