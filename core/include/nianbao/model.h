@@ -78,6 +78,8 @@ struct Table {
     std::vector<Row> rows;    // one per template row (data rows and groups), in template order
     std::vector<HeaderLabel> headers;
     const Row* row(std::string_view key) const;
+    // The row with `key` if the table was found and the row read in it; else nullptr.
+    const Row* found_row(std::string_view key) const;
 };
 
 struct Section {

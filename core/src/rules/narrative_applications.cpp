@@ -263,9 +263,9 @@ void run(const Context& ctx, Emitter& out) {
     if (!out.enabled(Rule::NarrativeApplications)) return;
     const Report& r = ctx.report;
     AppTable at;
-    at.new_row = find_row(r.table3, "t3.new");
+    at.new_row = r.table3.found_row("t3.new");
     at.new_total = usable_cell(at.new_row, 6);
-    at.carried_row = find_row(r.table3, "t3.carried_in");
+    at.carried_row = r.table3.found_row("t3.carried_in");
     at.carried_total = usable_cell(at.carried_row, 6);
     check_applications(narrative_of(ctx), at, out);
 }

@@ -42,7 +42,7 @@ bool mentions_fees(std::string_view s) {
 }
 
 void check_fee_notice(const Narrative& n, const Table& t3, Emitter& out) {
-    const Row* row = find_row(t3, "t3.other.2");
+    const Row* row = t3.found_row("t3.other.2");
     const Cell* total = usable_cell(row, 6);
     if (!total || total->value <= 0) return;
     if (mentions_fees(n.text)) return;

@@ -449,7 +449,7 @@ void check_review(const Narrative& n, const ReviewTable& t, Emitter& out) {
 void run(const Context& ctx, Emitter& out) {
     if (!out.enabled(Rule::NarrativeReview)) return;
     ReviewTable rt;
-    rt.row = find_row(ctx.report.table4, "t4.counts");
+    rt.row = ctx.report.table4.found_row("t4.counts");
     const TableSpec* spec = ctx.report.table4.spec;
     if (rt.row && spec) {
         rt.usable = true;

@@ -178,13 +178,6 @@ const Narrative& narrative_of(const Context& ctx);
 
 // --- table values -------------------------------------------------------------
 
-inline const Row* find_row(const Table& t, std::string_view key) {
-    if (!t.found) return nullptr;
-    for (const Row& row : t.rows)
-        if (row.spec && row.spec->key == key) return row.found ? &row : nullptr;
-    return nullptr;
-}
-
 // A cell of a found row, if it holds a usable value.
 inline const Cell* usable_cell(const Row* row, size_t column) {
     if (!row || column >= row->cells.size() || !row->cells[column].usable()) return nullptr;

@@ -76,13 +76,6 @@ Params table_params(int number) {
     return {{"table", table_name_zh(number)}, {"table_en", table_name_en(number)}};
 }
 
-const Row* found_row(const Report& r, int table, std::string_view key) {
-    const Table& t = r.table(table);
-    if (!t.found || !t.spec) return nullptr;
-    const Row* row = t.row(key);
-    return row && row->found && row->spec ? row : nullptr;
-}
-
 // --- carryover-mismatch -----------------------------------------------------
 
 // One finding per row: a clerk fixes the row at once, and a wrong part
@@ -91,8 +84,8 @@ const Row* found_row(const Report& r, int table, std::string_view key) {
 void check_carryover(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
     const Report& prev = *ctx.previous;
-    const Row* in = found_row(r, 3, "t3.carried_in");
-    const Row* was = found_row(prev, 3, "t3.carried_out");
+    const Row* in = r.table(3).found_row("t3.carried_in");
+    const Row* was = prev.table(3).found_row("t3.carried_out");
     if (!in || !was) return;
     const TableSpec& spec = *r.table3.spec;
     std::string diffs, diffs_en, fixes, fixes_en, arithmetic;
@@ -149,8 +142,8 @@ void check_rollforward(const Context& ctx, Emitter& out) {
     const Report& prev = *ctx.previous;
     // Only a revision whose columns are a stock and its flows (本年制发 /
     // 本年废止 / 现行有效件数, not 2019's 本年新制作 / 本年新公开) rolls forward.
-    const Row* row = found_row(r, 2, "t2.normative");
-    const Row* last = found_row(prev, 2, "t2.normative");
+    const Row* row = r.table(2).found_row("t2.normative");
+    const Row* last = prev.table(2).found_row("t2.normative");
     if (!row || !last) return;
     const Cell* made_at = column_cell(*row, "本年制发件数");
     const Cell* repealed_at = column_cell(*row, "本年废止件数");
