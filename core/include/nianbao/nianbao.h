@@ -41,8 +41,10 @@ struct Finding {
 
 // The largest input check() reads (each of the text and the previous report):
 // beyond it, one input-too-large finding and nothing is read, so a huge paste
-// cannot exhaust memory (peak memory: about 12x the input for reports, up to
-// 90x for a pathological table of short rows, scripts/bench_hostile.py). The CLI refuses
+// cannot exhaust memory (peak memory, scripts/bench_hostile.py: about 6x the
+// input for reports, on one line or not, and at most ~8x for the reader alone
+// on any shape; the rules take up to ~55x on a text of nothing but numbers
+// under a section heading, whose every number the narrative lists). The CLI refuses
 // larger files before reading them; the WebAssembly binding passes a lower
 // limit that fits its memory cap.
 constexpr size_t kMaxInputBytes = size_t(64) << 20;
