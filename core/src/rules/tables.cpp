@@ -6,7 +6,6 @@
 #include "rules/registry.h"
 #include "rules/table_sums.h"
 #include "tables/labels.h"
-#include "tables/row_template.h"
 
 namespace nianbao {
 
@@ -471,7 +470,6 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         return;
     }
     const TableSpec& spec = *t.spec;
-    const auto tmpl = row_template(spec);
     const BlankLines& lines = blank_lines(ctx);
     // Rows not read: found, with too few or too many numbers (a row of glued
     // digits has its own finding). A third or more of the data rows (two at
@@ -535,7 +533,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         }
         if (!row.found) continue;
         if (!row.raw_label.empty() && !rs.label.empty()) {
-            if (row_label_differs(row.raw_label, tmpl->official[j].label(), spec)) {
+            if (row_label_differs(row.raw_label, canonical_label(rs.label), spec)) {
                 p()["raw"] = row.raw_label;
                 p()["official"] = std::string(rs.marker) + std::string(rs.label);
                 out.emit(Msg::RowLabelRow, row.label_span, p());
