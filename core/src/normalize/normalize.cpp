@@ -2,18 +2,15 @@
 
 #include <algorithm>
 
+#include "meta/scan_util.h"
+
 namespace nianbao {
 
+// One UTF-8 decoder for the core (meta/scan_util.h); this is its older spelling.
 char32_t decode_at(std::string_view s, size_t i, int* len) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    int n = utf8_length(c);
-    if (i + n > s.size()) n = 1;
-    char32_t cp = c;
-    if (n == 2) cp = ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-    if (n == 3) cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-    if (n == 4) cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-    *len = n;
-    return cp;
+    const scan::Cp c = scan::decode_at(s, i);
+    *len = c.len > 0 ? static_cast<int>(c.len) : 1;
+    return c.cp;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
