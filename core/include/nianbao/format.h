@@ -59,7 +59,6 @@ struct TableSpec {
     std::string_view name;            // "主动公开政府信息情况"
     std::vector<ColumnSpec> columns;  // table 三 and 四; empty for 二 (per row)
     std::vector<RowSpec> rows;        // data rows and group labels, in order
-    int data_row_count() const;
     // Index of the column with `key` ("direct.total"), -1 if none: rules name
     // columns by key, never by position.
     int column_index(std::string_view key) const;

@@ -98,12 +98,6 @@ TableSpec standard_table4() {
     return t;
 }
 
-int TableSpec::data_row_count() const {
-    int n = 0;
-    for (const auto& r : rows) n += r.cells > 0;
-    return n;
-}
-
 int TableSpec::column_index(std::string_view key) const {
     for (size_t k = 0; k < columns.size(); ++k)
         if (columns[k].key == key) return static_cast<int>(k);

@@ -37,7 +37,6 @@ struct LineTokens {
     // that falls short of the template (a web page's trailing empty <td>s).
     std::vector<Token> trailing_empty;
     bool has_values() const;
-    bool numbers_only() const { return has_values() && label.empty(); }
 };
 
 // `scratch` holds the line's tokens while it is split (reused from line to line).
