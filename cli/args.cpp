@@ -47,33 +47,6 @@ bool is_digits(std::string_view s) {
     return !s.empty();
 }
 
-int days_in_month(int year, int month) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2) {
-        bool leap = year < 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0));
-        return leap ? 29 : 28;
-    }
-    return days[month - 1];
-}
-
-// "MM-DD"; any year, so 02-29 is allowed.
-bool valid_month_day(std::string_view s) {
-    if (s.size() != 5 || s[2] != '-' || !is_digits(s.substr(0, 2)) || !is_digits(s.substr(3, 2))) return false;
-    int month = std::stoi(std::string(s.substr(0, 2)));
-    int day = std::stoi(std::string(s.substr(3, 2)));
-    return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(-1, month);
-}
-
-// "YYYY-MM-DD", a date that exists.
-bool valid_date(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || !is_digits(s.substr(0, 4))) return false;
-    if (!valid_month_day(s.substr(5))) return false;
-    int year = std::stoi(std::string(s.substr(0, 4)));
-    int month = std::stoi(std::string(s.substr(5, 2)));
-    int day = std::stoi(std::string(s.substr(8, 2)));
-    return year >= 1 && day <= days_in_month(year, month);
-}
-
 std::vector<std::string> split(std::string_view s, char sep) {
     std::vector<std::string> parts;
     size_t start = 0;
@@ -135,14 +108,14 @@ bool apply_check_option(const std::string& name, const std::string& value, Comma
         if (!check_rule_id(id, error)) return fail(error, "--severity: " + error);
         o.severity[id] = *level;
     } else if (name == "--deadline") {
-        if (!valid_month_day(value)) return fail(error, "--deadline expects a date MM-DD, e.g. 03-31");
+        if (int m, d; !nianbao::parse_month_day(value, m, d)) return fail(error, "--deadline expects a date MM-DD, e.g. 03-31");
         o.deadline = value;
     } else if (name == "--body-kind") {
         if (!one_of(value, {"township", "department", "government"}))
             return fail(error, "--body-kind must be township, department or government");
         o.body_kind = value;
     } else if (name == "--today") {
-        if (!valid_date(value)) return fail(error, "--today expects a date YYYY-MM-DD, e.g. 2025-02-01");
+        if (int y, m, d; !nianbao::parse_option_date(value, y, m, d)) return fail(error, "--today expects a date YYYY-MM-DD, e.g. 2025-02-01");
         o.today = value;
     } else if (name == "--previous") {
         if (value.empty()) return fail(error, "--previous expects a file name");

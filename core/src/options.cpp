@@ -3,6 +3,7 @@
 
 #include "nianbao/nianbao.h"
 #include "nianbao/options_reader.h"
+#include "meta/dates.h"
 
 namespace nianbao {
 
@@ -15,6 +16,44 @@ const char* severity_name(Severity s) {
         case Severity::Info: return "info";
     }
     return "error";
+}
+
+// --- the options' date grammar ----------------------------------------------
+
+// "N" digits at s[i..], at most `max` of them; -1 if none.
+static int read_number(std::string_view s, size_t& i, int max) {
+    int v = 0, n = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && n < max) {
+        v = v * 10 + (s[i] - '0');
+        ++i;
+        ++n;
+    }
+    return n ? v : -1;
+}
+
+static bool is_option_sep(char c) { return c == '-' || c == '/' || c == '.'; }
+
+// options.deadline: "MM-DD" (also "M-D", "MM/DD"). False if unusable.
+bool parse_month_day(std::string_view s, int& month, int& day) {
+    size_t i = 0;
+    month = read_number(s, i, 2);
+    if (month < 0 || i >= s.size() || !is_option_sep(s[i])) return false;
+    ++i;
+    day = read_number(s, i, 2);
+    return i == s.size() && day >= 1 && day <= days_in_month(0, month);
+}
+
+// options.today: "YYYY-MM-DD". False if unusable.
+bool parse_option_date(std::string_view s, int& year, int& month, int& day) {
+    size_t i = 0;
+    year = read_number(s, i, 4);
+    if (year < 1000 || i >= s.size() || !is_option_sep(s[i])) return false;
+    ++i;
+    month = read_number(s, i, 2);
+    if (month < 0 || i >= s.size() || !is_option_sep(s[i])) return false;
+    ++i;
+    day = read_number(s, i, 2);
+    return i == s.size() && day >= 1 && day <= days_in_month(year, month);
 }
 
 std::optional<Severity> parse_severity(std::string_view s) {

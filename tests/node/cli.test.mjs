@@ -121,12 +121,20 @@ describe('check', () => {
     assert.deepEqual(JSON.parse(r.stdout).findings, [], 'every rule turned off: no findings');
   });
 
+  test('dates in options read as the page and the checks read them (one grammar: 2025-2-1, 3/31)', () => {
+    const a = runCli(['check', '--format', 'json', '--today', '2025-2-1', '--deadline', '3/31', sample]);
+    const b = runCli(['check', '--format', 'json', '--today', '2025-02-01', '--deadline', '03-31', sample]);
+    assert.equal(a.status, b.status);
+    assert.equal(a.stdout, b.stdout);
+  });
+
   test('bad option values are usage errors', () => {
     assertUsageError(['check', '--lang', 'fr', sample], /--lang/);
     assertUsageError(['check', '--deadline', '13-01', sample], /--deadline/);
     assertUsageError(['check', '--deadline', '02-30', sample], /--deadline/);
     assertUsageError(['check', '--today', '2025-02-29', sample], /--today/);
-    assertUsageError(['check', '--today', '2025-2-1', sample], /--today/);
+    assertUsageError(['check', '--today', '2025-02', sample], /--today/);
+    assertUsageError(['check', '--deadline', 'Jan 31', sample], /--deadline/);
     assertUsageError(['check', '--body-kind', 'county', sample], /--body-kind/);
     assertUsageError(['check', '--jobs', '0', sample], /--jobs/);
     assertUsageError(['check', '--jobs', 'all', sample], /--jobs/);

@@ -16,6 +16,12 @@ namespace nianbao {
 
 enum class Severity { Info, Warning, Error };
 const char* severity_name(Severity s);
+
+// The options' date grammar, one for the CLI, the page and the checks:
+// deadline "MM-DD" (also "M-D", "MM/DD", "MM.DD"); today "YYYY-MM-DD" (the
+// same separators). False unless the date exists (02-29 is a deadline).
+bool parse_month_day(std::string_view s, int& month, int& day);
+bool parse_option_date(std::string_view s, int& year, int& month, int& day);
 std::optional<Severity> parse_severity(std::string_view s);
 
 // A cell a finding involves, so the page can mark it in the table view.

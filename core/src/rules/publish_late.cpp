@@ -77,41 +77,6 @@ long days_from_civil(int y, int m, int d) {
     return era * 146097 + doe - 719468;
 }
 
-// "N" digits at s[i..], at most `max` of them; -1 if none.
-int read_number(std::string_view s, size_t& i, int max) {
-    int v = 0, n = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && n < max) {
-        v = v * 10 + (s[i] - '0');
-        ++i;
-        ++n;
-    }
-    return n ? v : -1;
-}
-
-bool is_option_sep(char c) { return c == '-' || c == '/' || c == '.'; }
-
-// options.deadline: "MM-DD" (also "M-D", "MM/DD"). False if unusable.
-bool parse_month_day(std::string_view s, int& month, int& day) {
-    size_t i = 0;
-    month = read_number(s, i, 2);
-    if (month < 0 || i >= s.size() || !is_option_sep(s[i])) return false;
-    ++i;
-    day = read_number(s, i, 2);
-    return i == s.size() && day >= 1 && day <= days_in_month(0, month);
-}
-
-// options.today: "YYYY-MM-DD". False if unusable.
-bool parse_ymd(std::string_view s, int& year, int& month, int& day) {
-    size_t i = 0;
-    year = read_number(s, i, 4);
-    if (year < 1000 || i >= s.size() || !is_option_sep(s[i])) return false;
-    ++i;
-    month = read_number(s, i, 2);
-    if (month < 0 || i >= s.size() || !is_option_sep(s[i])) return false;
-    ++i;
-    day = read_number(s, i, 2);
-    return i == s.size() && day >= 1 && day <= days_in_month(year, month);
-}
 
 
 std::string zh_date(int y, int m, int d) {
@@ -160,7 +125,7 @@ void check_publish_late(const Context& ctx, Emitter& out) {
         return;
     }
     int ty = 0, tm = 0, td = 0;
-    if (ctx.options.today.empty() || !parse_ymd(ctx.options.today, ty, tm, td)) return;
+    if (ctx.options.today.empty() || !parse_option_date(ctx.options.today, ty, tm, td)) return;
     const long late = days_from_civil(ty, tm, td) - deadline;
     if (late <= 0) return;
     p["today"] = iso_date(ty, tm, td);
