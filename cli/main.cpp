@@ -34,12 +34,10 @@ void complain(const std::string& message) { std::fprintf(stderr, "nianbao: %s\n"
 
 struct Counts {
     int errors = 0, warnings = 0, infos = 0;
-    void add(const nianbao::Result& result) {
-        for (const auto& f : result.findings) {
-            if (f.severity == nianbao::Severity::Error) ++errors;
-            else if (f.severity == nianbao::Severity::Warning) ++warnings;
-            else ++infos;
-        }
+    void add(const nianbao::Result& result) {  // as check() counted them
+        errors += result.errors;
+        warnings += result.warnings;
+        infos += result.infos;
     }
 };
 
