@@ -25,13 +25,6 @@ namespace T = nianbao::test;
 
 namespace {
 
-std::vector<Finding> of(const Result& r, std::string_view id) {
-    std::vector<Finding> out;
-    for (const Finding& f : r.findings)
-        if (f.id == id) out.push_back(f);
-    return out;
-}
-
 std::string at(const Result& r, nianbao::Span s) { return r.report.source.substr(s.begin, s.size()); }
 
 // `s` with its one `from` replaced by `to`.
@@ -108,9 +101,9 @@ TEST_CASE("blank cells: a web page's table 三 row that ends in empty cells has 
     CHECK(at(r, row->cells[0].span) == "258");
     CHECK(at(r, row->cells[5].span) == "1");
     CHECK(row->extra.empty());
-    CHECK(of(r, "cell-count").empty());
-    CHECK(of(r, "row-missing").empty());
-    const auto blank = of(r, "cell-blank");
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    CHECK(nianbao::test::findings_with(r, "row-missing").empty());
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     CHECK(blank[0].severity == nianbao::Severity::Warning);
     CHECK(columns(blank[0]) == std::vector<int>{2, 3, 6});
@@ -130,11 +123,11 @@ TEST_CASE("blank cells: in a Word copy whose rows end in one tab, six numbers an
         CHECK(row->found);
         CHECK(row->numbers_found == 6);
         CHECK(statuses(*row) == std::vector<CellStatus>{Ok, Ok, Ok, Ok, Ok, Ok, CellStatus::Missing});
-        const auto count = of(r, "cell-count");
+        const auto count = nianbao::test::findings_with(r, "cell-count");
         REQUIRE(count.size() == 1);
         CHECK(contains(count[0].message_zh, "读到 6 个"));
         CHECK(at(r, count[0].span) == "(一) 予以公开\t5\t1\t0\t0\t0\t0");
-        CHECK(of(r, "cell-blank").empty());
+        CHECK(nianbao::test::findings_with(r, "cell-blank").empty());
     }
     {
         // One empty cell before that tab: 总计 left blank.
@@ -144,8 +137,8 @@ TEST_CASE("blank cells: in a Word copy whose rows end in one tab, six numbers an
         const Row* row = r.report.table3.row("t3.disclosed");
         REQUIRE(row);
         CHECK(statuses(*row) == std::vector<CellStatus>{Ok, Ok, Ok, Ok, Ok, Ok, Blank});
-        CHECK(of(r, "cell-count").empty());
-        const auto blank = of(r, "cell-blank");
+        CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+        const auto blank = nianbao::test::findings_with(r, "cell-blank");
         REQUIRE(blank.size() == 1);
         CHECK(columns(blank[0]) == std::vector<int>{6});
         CHECK(contains(blank[0].message_zh, "·总计 是空白（空单元格）"));
@@ -168,9 +161,9 @@ TEST_CASE("blank cells: a table 三 label followed only by empty cells is a blan
     CHECK(row->raw_label == "2. 其他法律行政法规禁止公开");
     CHECK(statuses(*row) == std::vector<CellStatus>(7, Blank));
     CHECK(values(*row) == std::vector<int64_t>(7, 0));
-    CHECK(of(r, "row-missing").empty());
-    CHECK(of(r, "cell-count").empty());
-    const auto blank = of(r, "cell-blank");
+    CHECK(nianbao::test::findings_with(r, "row-missing").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     CHECK(columns(blank[0]) == std::vector<int>{0, 1, 2, 3, 4, 5, 6});
     CHECK(at(r, blank[0].span) == "2. 其他法律行政法规禁止公开");
@@ -191,11 +184,11 @@ TEST_CASE("blank cells: a table 三 label with fewer empty cells than the table 
                                      "\t\t2. 其他法律行政法规禁止公开\t\t\t\t\t\t\n");  // six, not seven
     const Result r = nianbao::check(text);
     CHECK_FALSE(r.report.table3.row("t3.refused.2")->found);
-    const auto missing = of(r, "row-missing");
+    const auto missing = nianbao::test::findings_with(r, "row-missing");
     REQUIRE(missing.size() == 1);
     CHECK(contains(missing[0].message_zh, "2.其他法律行政法规禁止公开"));
     CHECK(values(*r.report.table3.row("t3.refused.3")) == std::vector<int64_t>{5, 1, 0, 0, 0, 0, 6});
-    CHECK(of(r, "cell-blank").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-blank").empty());
 }
 
 TEST_CASE("blank cells: in a Word copy (rows end in a tab) a label needs one empty cell more to be a blank row") {
@@ -206,12 +199,12 @@ TEST_CASE("blank cells: in a Word copy (rows end in a tab) a label needs one emp
         const Result r = nianbao::check(replace_line(seed, 63, line63, "\t\t3. 危及“三安全一稳定”\t\t\t\t\t\t\t\t"));
         CHECK(r.report.table3.row("t3.refused.3")->found);
         CHECK(statuses(*r.report.table3.row("t3.refused.3")) == std::vector<CellStatus>(7, Blank));
-        CHECK(of(r, "row-missing").empty());
+        CHECK(nianbao::test::findings_with(r, "row-missing").empty());
     }
     {
         const Result r = nianbao::check(replace_line(seed, 63, line63, "\t\t3. 危及“三安全一稳定”\t\t\t\t\t\t\t"));
         CHECK_FALSE(r.report.table3.row("t3.refused.3")->found);
-        CHECK(of(r, "row-missing").size() == 1);
+        CHECK(nianbao::test::findings_with(r, "row-missing").size() == 1);
     }
 }
 
@@ -223,8 +216,8 @@ TEST_CASE("blank cells: a table 二 row left blank (行政许可 and empty cells
     CHECK(row->found);
     REQUIRE(row->cells.size() == 1);
     CHECK(row->cells[0].status == Blank);
-    CHECK(of(r, "row-missing").empty());
-    const auto blank = of(r, "cell-blank");
+    CHECK(nianbao::test::findings_with(r, "row-missing").empty());
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     CHECK(columns(blank[0]) == std::vector<int>{0});
     CHECK(at(r, blank[0].span) == "行政许可");  // an empty cell: the finding is on the row
@@ -238,18 +231,18 @@ TEST_CASE("blank cells: 行政许可 with fewer empty cells than table 二 is wi
     ReportText rt;
     const Result r = nianbao::check(replace(rt.str(), "行政许可\t0\t\t\n", "行政许可\t\t\n"));
     CHECK_FALSE(r.report.table2.row("t2.permit")->found);
-    const auto missing = of(r, "row-missing");
+    const auto missing = nianbao::test::findings_with(r, "row-missing");
     REQUIRE(missing.size() == 1);
     CHECK(contains(missing[0].message_zh, "行政许可"));
-    CHECK(of(r, "cell-blank").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-blank").empty());
 }
 
 TEST_CASE("blank cells: a label of table 二 that is no template row, left blank, is not an extra row of numbers") {
     ReportText rt;
     const Result r =
         nianbao::check(replace(rt.str(), "行政许可\t0\t\t\n", "行政许可\t0\t\t\n其他对外管理服务事项\t\t\t\n"));
-    CHECK(of(r, "row-label").empty());
-    CHECK(of(r, "row-missing").empty());
+    CHECK(nianbao::test::findings_with(r, "row-label").empty());
+    CHECK(nianbao::test::findings_with(r, "row-missing").empty());
     CHECK(r.report.table2.row("t2.permit")->cells[0].status == Ok);
 }
 
@@ -268,10 +261,10 @@ TEST_CASE("blank cells: table 四 on one line with empty cells inside and at the
     CHECK(at(r, row.cells[3].span) == "2");
     CHECK(at(r, row.cells[9].span) == "9");
     CHECK(row.extra.empty());
-    CHECK(of(r, "cell-count").empty());
-    CHECK(of(r, "review-total").empty());      // 5 + 0 + 0 + 2 = 7
-    CHECK(of(r, "litigation-total").empty());  // 8 + 0 + 0 + 1 = 9; 0 + 0 + 0 + 0 = 0
-    const auto blank = of(r, "cell-blank");
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    CHECK(nianbao::test::findings_with(r, "review-total").empty());      // 5 + 0 + 0 + 2 = 7
+    CHECK(nianbao::test::findings_with(r, "litigation-total").empty());  // 8 + 0 + 0 + 1 = 9; 0 + 0 + 0 + 0 = 0
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     CHECK(columns(blank[0]) == std::vector<int>{1, 2, 6, 7, 10, 11, 12, 13, 14});
     CHECK(at(r, blank[0].span) == "5\t\t\t2\t7\t8\t\t\t1\t9");
@@ -280,10 +273,10 @@ TEST_CASE("blank cells: table 四 on one line with empty cells inside and at the
 TEST_CASE("blank cells: table 四 one empty cell short of 15 is cell-count") {
     ReportText rt;
     const Result r = nianbao::check(replace(rt.str(), kZeros15, "5\t\t\t2\t7\t8\t\t\t1\t9\t\t\t\t\n"));
-    const auto count = of(r, "cell-count");
+    const auto count = nianbao::test::findings_with(r, "cell-count");
     REQUIRE(count.size() == 1);
     CHECK(contains(count[0].message_zh, "应有 15 个数，读到 6 个"));
-    CHECK(of(r, "cell-blank").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-blank").empty());
 }
 
 // --- cell-blank: one finding a row ----------------------------------------------
@@ -304,7 +297,7 @@ TEST_CASE("cell-blank: a row with two blank cells gives one finding naming both 
     const std::string text =
         replace(with_partly().str(), kPartly + "\t9\t0\t0\t0\t0\t0\t9\n", kPartly + "\t9\t—\t—\t0\t0\t0\t9\n");
     const Result r = nianbao::check(text);
-    const auto blank = of(r, "cell-blank");
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     const Finding& f = blank[0];
     CHECK(f.severity == nianbao::Severity::Warning);
@@ -318,7 +311,7 @@ TEST_CASE("cell-blank: a row with two blank cells gives one finding naming both 
         CHECK(at(r, c.span) == "—");
     }
     CHECK(columns(f) == std::vector<int>{1, 2});
-    CHECK(of(r, "apply-row-total").empty());  // read as 0: 9 + 0 + 0 = 9
+    CHECK(nianbao::test::findings_with(r, "apply-row-total").empty());  // read as 0: 9 + 0 + 0 = 9
 }
 
 TEST_CASE("cell-blank: a row with one blank cell gives the finding on that cell") {
@@ -326,7 +319,7 @@ TEST_CASE("cell-blank: a row with one blank cell gives the finding on that cell"
         const std::string text =
             replace(with_partly().str(), kPartly + "\t9\t0\t0\t0\t0\t0\t9\n", kPartly + "\t9\t—\t0\t0\t0\t0\t9\n");
         const Result r = nianbao::check(text);
-        const auto blank = of(r, "cell-blank");
+        const auto blank = nianbao::test::findings_with(r, "cell-blank");
         REQUIRE(blank.size() == 1);
         CHECK(at(r, blank[0].span) == "—");
         CHECK(contains(blank[0].message_zh, "·法人或其他组织 · 商业企业 是空白（“—”）"));
@@ -338,7 +331,7 @@ TEST_CASE("cell-blank: a row with one blank cell gives the finding on that cell"
         const std::string text =
             replace(with_partly().str(), kPartly + "\t9\t0\t0\t0\t0\t0\t9\n", kPartly + "\t9\t\t0\t0\t0\t0\t9\n");
         const Result r = nianbao::check(text);
-        const auto blank = of(r, "cell-blank");
+        const auto blank = nianbao::test::findings_with(r, "cell-blank");
         REQUIRE(blank.size() == 1);
         CHECK(at(r, blank[0].span) == "(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t9\t\t0\t0\t0\t0\t9");
         CHECK(contains(blank[0].message_zh, "是空白（空单元格）"));
@@ -353,7 +346,7 @@ TEST_CASE("cell-blank: blank cells in two rows give a finding for each row") {
     text = replace(text, "(一) 予以公开\t50\t6\t1\t0\t1\t1\t59\n", "(一) 予以公开\t50\t6\t1\t—\t1\t1\t59\n");
     text = replace(text, "(七) 总计\t0\t0\t0\t0\t0\t0\t0\n", "(七) 总计\t—\t—\t—\t0\t0\t0\t0\n");
     const Result r = nianbao::check(text);
-    const auto blank = of(r, "cell-blank");
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 3);
     CHECK(blank[0].cells.size() == 1);
     CHECK(blank[0].cells[0].row == "t3.disclosed");
@@ -436,8 +429,8 @@ TEST_CASE("blank lines: the 总计 of every result row left blank, only （七�
     std::vector<std::pair<int, int>> cells;
     for (int r = T::kDisclosed; r < T::kTotal; ++r) cells.push_back({r, 6});  // 21 result rows
     const Result r = nianbao::check(blank_cells3(rt.str(), cells));
-    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);  // not "各类申请人之和为 214，总计却是 0"
-    const auto blank = of(r, "cell-blank");
+    for (const auto& id : kSums) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);  // not "各类申请人之和为 214，总计却是 0"
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     const Finding& f = blank[0];
     CHECK(f.severity == nianbao::Severity::Warning);
@@ -466,8 +459,8 @@ TEST_CASE("blank lines: a result row with only its 总计 filled is one cell-bla
                       {T::kDisclosed, 5}},
                      "—");
     const Result r = nianbao::check(text);
-    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
-    const auto blank = of(r, "cell-blank");
+    for (const auto& id : kSums) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     const Finding& f = blank[0];
     CHECK(contains(f.message_zh, "表三“（一）予以公开”一行有 6 个单元格空白（自然人、法人或其他组织 · 商业企业"));
@@ -482,8 +475,8 @@ TEST_CASE("blank lines: the （七）总计 row left blank is one cell-blank wit
     std::vector<std::pair<int, int>> cells;
     for (int k = 0; k < 7; ++k) cells.push_back({T::kTotal, k});
     const Result r = nianbao::check(blank_cells3(provincial().str(), cells));
-    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
-    const auto blank = of(r, "cell-blank");
+    for (const auto& id : kSums) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     const Finding& f = blank[0];
     CHECK(contains(f.message_zh, "表三“（七）总计”一行有 7 个单元格空白"));
@@ -502,8 +495,8 @@ TEST_CASE("blank lines: table 四 with its three 总计 left blank is one cell-b
     REQUIRE(pos != std::string::npos);
     text.replace(pos, row4.size(), "1\t1\t0\t0\t\t1\t0\t0\t0\t\t2\t0\t1\t0\t\n");
     const Result r = nianbao::check(text);
-    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
-    const auto blank = of(r, "cell-blank");
+    for (const auto& id : kSums) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     CHECK(columns(blank[0]) == std::vector<int>{4, 9, 14});
     CHECK(expected_of(blank[0]) == std::vector<std::string>{"2", "1", "3"});
@@ -512,13 +505,13 @@ TEST_CASE("blank lines: table 四 with its three 总计 left blank is one cell-b
 
 TEST_CASE("blank lines: one result row's 总计 blank among filled ones stays one cell-blank and its sums, as before") {
     const Result r = nianbao::check(blank_cells3(provincial().str(), {{T::kDisclosed, 6}}));
-    const auto blank = of(r, "cell-blank");
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     REQUIRE(blank.size() == 1);
     CHECK(contains(blank[0].message_zh, "表三“（一）予以公开”·总计 是空白（空单元格），按 0 计算"));
-    const auto row_total = of(r, "apply-row-total");
+    const auto row_total = nianbao::test::findings_with(r, "apply-row-total");
     REQUIRE(row_total.size() == 1);
     CHECK(contains(row_total[0].message_zh, "各类申请人之和为 214，总计却是 0"));
-    CHECK(of(r, "apply-result-total").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "apply-result-total").size() == 1);
 }
 
 TEST_CASE("blank lines: a web page's zeros left empty in a whole column are zeros, not a blank line") {
@@ -526,8 +519,8 @@ TEST_CASE("blank lines: a web page's zeros left empty in a whole column are zero
     std::vector<std::pair<int, int>> cells;
     for (int r = 0; r < 25; ++r) cells.push_back({r, 2});
     const Result r = nianbao::check(blank_cells3(provincial().str(), cells));
-    for (const auto& id : kSums) CHECK_MESSAGE(of(r, id).empty(), id);
-    const auto blank = of(r, "cell-blank");
+    for (const auto& id : kSums) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
     CHECK(blank.size() == 25);  // one a row, read as 0, as before
     for (const auto& f : blank) CHECK(contains(f.message_zh, "按 0 计算"));
 }

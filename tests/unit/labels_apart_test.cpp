@@ -68,14 +68,6 @@ std::vector<std::vector<long long>> table3(const nianbao::Result& r) {
     return rows;
 }
 
-std::vector<std::string> not_info(const nianbao::Result& r) {
-    std::vector<std::string> ids;
-    for (const auto& f : r.findings)
-        if (f.severity != nianbao::Severity::Info) ids.push_back(f.id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
 int count(const nianbao::Result& r, const std::string& id) {
     return static_cast<int>(std::count_if(r.findings.begin(), r.findings.end(), [&](const auto& f) { return f.id == id; }));
 }
@@ -97,7 +89,7 @@ TEST_CASE("labels before the rows of numbers: every cell of table 三 reads as w
         CAPTURE(where == Labels::Before ? "labels before" : "labels after");
         const auto apart = nianbao::check(labels_apart(text, where));
         CHECK(table3(apart) == table3(placed));
-        CHECK(not_info(apart) == not_info(placed));
+        CHECK(nianbao::test::not_info(apart) == nianbao::test::not_info(placed));
         CHECK(count(apart, "table-by-order") == 1);
         CHECK(count(placed, "table-by-order") == 0);
     }
@@ -109,7 +101,7 @@ TEST_CASE("labels apart: a row the report lacks, label and numbers, stays row-mi
     const auto apart = nianbao::check(labels_apart(text, Labels::Before));
     CHECK(count(placed, "row-missing") == 1);
     CHECK(table3(apart) == table3(placed));
-    CHECK(not_info(apart) == not_info(placed));
+    CHECK(nianbao::test::not_info(apart) == nianbao::test::not_info(placed));
 }
 
 TEST_CASE("labels apart: a deviating label still gets its row-label warning, a label wrapped in its cell does not") {

@@ -57,15 +57,6 @@ std::vector<std::string> lines_of(const std::string& text) {
     return out;
 }
 
-// Finding ids and severities other than info, sorted.
-std::vector<std::string> not_info(const nianbao::Result& r) {
-    std::vector<std::string> out;
-    for (const auto& f : r.findings)
-        if (f.severity != nianbao::Severity::Info) out.push_back(f.id + ":" + nianbao::severity_name(f.severity));
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
 // The PDF's runs laid out read as the PDF's source text: the same cells, the same findings.
 void check_reads_as_source(const std::string& runs, const std::string& source) {
     CAPTURE(runs);
@@ -76,7 +67,7 @@ void check_reads_as_source(const std::string& runs, const std::string& source) {
     const auto a = cells(from_pdf.report), b = cells(original.report);
     REQUIRE(a.size() == b.size());
     for (size_t k = 0; k < a.size(); ++k) CHECK(a[k] == b[k]);
-    CHECK(not_info(from_pdf) == not_info(original));
+    CHECK(nianbao::test::not_info(from_pdf) == nianbao::test::not_info(original));
 }
 
 }  // namespace

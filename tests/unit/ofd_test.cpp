@@ -15,6 +15,7 @@
 #include "nianbao/inputs.h"
 #include "nianbao/nianbao.h"
 #include "report_builder.h"
+#include "zip_builder.h"
 #include "zlib_inflate.h"
 
 namespace {
@@ -30,30 +31,6 @@ std::string file(const std::string& path) {
 std::string shared_ofd(const std::string& name) { return file(std::string(NIANBAO_SOURCE_DIR) + "/../shared/ofd/" + name); }
 
 nianbao::InputText read_bytes(const std::string& bytes) { return nianbao::read_input_bytes(bytes, zlib_inflate); }
-
-void put(std::string& s, uint64_t v, int n) {
-    for (int k = 0; k < n; ++k) s += static_cast<char>(v >> (8 * k) & 0xff);
-}
-
-// A zip of stored entries.
-std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& parts) {
-    std::string out, dir;
-    for (const auto& [name, data] : parts) {
-        const uint64_t offset = out.size();
-        put(out, 0x04034b50, 4), put(out, 20, 2), put(out, 0, 2), put(out, 0, 2), put(out, 0, 8);
-        put(out, data.size(), 4), put(out, data.size(), 4), put(out, name.size(), 2), put(out, 0, 2);
-        out += name + data;
-        put(dir, 0x02014b50, 4), put(dir, 20, 2), put(dir, 20, 2), put(dir, 0, 2), put(dir, 0, 2), put(dir, 0, 8);
-        put(dir, data.size(), 4), put(dir, data.size(), 4), put(dir, name.size(), 2), put(dir, 0, 6), put(dir, 0, 6);
-        put(dir, offset, 4);
-        dir += name;
-    }
-    const uint64_t at = out.size();
-    out += dir;
-    put(out, 0x06054b50, 4), put(out, 0, 4), put(out, parts.size(), 2), put(out, parts.size(), 2);
-    put(out, dir.size(), 4), put(out, at, 4), put(out, 0, 2);
-    return out;
-}
 
 std::string escaped(const std::string& s) {
     std::string o;
@@ -99,7 +76,7 @@ std::string ofd_of(const std::string& text) {
         object(20, label);
         for (size_t k = first_number; k < cells.size(); ++k) object(110 + 12.0 * static_cast<double>(k - first_number), cells[k]);
     }
-    std::vector<std::pair<std::string, std::string>> parts = {
+    std::vector<nianbao::test::Part> parts = {
         {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
                     "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
     std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages>";
@@ -110,15 +87,7 @@ std::string ofd_of(const std::string& text) {
                          "<ofd:Layer ID=\"2\">" + pages[p] + "</ofd:Layer></ofd:Content></ofd:Page>"});
     }
     parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
-    return stored_zip(parts);
-}
-
-std::vector<std::string> not_info(const nianbao::Result& r) {
-    std::vector<std::string> out;
-    for (const auto& f : r.findings)
-        if (f.severity != nianbao::Severity::Info) out.push_back(f.id);
-    std::sort(out.begin(), out.end());
-    return out;
+    return nianbao::test::make_zip(parts);
 }
 
 std::vector<std::string> cells(const nianbao::Report& r) {
@@ -172,6 +141,6 @@ TEST_CASE("ofd: a seed report made into an OFD reads as the seed, cells and find
     const auto from_ofd = nianbao::check(r.decoded.text, {}, nullptr);
     const auto original = nianbao::check(seed);
     CHECK(cells(from_ofd.report) == cells(original.report));
-    CHECK(not_info(from_ofd) == not_info(original));
+    CHECK(nianbao::test::not_info(from_ofd) == nianbao::test::not_info(original));
 }
 #endif

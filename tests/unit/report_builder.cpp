@@ -1,5 +1,6 @@
 #include "report_builder.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -85,6 +86,21 @@ std::string read_fixture(const std::string& name) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+std::vector<Finding> findings_with(const Result& r, std::string_view id) {
+    std::vector<Finding> out;
+    for (const Finding& f : r.findings)
+        if (f.id == id) out.push_back(f);
+    return out;
+}
+
+std::vector<std::string> not_info(const Result& r) {
+    std::vector<std::string> out;
+    for (const Finding& f : r.findings)
+        if (f.severity != Severity::Info) out.push_back(f.id + ":" + severity_name(f.severity));
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace nianbao::test

@@ -5,7 +5,10 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "nianbao/nianbao.h"
 
 namespace nianbao::test {
 
@@ -45,5 +48,12 @@ enum Row3 {
 // The text of a file under tests/fixtures (NIANBAO_FIXTURES_DIR); empty if
 // it cannot be read (the caller's checks then fail visibly).
 std::string read_fixture(const std::string& name);
+
+// The findings of `r` with that id, in order.
+std::vector<Finding> findings_with(const Result& r, std::string_view id);
+
+// "id:severity" of every finding that is not info, sorted: what another
+// layout of the same report must not change.
+std::vector<std::string> not_info(const Result& r);
 
 }  // namespace nianbao::test

@@ -12,13 +12,6 @@ namespace t = nianbao::test;
 
 namespace {
 
-std::vector<Finding> of(const nianbao::Result& r, const std::string& id) {
-    std::vector<Finding> out;
-    for (const auto& f : r.findings)
-        if (f.id == id) out.push_back(f);
-    return out;
-}
-
 // A consistent report: 95 new + 2 carried = 90 answered + 7 carried out.
 ReportText busy_report() {
     ReportText t;
@@ -41,15 +34,15 @@ ReportText busy_report() {
 TEST_CASE("a report whose sums all hold has no arithmetic finding") {
     auto r = nianbao::check(busy_report().str());
     for (auto id : {"apply-identity", "apply-row-total", "apply-result-total", "review-total", "litigation-total"})
-        CHECK_MESSAGE(of(r, id).empty(), id);
+        CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
 }
 
 TEST_CASE("one wrong cell is named with the value it should have") {
     ReportText t = busy_report();
     t.table3[t::kDisclosed][0] = 52;  // 自然人 of （一）予以公开 written 52 instead of 50
     auto r = nianbao::check(t.str());
-    auto row = of(r, "apply-row-total");
-    auto col = of(r, "apply-result-total");
+    auto row = nianbao::test::findings_with(r, "apply-row-total");
+    auto col = nianbao::test::findings_with(r, "apply-result-total");
     REQUIRE(row.size() == 1);
     REQUIRE(col.size() == 1);
     CHECK(row[0].arithmetic == "52 + 6 + 1 + 0 + 1 + 1 = 61 ≠ 59");
@@ -57,7 +50,7 @@ TEST_CASE("one wrong cell is named with the value it should have") {
     CHECK(col[0].fix_zh == row[0].fix_zh);
     // the finding points at exactly the guilty cell
     CHECK(r.report.source.substr(row[0].span.begin, row[0].span.size()) == "52");
-    CHECK(of(r, "apply-identity").empty());
+    CHECK(nianbao::test::findings_with(r, "apply-identity").empty());
     // every cell of the sum is listed, the guilty one with its expected value
     CHECK(row[0].cells.size() == 7);
     CHECK(std::count_if(row[0].cells.begin(), row[0].cells.end(), [](auto& c) { return c.expected == "50"; }) == 1);
@@ -68,7 +61,7 @@ TEST_CASE("findings and their cells carry the line and column of their spans") {
     t.table3[t::kDisclosed][0] = 52;
     const std::string text = t.str();
     auto r = nianbao::check(text);
-    auto row = of(r, "apply-row-total");
+    auto row = nianbao::test::findings_with(r, "apply-row-total");
     REQUIRE(row.size() == 1);
     const nianbao::LineIndex lines(text);
     const auto same = [](const nianbao::Position& a, const nianbao::Position& b) {
@@ -94,12 +87,12 @@ TEST_CASE("a wrong results total is blamed on the total cell") {
     ReportText t = busy_report();
     t.table3[t::kTotal][0] = 70;  // （七）总计 · 自然人: should be 76
     auto r = nianbao::check(t.str());
-    auto id = of(r, "apply-identity");
+    auto id = nianbao::test::findings_with(r, "apply-identity");
     REQUIRE(id.size() == 1);
     CHECK(id[0].arithmetic == "80 + 2 = 82 ≠ 70 + 6 = 76");
     CHECK(id[0].fix_zh.find("（七）总计 · 自然人 应为 76") != std::string::npos);
-    CHECK(of(r, "apply-result-total").size() == 1);
-    CHECK(of(r, "apply-row-total").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "apply-result-total").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "apply-row-total").size() == 1);
 }
 
 TEST_CASE("two wrong cells: no single cell is blamed") {
@@ -107,15 +100,15 @@ TEST_CASE("two wrong cells: no single cell is blamed") {
     t.table3[t::kDisclosed][0] = 52;
     t.table3[t::kNew][1] = 11;
     auto r = nianbao::check(t.str());
-    REQUIRE(!of(r, "apply-row-total").empty());
-    for (const auto& f : of(r, "apply-row-total")) CHECK(f.fix_zh.find("应为 50") == std::string::npos);
+    REQUIRE(!nianbao::test::findings_with(r, "apply-row-total").empty());
+    for (const auto& f : nianbao::test::findings_with(r, "apply-row-total")) CHECK(f.fix_zh.find("应为 50") == std::string::npos);
 }
 
 TEST_CASE("the identity reads 一 + 二 = 三（七） + 四 per column") {
     ReportText t = busy_report();
     t.set_row3(t::kCarriedOut, {6, 2, 0, 0, 0, 2});  // 其他 column: 2 + 0 ≠ 1 + 2
     auto r = nianbao::check(t.str());
-    auto id = of(r, "apply-identity");
+    auto id = nianbao::test::findings_with(r, "apply-identity");
     REQUIRE(id.size() == 2);  // 其他 and 总计 columns
     CHECK(id[0].message_zh.find("其他") != std::string::npos);
 }
@@ -124,8 +117,8 @@ TEST_CASE("table 四 totals: review and litigation are checked per group") {
     ReportText t = busy_report();
     t.table4 = {10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0};  // as real report 007 prints it
     auto r = nianbao::check(t.str());
-    auto review = of(r, "review-total");
-    auto lit = of(r, "litigation-total");
+    auto review = nianbao::test::findings_with(r, "review-total");
+    auto lit = nianbao::test::findings_with(r, "litigation-total");
     REQUIRE(review.size() == 1);
     REQUIRE(lit.size() == 1);
     CHECK(review[0].arithmetic == "10 + 1 + 0 + 0 = 11 ≠ 0");
@@ -142,8 +135,8 @@ TEST_CASE("blank cells count as 0 in the sums") {
     REQUIRE(at != std::string::npos);
     s.replace(at, 1, "—");
     auto r = nianbao::check(s);
-    CHECK(of(r, "review-total").empty());
-    CHECK(of(r, "cell-blank").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "review-total").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-blank").size() == 1);
 }
 
 TEST_CASE("table 四 given with empty cells: the empty cells count as 0 in the review and litigation totals") {
@@ -155,20 +148,20 @@ TEST_CASE("table 四 given with empty cells: the empty cells count as 0 in the r
     // A web page's row with its zeros left empty.
     s.replace(at, full.size(), "1\t1\t\t\t2\t1\t\t\t\t1\t2\t\t1\t\t3\n");
     auto r = nianbao::check(s);
-    CHECK(of(r, "cell-count").empty());
-    CHECK(of(r, "review-total").empty());
-    CHECK(of(r, "litigation-total").empty());
-    REQUIRE(of(r, "cell-blank").size() == 1);
-    CHECK(of(r, "cell-blank")[0].cells.size() == 7);
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    CHECK(nianbao::test::findings_with(r, "review-total").empty());
+    CHECK(nianbao::test::findings_with(r, "litigation-total").empty());
+    REQUIRE(nianbao::test::findings_with(r, "cell-blank").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "cell-blank")[0].cells.size() == 7);
 
     // A wrong 总计 next to empty cells is still wrong: 1 + 1 + 0 + 0 = 2, not 3.
     s = t.str();
     s.replace(at, full.size(), "1\t1\t\t\t3\t1\t\t\t\t1\t2\t\t1\t\t3\n");
     r = nianbao::check(s);
-    auto review = of(r, "review-total");
+    auto review = nianbao::test::findings_with(r, "review-total");
     REQUIRE(review.size() == 1);
     CHECK(review[0].arithmetic == "1 + 1 + 0 + 0 = 2 ≠ 3");
-    CHECK(of(r, "litigation-total").empty());
+    CHECK(nianbao::test::findings_with(r, "litigation-total").empty());
 }
 
 TEST_CASE("a cell that cannot be read leaves its sums to cell-value") {
@@ -178,8 +171,8 @@ TEST_CASE("a cell that cannot be read leaves its sums to cell-value") {
     REQUIRE(at != std::string::npos);
     s.replace(at + 1, 1, "9O");
     auto r = nianbao::check(s);
-    CHECK(of(r, "cell-value").size() == 1);
-    CHECK(of(r, "apply-row-total").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-value").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "apply-row-total").empty());
 }
 
 TEST_CASE("numbers too large for any count are a finding, not a crash") {
@@ -188,6 +181,6 @@ TEST_CASE("numbers too large for any count are a finding, not a crash") {
     size_t at = s.find("\t9\t0\t0\t0\t0\t0\t9");
     s.replace(at + 1, 1, "123456789012345678901234567890");
     auto r = nianbao::check(s);
-    REQUIRE(of(r, "cell-value").size() == 1);
-    CHECK(of(r, "cell-value")[0].message_zh.find("过大") != std::string::npos);
+    REQUIRE(nianbao::test::findings_with(r, "cell-value").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "cell-value")[0].message_zh.find("过大") != std::string::npos);
 }

@@ -19,13 +19,6 @@ namespace T = nianbao::test;
 
 namespace {
 
-std::vector<Finding> of(const Result& r, std::string_view id) {
-    std::vector<Finding> out;
-    for (const Finding& f : r.findings)
-        if (f.id == id) out.push_back(f);
-    return out;
-}
-
 bool contains(const std::string& s, std::string_view part) { return s.find(part) != std::string::npos; }
 
 std::string at(const Result& r, nianbao::Span s) { return r.report.source.substr(s.begin, s.size()); }
@@ -73,13 +66,13 @@ const std::vector<std::string> kArithmetic = {"apply-identity", "apply-row-total
 
 TEST_CASE("table-unreadable: 9 of table 三's 25 rows short of a number is one finding for the table, no cell-count") {
     const ReportText rt = busy();
-    REQUIRE(of(nianbao::check(rt.str()), "table-unreadable").empty());
+    REQUIRE(nianbao::test::findings_with(nianbao::check(rt.str()), "table-unreadable").empty());
     // Rows 一 … (三)5, the 总计 of each lost: six numbers instead of seven.
     const std::string text = drop_last_cell(rt.str(), {0, 1, 2, 3, 4, 5, 6, 7, 8});
     const Result r = nianbao::check(text);
     CHECK(r.report.table3.row("t3.new")->numbers_found == 6);
-    CHECK(of(r, "cell-count").empty());
-    const auto unreadable = of(r, "table-unreadable");
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    const auto unreadable = nianbao::test::findings_with(r, "table-unreadable");
     REQUIRE(unreadable.size() == 1);
     const Finding& f = unreadable[0];
     CHECK(f.severity == nianbao::Severity::Warning);
@@ -92,18 +85,18 @@ TEST_CASE("table-unreadable: 9 of table 三's 25 rows short of a number is one f
     CHECK(contains(where, "5. 属于三类内部事务信息\t0\t0\t0\t0\t0\t0"));
     CHECK_FALSE(contains(where, "6. 属于四类过程性信息"));
     // The rows not read are in no sum; the rows read still add up, so nothing else.
-    for (const auto& id : kArithmetic) CHECK_MESSAGE(of(r, id).empty(), id);
+    for (const auto& id : kArithmetic) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
 }
 
 TEST_CASE("table-unreadable: 3 of 25 rows short stay three cell-count findings") {
     const std::string text = drop_last_cell(busy().str(), {2, 3, 12});
     const Result r = nianbao::check(text);
-    CHECK(of(r, "table-unreadable").empty());
-    const auto count = of(r, "cell-count");
+    CHECK(nianbao::test::findings_with(r, "table-unreadable").empty());
+    const auto count = nianbao::test::findings_with(r, "cell-count");
     REQUIRE(count.size() == 3);
     CHECK(contains(count[0].message_zh, "“（一）予以公开”一行应有 7 个数，读到 6 个"));
     CHECK(contains(count[2].message_zh, "1.本机关不掌握相关政府信息"));
-    for (const auto& id : kArithmetic) CHECK_MESSAGE(of(r, id).empty(), id);
+    for (const auto& id : kArithmetic) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
 }
 
 TEST_CASE("table-unreadable: a sum broken on a row that was read is still reported next to the finding") {
@@ -111,9 +104,9 @@ TEST_CASE("table-unreadable: a sum broken on a row that was read is still report
     rt.table3[T::kCarriedOut][6] = 10;  // 6 + 2 + 0 + 0 + 0 + 1 = 9, not 10
     const std::string text = drop_last_cell(rt.str(), {2, 3, 4, 5, 6, 7, 8, 9, 10});
     const Result r = nianbao::check(text);
-    CHECK(of(r, "table-unreadable").size() == 1);
-    CHECK(of(r, "cell-count").empty());
-    const auto row_total = of(r, "apply-row-total");
+    CHECK(nianbao::test::findings_with(r, "table-unreadable").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    const auto row_total = nianbao::test::findings_with(r, "apply-row-total");
     REQUIRE(row_total.size() == 1);
     CHECK(contains(row_total[0].message_zh, "四、结转下年度继续办理"));
 }
@@ -126,6 +119,6 @@ TEST_CASE("table-unreadable: one row of table 四 with a number too many is cell
     REQUIRE(pos != std::string::npos);
     text.replace(pos, row4.size(), "1\t1\t0\t0\t2\t1\t0\t0\t0\t1\t2\t0\t1\t0\t3\t0\n");
     const Result r = nianbao::check(text);
-    CHECK(of(r, "table-unreadable").empty());
-    CHECK(of(r, "cell-count").size() == 1);
+    CHECK(nianbao::test::findings_with(r, "table-unreadable").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-count").size() == 1);
 }
