@@ -12,21 +12,6 @@ namespace nianbao {
 
 namespace {
 
-// Appends the text between tags with its character references decoded.
-void append_xml_text(std::string& out, std::string_view text) {
-    for (size_t i = 0; i < text.size();) {
-        const size_t n = text[i] == '&' ? decode_entity(text, i, out) : 0;
-        if (n) {
-            i += n;
-            continue;
-        }
-        const size_t next = text.find('&', i + 1);
-        const size_t end = next == std::string_view::npos ? text.size() : next;
-        out.append(text.substr(i, end - i));
-        i = end;
-    }
-}
-
 class DocxReader {
 public:
     std::string run(std::string_view xml) {

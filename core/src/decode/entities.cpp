@@ -56,4 +56,18 @@ size_t decode_entity(std::string_view s, size_t at, std::string& out) {
     return semi - at + 1;
 }
 
+void append_xml_text(std::string& out, std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+        const size_t n = text[i] == '&' ? decode_entity(text, i, out) : 0;
+        if (n) {
+            i += n;
+            continue;
+        }
+        const size_t next = text.find('&', i + 1);
+        const size_t end = next == std::string_view::npos ? text.size() : next;
+        out.append(text.substr(i, end - i));
+        i = end;
+    }
+}
+
 }  // namespace nianbao

@@ -13,4 +13,7 @@ namespace nianbao {
 // reference, so a text of '&' without ';' stays linear.
 size_t decode_entity(std::string_view s, size_t at, std::string& out);
 
+// Appends XML text (between tags) to `out` with its character references decoded.
+void append_xml_text(std::string& out, std::string_view text);
+
 }  // namespace nianbao

@@ -65,16 +65,7 @@ bool next_tag(std::string_view xml, size_t& at, Tag& tag) {
 
 std::string decoded(std::string_view s) {
     std::string out;
-    for (size_t i = 0; i < s.size();) {
-        if (s[i] == '&') {
-            const size_t n = decode_entity(s, i, out);
-            if (n > 0) {
-                i += n;
-                continue;
-            }
-        }
-        out += s[i++];
-    }
+    append_xml_text(out, s);
     return out;
 }
 
