@@ -6,8 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "nianbao/limits.h"
+
 namespace cli {
 namespace {
+
+// The usage text states the core's size limit.
+static_assert(nianbao::kMaxInputBytes == 8388608, "update the limit in kUsage");
 
 const char kUsage[] =
     "nianbao — 政府信息公开工作年度报告体检 (checker for government information\n"
@@ -32,7 +37,8 @@ const char kUsage[] =
     "  --previous FILE               last year's report of the same body\n"
     "  --jobs N                      files checked at once (default: one per core, at most 8)\n"
     "\n"
-    "Files may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030; at most 64 MB.\n"
+    "Files may be UTF-8 (with or without BOM), UTF-16 (with or without BOM) or GB18030;\n"
+    "at most 8 MB (8388608 bytes), as in the page.\n"
     "Saved web pages (.html), Word documents (.docx) and OFD files (.ofd) are read as their text.\n"
     "Exit status of check: 0 no error finding, 1 some error finding, 2 usage or I/O failure.\n";
 
@@ -108,15 +114,14 @@ bool apply_check_option(const std::string& name, const std::string& value, Comma
         if (!check_rule_id(id, error)) return fail(error, "--severity: " + error);
         o.severity[id] = *level;
     } else if (name == "--deadline") {
-        if (int m, d; !nianbao::parse_month_day(value, m, d)) return fail(error, "--deadline expects a date MM-DD, e.g. 03-31");
-        o.deadline = value;
+        o.deadline = nianbao::parse_month_day(value);
+        if (!o.deadline) return fail(error, "--deadline expects a date MM-DD, e.g. 03-31");
     } else if (name == "--body-kind") {
-        if (!one_of(value, {"township", "department", "government"}))
-            return fail(error, "--body-kind must be township, department or government");
-        o.body_kind = value;
+        o.body_kind = nianbao::parse_body_kind(value);
+        if (!o.body_kind) return fail(error, "--body-kind must be township, department or government");
     } else if (name == "--today") {
-        if (int y, m, d; !nianbao::parse_option_date(value, y, m, d)) return fail(error, "--today expects a date YYYY-MM-DD, e.g. 2025-02-01");
-        o.today = value;
+        o.today = nianbao::parse_civil_date(value);
+        if (!o.today) return fail(error, "--today expects a date YYYY-MM-DD, e.g. 2025-02-01");
     } else if (name == "--previous") {
         if (value.empty()) return fail(error, "--previous expects a file name");
         out.previous = value;

@@ -41,7 +41,7 @@ struct Counts {
     }
 };
 
-bool read_previous(const cli::CommandLine& cmd, std::string& text) {
+bool read_previous(const cli::CommandLine& cmd, std::string& text, size_t& bytes) {
     if (!cmd.previous) return true;
     cli::Input input;
     std::string error;
@@ -50,6 +50,7 @@ bool read_previous(const cli::CommandLine& cmd, std::string& text) {
         return false;
     }
     text = std::move(input.decoded.text);
+    bytes = input.bytes;
     return true;
 }
 
@@ -76,14 +77,18 @@ struct Outcome {
     Counts counts;
 };
 
-Outcome check_one(const std::string& path, const cli::CommandLine& cmd, const std::string* previous, bool json,
-                  bool several) {
+// `base`: the command line's options with the previous report's size.
+Outcome check_one(const std::string& path, const cli::CommandLine& cmd, const nianbao::Options& base,
+                  const std::string* previous, bool json, bool several) {
     Outcome o;
     const std::string name = cli::display_name(path);
     cli::Input input;
     o.ok = cli::read_input(path, input, o.error);
     if (o.ok) {
-        nianbao::Result result = nianbao::check(input.decoded.text, cmd.options, previous, input.decoded.lossy);
+        // The size limit counts the file's bytes, not the decoded text's (limits.h).
+        nianbao::Options options = base;
+        options.input_bytes = input.bytes;
+        nianbao::Result result = nianbao::check_text(std::move(input.decoded.text), options, previous);
         o.counts.add(result);
         if (json && several) o.output = "{\"file\":" + cli::json_string(name) + ",\"result\":" +
                                         nianbao::result_to_json(result, -1, false) + "}";
@@ -103,16 +108,19 @@ void show_progress(size_t done, size_t total) {
     std::fflush(stderr);
 }
 
-// Files are checked in parallel and printed in the order given. Workers take
-// the next file as soon as they finish one (no batch waits for its slowest
-// file); the main thread prints each outcome once its turn comes, and at most
-// kWindow outcomes wait for printing, so a folder of thousands of reports
-// needs the memory of a few.
+// Files are checked in parallel and printed in the order given. Every thread,
+// the main one too, takes the next file as soon as it finishes one (no batch
+// waits for its slowest file), and whoever completes the file next in line
+// prints it and those done after it. Nobody waits for a file to be printed
+// unless kWindow outcomes are already waiting, so a folder of thousands of
+// reports needs the memory of a few, and no thread sleeps or wakes per file
+// (a wake-up costs more than a small report's check).
 // JSON: one file gives exactly result_to_json(); several give
 // {"files":[{"file","result"|"error"}, …]}.
 int run_check(const cli::CommandLine& cmd) {
     std::string previous;
-    if (!read_previous(cmd, previous)) return kExitFailure;
+    nianbao::Options options = cmd.options;
+    if (!read_previous(cmd, previous, options.previous_input_bytes)) return kExitFailure;
     const std::vector<std::string> files = cli::expand_folders(cmd.files);
     const bool json = cmd.format == "json";
     const bool several = files.size() > 1;
@@ -123,45 +131,9 @@ int run_check(const cli::CommandLine& cmd) {
     // A progress bar for a folder, only where a person watches (stderr a terminal).
     const bool progress = files.size() > kWindow && isatty(fileno(stderr));
 
-    std::vector<Outcome> outcomes(files.size());
-    std::vector<char> done(files.size(), 0);
-    std::mutex mutex;
-    std::condition_variable changed;
-    size_t next = 0, printed = 0;
-    auto work = [&] {
-        for (;;) {
-            size_t k;
-            {
-                std::unique_lock<std::mutex> lock(mutex);
-                changed.wait(lock, [&] { return next >= files.size() || next < printed + kWindow; });
-                if (next >= files.size()) return;
-                k = next++;
-            }
-            Outcome o = check_one(files[k], cmd, prev, json, several);
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                outcomes[k] = std::move(o);
-                done[k] = 1;
-            }
-            changed.notify_all();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-
     Counts counts;
     size_t failed = 0;
-    if (json && several) std::fputs("{\"files\":[\n", stdout);
-    for (size_t k = 0; k < files.size(); ++k) {
-        Outcome o;
-        {
-            std::unique_lock<std::mutex> lock(mutex);
-            changed.wait(lock, [&] { return done[k] != 0; });
-            o = std::move(outcomes[k]);
-            outcomes[k] = Outcome{};
-            printed = k + 1;
-        }
-        changed.notify_all();
+    auto print = [&](Outcome& o, size_t k) {
         if (!o.ok) {
             complain(o.error);
             ++failed;
@@ -174,7 +146,40 @@ int run_check(const cli::CommandLine& cmd) {
             write_out(o.output);
         }
         if (progress && ((k + 1) % 16 == 0 || k + 1 == files.size())) show_progress(k + 1, files.size());
-    }
+    };
+
+    std::vector<Outcome> outcomes(files.size());
+    std::vector<char> done(files.size(), 0);
+    std::mutex mutex;  // guards all below, and stdout while a thread prints
+    std::condition_variable room;  // the window moved on
+    size_t next = 0, printed = 0, blocked = 0;
+    auto work = [&] {
+        std::unique_lock<std::mutex> lock(mutex);
+        for (;;) {
+            while (next < files.size() && next >= printed + kWindow) {
+                ++blocked;
+                room.wait(lock);
+                --blocked;
+            }
+            if (next >= files.size()) return;
+            const size_t k = next++;
+            lock.unlock();
+            Outcome o = check_one(files[k], cmd, options, prev, json, several);
+            lock.lock();
+            outcomes[k] = std::move(o);
+            done[k] = 1;
+            const size_t before = printed;
+            for (; printed < files.size() && done[printed]; ++printed) {
+                print(outcomes[printed], printed);
+                outcomes[printed] = Outcome{};
+            }
+            if (printed != before && blocked) room.notify_all();
+        }
+    };
+    if (json && several) std::fputs("{\"files\":[\n", stdout);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
     for (auto& t : pool) t.join();
     if (progress) std::fputs("\r\033[K", stderr);  // the bar goes; the summary line stays
     if (json && several) std::fputs("]}\n", stdout);

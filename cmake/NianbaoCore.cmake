@@ -21,6 +21,13 @@ if(EMSCRIPTEN)
   endif()
   # The page loads the wasm: size first (-Oz, link-time optimisation), see
   # wasm/CMakeLists.txt for the link side. 595 KB -> ~300 KB, 208 -> ~131 KB gz.
+  # The rules' long doc texts stay out of the page's wasm: the page reads them
+  # from rules.json (made by the CLI) when its rule docs are opened. PUBLIC: the
+  # tests and the binding see the same registry. See core/src/rules/rule.h.
+  option(NIANBAO_WASM_RULE_DOCS "Keep the rules' long doc texts in the wasm" OFF)
+  if(NOT NIANBAO_WASM_RULE_DOCS)
+    target_compile_definitions(nianbao_core PUBLIC NIANBAO_RULE_DOC_TEXTS=0)
+  endif()
   option(NIANBAO_WASM_SMALL "Build the core for size (-Oz -flto) in the wasm build" ON)
   if(NIANBAO_WASM_SMALL)
     target_compile_options(nianbao_core PRIVATE -Oz -flto)

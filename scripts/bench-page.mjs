@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Page figures for scripts/bench.sh (printed, not asserted), in Debian's Chromium:
 //  1. bytes the served page loads until ready (first visit), each file gzipped
-//     (-9) as a server would send it; the page's own files apart from the module;
+//     (-9) as a server would send it; the page's own files apart from the module.
+//     Not counted: what the service worker fetches for its store (it is
+//     registered once the page is ready, and stores what loads on demand too);
+//     what loads on demand (later.js, rules.json, nianbao-readers.*, pdfjs/)
+//     shows here only if the page asked for it before it was ready;
 //  2. time from navigation to ready (the page's performance mark), first visit
 //     and the median of later visits (fresh page each, files re-sent: no-cache);
 //  3. time to check a 15 KB report in the page's worker (median of 50 checks)
@@ -13,11 +17,16 @@
 //  5. the embeds: the iframe page's own files and <nianbao-check>'s script, gzipped;
 //  6. the PDF path, which the page loads only when a PDF is dropped (so not in 1):
 //     the bytes dist/pdfjs/ adds, what a PDF drop loads, and the time from
-//     dropping ../shared/real/huaian_city_2024.pdf (7 pages, WPS) to its result,
-//     first drop (pdf.js loaded then) and a second drop.
+//     dropping ../shared/real/huaian_city_2024.pdf (6 pages, WPS; the issue and ../shared/real/README say 7) to its result,
+//     first drop (pdf.js loaded then) and a second drop;
+//  7. the OFD path: the time from dropping the largest report OFD there is
+//     (tests/fixtures/ofd/report-huaian_city_2024.ofd: real 006, 5 pages) to
+//     its result, the first time (the readers' module loaded then) and a
+//     second time, and the files the drop loads.
 // The 15 KB report is tests/fixtures/real/006 (real tables with non-zero
 // numbers) with narrative paragraphs of 007/008 added to section 一.
-// Run: node scripts/bench-page.mjs   (after scripts/build.sh)
+// Run: node scripts/bench-page.mjs   (after scripts/build.sh; NIANBAO_DIST and
+// NIANBAO_BUILD_NATIVE point it at other builds, as for scripts/build.sh)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +40,7 @@ import { CSP, serve } from './serve.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(repo, process.env.NIANBAO_DIST || 'dist');
-const cli = path.join(repo, 'build-native', 'cli', 'nianbao');
+const cli = path.resolve(repo, process.env.NIANBAO_BUILD_NATIVE || 'build-native', 'cli', 'nianbao');
 const real = (name) => readFileSync(path.join(repo, 'tests', 'fixtures', 'real', name), 'utf8');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -80,8 +89,11 @@ async function main() {
   try {
     // 1 + 2: first visit.
     const loaded = new Map();
+    // The service worker's own requests (its store, filled once the page is
+    // ready, with what loads on demand too) are not the page's loading.
     const onResponse = (r) => {
       const u = new URL(r.url());
+      if (r.request().serviceWorker()) return;
       if (u.origin + '/' === server.url) loaded.set(u.pathname === '/' ? '/index.html' : u.pathname, null);
     };
     context.on('response', onResponse);
@@ -147,30 +159,25 @@ async function main() {
     console.log(`page: embeds: the iframe page's own files ${kb(gzOf(frameOwn))} gz (${frameOwn.join(', ')}; plus the module); `
       + `nianbao-check.js ${kb(statSync(path.join(dist, 'nianbao-check.js')).size)}, ${kb(gzOf(['nianbao-check.js']))} gz (plus worker.js and the module)`);
 
-    // 6: the PDF path.
-    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-    const pdfFiles = walk(path.join(dist, 'pdfjs'));
-    const pdfRaw = pdfFiles.reduce((n, f) => n + statSync(f).size, 0);
-    const pdfGz = pdfFiles.reduce((n, f) => n + gz(readFileSync(f)), 0);
-    console.log(`page: PDF support adds ${pdfFiles.length} files to dist/pdfjs: ${kb(pdfRaw)}, ${kb(pdfGz)} gz (not loaded at start; not in the one-file page)`);
-    const realPdf = path.join(repo, '..', 'shared', 'real', 'huaian_city_2024.pdf');
-    if (existsSync(realPdf)) {
-      const bytes = readFileSync(realPdf);
-      const loadedForPdf = new Set();
-      const onPdf = (r) => {
+    // A file dropped on a fresh page, twice: the time from each drop to its
+    // result, and what the first drop loaded (pdf.js and its CMaps, the
+    // worker's file readers), each path in dist/.
+    const gzOfDist = (files) => files.reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);
+    const dropTwice = async (bytes, name, type) => {
+      const loadedByDrop = new Set();
+      const onLoad = (r) => {
         const u = new URL(r.url());
-        if (u.pathname.startsWith('/pdfjs/')) loadedForPdf.add(u.pathname);
+        if (u.pathname.startsWith('/pdfjs/') || /^\/(nianbao-readers\.(js|wasm)|inflate\.js)$/.test(u.pathname)) loadedByDrop.add(u.pathname);
       };
-      context.on('response', onPdf);
       const drop = async () => {
         const before = await page.evaluate(() => Number(document.body.dataset.checks || 0));
         // The file is made in the page first (handing 400 KB to the page is not the page's time).
-        const dt = await page.evaluateHandle((data) => {
+        const dt = await page.evaluateHandle(({ data, name, type }) => {
           const transfer = new DataTransfer();
-          transfer.items.add(new File([new Uint8Array(data)], 'report.pdf', { type: 'application/pdf' }));
+          transfer.items.add(new File([new Uint8Array(data)], name, { type }));
           return transfer;
-        }, [...bytes]);
-        for (const type of ['dragenter', 'dragover']) await page.dispatchEvent('#input', type, { dataTransfer: dt });
+        }, { data: [...bytes], name, type });
+        for (const t of ['dragenter', 'dragover']) await page.dispatchEvent('#input', t, { dataTransfer: dt });
         await page.evaluate(() => { window.__dropAt = performance.now(); });
         await page.dispatchEvent('#input', 'drop', { dataTransfer: dt });
         await page.waitForFunction((n) => Number(document.body.dataset.checks || 0) > n && !document.body.dataset.busy, before, { timeout: 60000 });
@@ -180,16 +187,35 @@ async function main() {
       page = await context.newPage();
       await page.goto(server.url);
       await page.waitForSelector('body[data-state="ready"]');
+      context.on('response', onLoad);
       const first = await drop();
       // The same text twice would not be checked again: empty the box first.
       await page.fill('#input', '');
       await page.waitForFunction(() => document.getElementById('summary').dataset.verdict === 'empty');
       const second = await drop();
-      context.off('response', onPdf);
-      const pdfLoaded = [...loadedForPdf].reduce((n, f) => n + gz(readFileSync(path.join(dist, f))), 0);
-      console.log(`page: PDF path: dropping huaian_city_2024.pdf (${kb(bytes.length)}, 7 pages) to its result: ${first} ms the first time `
-        + `(loads ${loadedForPdf.size} files, ${kb(pdfLoaded)} gz), ${second} ms the second time`);
+      context.off('response', onLoad);
+      return { first, second, files: [...loadedByDrop].sort() };
+    };
+
+    // 6: the PDF path.
+    const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const pdfFiles = walk(path.join(dist, 'pdfjs'));
+    const pdfRaw = pdfFiles.reduce((n, f) => n + statSync(f).size, 0);
+    const pdfGz = pdfFiles.reduce((n, f) => n + gz(readFileSync(f)), 0);
+    console.log(`page: PDF support adds ${pdfFiles.length} files to dist/pdfjs: ${kb(pdfRaw)}, ${kb(pdfGz)} gz (not loaded at start; not in the one-file page)`);
+    const realPdf = path.join(repo, '..', 'shared', 'real', 'huaian_city_2024.pdf');
+    if (existsSync(realPdf)) {
+      const bytes = readFileSync(realPdf);
+      const { first, second, files } = await dropTwice(bytes, 'report.pdf', 'application/pdf');
+      console.log(`page: PDF path: dropping huaian_city_2024.pdf (${kb(bytes.length)}, 6 pages) to its result: ${first} ms the first time `
+        + `(loads ${files.length} files, ${kb(gzOfDist(files))} gz: ${files.join(', ')}), ${second} ms the second time`);
     }
+
+    // 7: the OFD path.
+    const ofd = readFileSync(path.join(repo, 'tests', 'fixtures', 'ofd', 'report-huaian_city_2024.ofd'));
+    const o = await dropTwice(ofd, 'report.ofd', 'application/ofd');
+    console.log(`page: OFD path: dropping report-huaian_city_2024.ofd (${kb(ofd.length)}, 5 pages) to its result: ${o.first} ms the first time `
+      + `(loads ${o.files.length} files, ${kb(gzOfDist(o.files))} gz: ${o.files.join(', ') || 'none'}), ${o.second} ms the second time`);
   } finally {
     await context.close();
     await server.close();

@@ -1,27 +1,41 @@
 #!/usr/bin/env python3
-"""Hostile inputs (issue E): time and peak memory of `nianbao check --format json`
-on each kind of hostile input at three sizes (x1, x4, x16), to show time linear
-in the input and memory bounded by it; and at x16 the peak RSS of `extract`,
-the reader alone (issue G: at most 10x the input above the floor). Prints figures; asserts nothing.
+"""Hostile inputs (issues E, G, L): time and peak memory of checking each shape of
+hostile input at three sizes (the limit / 16, / 4, the limit: 512 KiB, 2 MiB,
+8 MiB), natively and in wasm, as (peak - the empty input's peak) / input, the
+figure the memory budget (core/include/nianbao/limits.h) is set from.
 
-usage: bench_hostile.py CLI [--scale N]   (N multiplies every size; default 1)
-Kinds: a real report repeated, the same on one line, one long line, many short
-lines, lines of "1" (alone, and under section 三's heading), binary bytes,
-invalid UTF-8 inside a report, UTF-16 with BOM, 30-digit numbers in table
-cells, a table of many rows, deep Markdown nesting, deep HTML nesting.
+usage: bench_hostile.py CLI [WASMDIR] [--sizes S,S,S] [--only NAME,...]
+
+Native: the max RSS (wait4) of `nianbao check --format json FILE` (best time of
+2 runs), less that of an empty file, over the input; and of `extract`, the
+reader alone, at the largest size. Wasm (when WASMDIR, a build's wasm/ folder,
+is given): the page's reading and check of the file in fresh modules under node
+(scripts/hostile_shapes.mjs: readText or zipPlan + readZipPart in
+nianbao-readers, check with the model in nianbao), each module's
+HEAP8.buffer.byteLength after it less after an empty input's: a wasm memory
+never shrinks, so that is the module's peak above the empty input's. "check"
+is the nianbao module, "read" the readers'; each has its own memory cap. The
+wasm figure is coarse: the modules start with 16 MiB, which absorbs the
+smaller inputs (0.0x), and memory grows in steps of up to a fifth more than asked.
+
+The input is its bytes, except a .docx: the bytes its word/document.xml
+inflates to (what the limit counts for it; the file is ~10 times smaller).
+The shapes are made by scripts/hostile_shapes.mjs, the same the node test
+tests/node/memory_budget.test.mjs runs at the budget. Prints figures; asserts nothing.
 """
-import os, shutil, subprocess, sys, tempfile, time
+import json, os, shutil, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-REAL = os.path.join(REPO, "tests", "fixtures", "real", "008_hongze_district_2024.txt")
+SHAPES = os.path.join(HERE, "hostile_shapes.mjs")
+LIMIT = 8 << 20
+SIZES = (LIMIT // 16, LIMIT // 4, LIMIT)
 
 
-def run(cli, path, command="check"):
-    """Wall time (best of 2) and max RSS (bytes) of one check (or extract: the reader alone)."""
+def run(cli, path, command="check", runs=2):
+    """Wall time (best of `runs`) and max RSS (bytes) of one check (or extract: the reader alone)."""
     best = None
     rss = 0
-    for _ in range(2):
+    for _ in range(runs):
         t = time.perf_counter()
         p = subprocess.Popen([cli, command, "--format", "json", path],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -31,101 +45,84 @@ def run(cli, path, command="check"):
         if code not in (0, 1):
             raise SystemExit(f"{path}: exit {code}")
         best = dt if best is None else min(best, dt)
-        rss = max(rss, usage.ru_maxrss)
-    return best, rss * 1024
+        rss = max(rss, usage.ru_maxrss * 1024)
+    return best, rss
 
 
-def kinds(report):
-    """name -> function(n) giving the bytes of that input at unit size n (about n x 64 KB)."""
-    rb = report.encode("utf-8")
-    lines = report.splitlines(True)
-    i3 = report.index("四、")
-    def repeated(n):
-        return rb * (10 * n)
-    def long_line(n):
-        return ("政府信息公开工作年度报告正文" * (1600 * n)).encode()
-    def short_lines(n):
-        return ("第一行文字\n" * (4000 * n)).encode()
-    def binary(n):
-        return bytes(range(256)) * (256 * n)
-    def bad_utf8(n):
-        return b"".join(rb + b"\xff\xfe\xc0\xaf\xed\xa0\x80\n" for _ in range(10 * n))
-    def utf16(n):
-        return b"\xff\xfe" + (report * (10 * n)).encode("utf-16-le")
-    def digits30(n):
-        row = "规章\t123456789012345678901234567890\t999999999999999999999999999999\t0\n"
-        return (report[:i3] + row * (900 * n) + report[i3:]).encode()
-    def table_rows(n):
-        row = "\t\t其他情形\t1\t2\t3\t4\t5\t6\t21\n"
-        return (report[:i3] + row * (2000 * n) + report[i3:]).encode()
-    def markdown(n):
-        return ("> " * (8000 * n) + "一、总体情况\n" + "".join("  " * (k % 40) + "- 项目\n" for k in range(1000 * n))).encode()
-    def html(n):
-        k = 3000 * n
-        return ("<html><body>" + "<div><span>" * k + "<table><tr><td>规章</td><td>0</td></tr></table>"
-                + "</span></div>" * k + "</body></html>").encode()
-    def ampersands(n):
-        return b"<p>" + b"&" * (64000 * n)
-    def digit_lines(n):
-        return b"1\n" * (32000 * n)
-    def report_one_line(n):
-        return (report.replace("\n", "") * (10 * n)).encode()
-    def digit_lines_in_table(n):
-        return ("三、收到和处理政府信息公开申请情况\n" + "1\n" * (32000 * n)).encode()
-    return [("report repeated", repeated), ("report, one line", report_one_line), ("one long line", long_line),
-            ("short lines", short_lines), ("'1' lines", digit_lines), ("'1' lines in 三", digit_lines_in_table),
-            ("binary", binary), ("invalid UTF-8", bad_utf8), ("UTF-16 with BOM", utf16),
-            ("30-digit cells", digits30), ("table rows", table_rows), ("deep Markdown", markdown),
-            ("deep HTML", html), ("HTML '&' no ';'", ampersands)]
+def wasm(wasm_dir, path):
+    out = subprocess.run(["node", SHAPES, "wasm1", wasm_dir, path], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
 
 
-SIZES = (1, 4, 16)
-
-
-def path_of(work, index, k):
-    return os.path.join(work, f"{index:02d}-x{k}.txt")
-
-
-def generate(work, scale):
-    report = open(REAL, encoding="utf-8").read()
-    for index, (_, make) in enumerate(kinds(report)):
-        for k in SIZES:
-            open(path_of(work, index, k), "wb").write(make(k * scale))
+def counted(path):
+    """The bytes the limit counts: a .docx's inflated word/document.xml."""
+    if not path.endswith(".docx"):
+        return os.path.getsize(path)
+    import zipfile
+    return zipfile.ZipFile(path).getinfo("word/document.xml").file_size
 
 
 def main():
-    if len(sys.argv) >= 4 and sys.argv[1] == "--generate":
-        generate(sys.argv[2], int(sys.argv[3]))
-        return
-    if len(sys.argv) < 2:
+    args = [a for a in sys.argv[1:]]
+    sizes = SIZES
+    only = None
+    if "--sizes" in args:
+        i = args.index("--sizes")
+        sizes = tuple(int(s) for s in args[i + 1].split(","))
+        del args[i:i + 2]
+    if "--only" in args:
+        i = args.index("--only")
+        only = set(args[i + 1].split(","))
+        del args[i:i + 2]
+    if not args:
         sys.exit(__doc__)
-    cli = sys.argv[1]
-    scale = int(sys.argv[sys.argv.index("--scale") + 1]) if "--scale" in sys.argv else 10
-    names = [name for name, _ in kinds("一、二、三、四、")]
+    cli = args[0]
+    wasm_dir = os.path.abspath(args[1]) if len(args) > 1 else None
+    names = subprocess.run(["node", SHAPES, "names"], check=True, capture_output=True, text=True).stdout.splitlines()
     work = tempfile.mkdtemp(prefix="nianbao-hostile-")
     try:
         # The inputs are written by another process: a child's peak RSS
         # (wait4) starts from this process's size at fork, which stays small.
-        subprocess.run([sys.executable, os.path.abspath(__file__), "--generate", work, str(scale)], check=True)
+        subprocess.run(["node", SHAPES, "write", work, *map(str, sizes)], check=True)
         empty = os.path.join(work, "empty.txt")
         open(empty, "w").close()
         _, floor = run(cli, empty)
-        print(f"hostile inputs: time (best of 2) and peak RSS of check --format json at x1, x4, x16 "
-              f"(RSS of an empty input: {floor / 1e6:.0f} MB, the floor); t16/t1 is 16 when linear")
-        for index, name in enumerate(names):
-            row = []
-            for k in SIZES:
-                path = path_of(work, index, k)
+        print(f"hostile inputs at {', '.join(f'{s / 2**20:g} MiB' for s in sizes)}: (peak - empty input's peak) / input; "
+              f"native: max RSS of check --format json (empty input: {floor / 1e6:.1f} MB), time best of 2, "
+              f"and of extract (the reader) at the largest" +
+              ("; wasm: heap growth of the nianbao module's check (with the model) and of nianbao-readers' reading" if wasm_dir else ""))
+        worst = {}
+        for index, line in enumerate(names):
+            name, ext = line.split("\t")
+            if only and name not in only:
+                continue
+            cells = []
+            for size in sizes:
+                path = os.path.join(work, f"{index:02d}-{size}.{ext}")
+                n = counted(path)
                 dt, rss = run(cli, path)
-                row.append((os.path.getsize(path), dt, rss))
-            t1, t16 = row[0][1], row[-1][1]
-            _, reader_rss = run(cli, path_of(work, index, SIZES[-1]), "extract")
-            cells = ", ".join(f"{size / 1e6:5.2f} MB {dt * 1000:5.0f} ms {rss / 1e6:4.0f} MB" for size, dt, rss in row)
-            print(f"  {name:16s} {cells}; t16/t1 {t16 / t1:4.1f}; "
-                  f"(RSS - floor)/input at x16 {(row[-1][2] - floor) / row[-1][0]:.1f}x, "
-                  f"reader alone (extract) {(reader_rss - floor) / row[-1][0]:.1f}x")
+                r = (rss - floor) / n
+                cell = f"{n / 2**20:4.2f} MiB {dt * 1000:5.0f} ms native {r:5.1f}x"
+                note(worst, "native", r, name, size)
+                if wasm_dir:
+                    w = wasm(wasm_dir, path)
+                    rc, rr = w["check"] / n, w["read"] / n
+                    note(worst, "wasm check", rc, name, size)
+                    note(worst, "wasm read", rr, name, size)
+                    cell += f" wasm {rc:5.1f}x +read {rr:4.1f}x ({w['findings']} findings)"
+                cells.append(cell)
+            _, reader_rss = run(cli, os.path.join(work, f"{index:02d}-{sizes[-1]}.{ext}"), "extract", runs=1)
+            print(f"  {name:16s} " + " | ".join(cells) +
+                  f" | reader alone {(reader_rss - floor) / counted(os.path.join(work, f'{index:02d}-{sizes[-1]}.{ext}')):.1f}x")
+        for key, (r, name, size) in worst.items():
+            print(f"worst {key}: {r:.1f}x ({name}, {size / 2**20:g} MiB)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def note(worst, key, ratio, name, size):
+    if key not in worst or ratio > worst[key][0]:
+        worst[key] = (ratio, name, size)
 
 
 if __name__ == "__main__":

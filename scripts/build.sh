@@ -3,11 +3,14 @@
 # (build-wasm/: the module, its one-file variant, the unit tests under node),
 # then assembles the page in dist/:
 #   dist/index.html + web/*.js + style.css + nianbao.js + nianbao.wasm + sw.js   (hosted)
+#   dist/nianbao-readers.js + .wasm                   (the file readers, loaded on the first file)
+#   dist/rules.json                                   (the rule docs' long texts, from the CLI)
 #   dist/nianbao.html                                 (one file, works from file://)
 #   dist/embed.html, nianbao-check.js, demo.html       (embedding: iframe, custom element, demo host)
 #   dist/LICENSE, THIRD_PARTY_NOTICES.md, pdfjs/       (the licenses; pdf.js for PDF drops)
 #   dist/inflate.js                                    (fflate, for browsers without 'deflate-raw')
-# `scripts/build.sh dist` only assembles dist/ from an existing build-wasm/.
+# `scripts/build.sh dist` only assembles dist/ from an existing build-wasm/
+# (and build-native/'s CLI, for rules.json).
 # NIANBAO_BUILD_NATIVE, NIANBAO_BUILD_WASM, NIANBAO_DIST choose other folders
 # (defaults build-native, build-wasm, dist), for builds side by side.
 set -euo pipefail
@@ -40,7 +43,15 @@ rm -rf "$dist"
 mkdir -p "$dist"
 cp web/* "$dist"/
 cp "$build_wasm"/wasm/nianbao.js "$build_wasm"/wasm/nianbao.wasm "$dist"/
-# The page's scripts as one file (page.js) for the served page and the one file.
+# The readers of dropped files, a second module the worker loads on the first file.
+cp "$build_wasm"/wasm/nianbao-readers.js "$build_wasm"/wasm/nianbao-readers.wasm "$dist"/
+# The rules' long doc texts, which the wasm leaves out (web/ruledocs.js reads
+# them when the rule docs are first opened): the native CLI's registry, compact.
+"$build_native"/cli/nianbao rules --format json \
+  | node -e 'let s = ""; process.stdin.on("data", (d) => { s += d; }).on("end", () => process.stdout.write(JSON.stringify(JSON.parse(s))))' \
+  > "$dist"/rules.json
+# The page's scripts as one file (page.js) for the served page and the one file;
+# those it needs only on demand (exports, the two-year view, the sample) as later.js.
 node scripts/bundle.mjs "$dist"
 # dist/ gets minified scripts and styles (web/ keeps the readable ones);
 # NIANBAO_MINIFY=0 skips it.
@@ -64,7 +75,8 @@ cp "$pdfjs/cmaps/LICENSE" "$dist"/pdfjs/cmaps/LICENSE.txt
 cp LICENSE THIRD_PARTY_NOTICES.md "$dist"/
 stamp="$(find "$dist" -type f | sort | xargs cat | sha256sum | cut -c1-16)"
 sed -i "s/__NIANBAO_BUILD__/$stamp/" "$dist"/sw.js
-node scripts/inline.mjs "$dist"/index.html "$dist"/nianbao.html --csp \
+node scripts/inline.mjs "$dist"/index.html "$dist"/nianbao.html --csp --script later.js \
   --data nb-core="$dist"/nianbao.js --data nb-inflate="$dist"/inflate.js --data nb-worker="$dist"/worker.js \
-  --base64 nb-wasm="$dist"/nianbao.wasm
+  --data nb-rules="$dist"/rules.json --data nb-readers="$dist"/nianbao-readers.js \
+  --base64 nb-wasm="$dist"/nianbao.wasm --base64 nb-readers-wasm="$dist"/nianbao-readers.wasm
 ls -l "$dist"

@@ -1,32 +1,53 @@
 #!/usr/bin/env bash
-# Fuzzes the core with libFuzzer (clang-14, ASan + UBSan) for SECONDS in total,
-# split evenly over the targets of tests/fuzz: check_fuzz (the whole check and
-# its JSON/text output, with and without a previous report), numbers_fuzz
-# (find_numbers, numeral parsers), dates_fuzz (find_dates, year mentions).
+# Fuzzes the core with libFuzzer (clang-14) for SECONDS in total, split evenly
+# over the targets, one target at a time, under nice -n 19 (the machine's
+# builds get the CPU first). The targets (tests/fuzz, one a stage):
+#   check_fuzz    the whole check and its JSON/text output (with and without last year's report)
+#   reader_fuzz   text -> model alone          rules_fuzz   the rules on a model with fuzzed cells
+#   html_fuzz     the HTML reader              docx_fuzz    the Word XML reader (and .docx files)
+#   ofd_fuzz      the OFD reader (zip + XML)   layout_fuzz  positioned runs -> text (PDF, OFD)
+#   glued_fuzz    the glued-digit solver       numbers_fuzz / dates_fuzz  the number and date finders
 #
 #   scripts/fuzz.sh SECONDS [TARGET...]
+#   SANITIZE=none scripts/fuzz.sh SECONDS ...   without the sanitizers (build-fuzz-nosan/), for speed
 #
-# Seeds: tests/fixtures/**, ../shared/{seeds,real} (SHARED=…), the kept crash
-# inputs in tests/fuzz/regressions. The growing corpus lives in
-# build-fuzz/corpus/TARGET (kept between runs). Prints the executions per target
+# SANITIZE=asan (the default) builds with ASan + UBSan in build-fuzz/;
+# SANITIZE=none builds -O2 without them and without libFuzzer's comparison
+# tracing (-fsanitize-coverage=trace-cmp: half the time of a check), several
+# times the executions a second; a crash there is replayed under the
+# sanitizers by the unit tests (build-asan) once kept.
+#
+# Inputs up to 64 KB for the targets that read whole reports or files (real
+# reports are 5-200 KB), short ones for the parsers; -entropic=0 for the
+# targets with large inputs, where libFuzzer's entropic scheduling took 40-60%
+# of the time (perf, docs/fuzzing.md). Dictionary: tests/fuzz/report.dict and
+# the template's labels, tests/fuzz/template.dict (scripts/gen_fuzz_dict.py).
+#
+# Seeds: tests/fixtures/**, ../shared/{seeds,real,ofd} (SHARED=…), files made
+# from them for the non-text targets (scripts/fuzz_seeds.py), the kept inputs
+# in tests/fuzz/regressions. The growing corpus lives in FUZZ_CORPUS/TARGET
+# (default /work/fuzz-corpus when /work is writable, else build-fuzz/corpus),
+# kept between runs and shared by both modes. Prints the executions per target
 # (libFuzzer's stat::number_of_executed_units) and in total; any crash, leak,
-# timeout or out-of-memory input is copied to tests/fuzz/regressions/ (replayed
-# by the unit tests from then on) and the script exits 1.
+# timeout or out-of-memory input is copied to tests/fuzz/regressions/ as
+# TARGET-KIND-SHA1 (replayed through that target by the unit tests) and the
+# script exits 1.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 shared="${SHARED:-$repo/../shared}"
+all_targets=(check_fuzz reader_fuzz rules_fuzz html_fuzz docx_fuzz ofd_fuzz layout_fuzz glued_fuzz numbers_fuzz dates_fuzz)
 
 if [ $# -lt 1 ] || ! [[ "$1" =~ ^[0-9]+$ ]]; then
-  echo "usage: scripts/fuzz.sh SECONDS [check_fuzz|numbers_fuzz|dates_fuzz ...]" >&2
+  echo "usage: [SANITIZE=asan|none] scripts/fuzz.sh SECONDS [${all_targets[*]}]" >&2
   exit 2
 fi
 total_seconds="$1"; shift
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(check_fuzz numbers_fuzz dates_fuzz)
+[ "${#targets[@]}" -gt 0 ] || targets=("${all_targets[@]}")
 
 # clang-14 + its runtime (libFuzzer, ASan, UBSan): Debian 12 packages.
-packages=(clang-14 libclang-rt-14-dev cmake ninja-build nlohmann-json3-dev)
+packages=(clang-14 libclang-rt-14-dev cmake ninja-build nlohmann-json3-dev zlib1g-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
@@ -39,15 +60,26 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
-build=build-fuzz
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNIANBAO_FUZZ=ON \
+case "${SANITIZE:-asan}" in
+  asan) build=build-fuzz
+        config=(-DCMAKE_BUILD_TYPE=Debug -DNIANBAO_FUZZ_SANITIZE=ON -DNIANBAO_FUZZ_TRACE_CMP=ON) ;;
+  none) build=build-fuzz-nosan
+        config=(-DCMAKE_BUILD_TYPE=Release -DNIANBAO_FUZZ_SANITIZE=OFF -DNIANBAO_FUZZ_TRACE_CMP=OFF) ;;
+  *) echo "fuzz: SANITIZE is asan or none" >&2; exit 2 ;;
+esac
+sanitizers=$([ "$build" = build-fuzz ] && echo "ASan+UBSan" || echo "none")
+nice -n 19 cmake -S . -B "$build" -G Ninja -DNIANBAO_FUZZ=ON "${config[@]}" \
       -DCMAKE_CXX_COMPILER=clang++-14 -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$build" -j "$jobs" --target "${targets[@]}"
+nice -n 19 cmake --build "$build" -j "$jobs" --target "${targets[@]}"
 
-seeds=()
-for d in tests/fixtures/seeds tests/fixtures/real "$shared/seeds" "$shared/real" tests/fuzz/regressions; do
-  [ -d "$d" ] && seeds+=("$d")
-done
+if [ -n "${FUZZ_CORPUS:-}" ]; then corpus_root="$FUZZ_CORPUS"
+elif mkdir -p /work/fuzz-corpus 2>/dev/null && [ -w /work/fuzz-corpus ]; then corpus_root=/work/fuzz-corpus
+else corpus_root="$repo/build-fuzz/corpus"; fi
+made="$build/seeds"
+rm -rf "$made"
+python3 scripts/fuzz_seeds.py "$made" "$shared"
+dict="$build/fuzz.dict"
+cat tests/fuzz/report.dict tests/fuzz/template.dict >"$dict"
 
 per=$(( total_seconds / ${#targets[@]} ))
 [ "$per" -ge 1 ] || per=1
@@ -55,29 +87,43 @@ total_execs=0
 found=0
 summary=()
 for t in "${targets[@]}"; do
-  corpus="$build/corpus/$t"
+  corpus="$corpus_root/$t"
   artifacts="$build/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
-  # Whole reports for the check (the seeds are 5-10 KB); short texts for the
-  # parsers, which see a few characters around each number or date: many more
-  # executions per second.
+  # Whole reports and files for the readers and the check; short texts for the
+  # parsers, which see a few characters around each number or date.
+  seeds=()
+  options=()
   case "$t" in
-    check_fuzz) max_len=16384 ;;
-    *) max_len=96 ;;
+    check_fuzz|reader_fuzz|html_fuzz|docx_fuzz|ofd_fuzz|layout_fuzz)
+      max_len=65536; options=(-entropic=0)
+      dirs=(tests/fixtures/seeds tests/fixtures/real "$shared/seeds" "$shared/real") ;;
+    rules_fuzz) max_len=1024; dirs=() ;;  # flags, model, cells: about 2 bytes a cell
+    glued_fuzz) max_len=128; dirs=() ;;
+    *) max_len=96; dirs=(tests/fixtures/seeds tests/fixtures/real) ;;
   esac
+  [ "$t" = ofd_fuzz ] && dirs+=("$shared/ofd")
+  for d in "${dirs[@]}" "$made/$t"; do [ -d "$d" ] && seeds+=("$d"); done
+  # The kept inputs of this target.
+  kept="$build/kept/$t"
+  rm -rf "$kept"; mkdir -p "$kept"
+  for f in tests/fuzz/regressions/"$t"-*; do [ -e "$f" ] && cp "$f" "$kept/"; done
+  seeds+=("$kept")
   log="$build/$t.log"
-  echo "fuzz: $t for $per s (log: $log)"
+  echo "fuzz: $t for $per s, sanitizers: $sanitizers (log: $log)"
+  start=$(date +%s)
   set +e
-  "$build/tests/fuzz/$t" -max_total_time="$per" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
-    -dict=tests/fuzz/report.dict -artifact_prefix="$artifacts/" -print_final_stats=1 \
+  nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$per" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
+    "${options[@]}" -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
     "$corpus" "${seeds[@]}" >"$log" 2>&1
   rc=$?
   set -e
+  secs=$(( $(date +%s) - start ))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   execs=${execs:-0}
   total_execs=$((total_execs + execs))
-  summary+=("$t: $execs executions in $per s (exit $rc)")
-  echo "fuzz: $t: $execs executions (exit $rc)"
+  summary+=("$t ($sanitizers): $execs executions in $secs s (exit $rc)")
+  echo "fuzz: $t: $execs executions in $secs s (exit $rc)"
   # slow-unit-* (over 10 s once) are not failures: on a shared machine they are
   # mostly load; a real hang ends as timeout-* (-timeout=20).
   for a in "$artifacts"/slow-unit-*; do

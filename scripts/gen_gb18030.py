@@ -16,8 +16,13 @@ also applies, so the CLI decodes files like the page does:
 
 Layout of the generated data (see core/src/decode/gb18030_table.h):
 
-  kTwoByte[(lead - 0x81) * 190 + trail_index]  -> BMP code point, 0 = unmapped
-      lead 0x81..0xFE; trail 0x40..0x7E -> 0..62, 0x80..0xFE -> 63..189
+  kTwoByteDelta[(lead - 0x81) * 190 + trail_index]  -> the BMP code point (0 =
+      unmapped) minus the previous entry's, modulo 2^16 (the first: minus 0);
+      lead 0x81..0xFE; trail 0x40..0x7E -> 0..62, 0x80..0xFE -> 63..189.
+      Stored as differences because the page's wasm carries this table: most
+      codes follow the one before in Unicode order, and the differences
+      compress to 16 KB gz where the code points took 45 KB.
+      decode.cpp adds them up once, on first use.
   kFourByteBmp[i] = {linear, code point}: range starts over the four-byte BMP
       region, linear = (((b1-0x81)*10 + (b2-0x30))*126 + (b3-0x81))*10 + (b4-0x30),
       0 .. kFourByteBmpEnd-1 (0x81308130 .. 0x8431A439). A range runs to the
@@ -134,7 +139,7 @@ def main():
     w("// with the GB18030-2005 and GB18030-2022 (WHATWG) corrections listed there.")
     w("// Regenerate: python3 scripts/gen_gb18030.py")
     w("//")
-    w("// Data: %d two-byte entries (%d bytes), %d four-byte BMP ranges (%d bytes)."
+    w("// Data: %d two-byte entries as differences (%d bytes), %d four-byte BMP ranges (%d bytes)."
       % (len(two), len(two) * 2, len(ranges), len(ranges) * 8))
     w("")
     w('#include "gb18030_table.h"')
@@ -142,11 +147,12 @@ def main():
     w("namespace nianbao {")
     w("namespace gb18030 {")
     w("")
-    w("const uint16_t kTwoByte[kTwoByteCount] = {")
-    per_line = 12
-    for i in range(0, len(two), per_line):
-        chunk = two[i:i + per_line]
-        w("    " + ", ".join("0x%04X" % v for v in chunk) + ",")
+    deltas = [(v - p) & 0xFFFF for v, p in zip(two, [0] + two[:-1])]
+    w("const uint16_t kTwoByteDelta[kTwoByteCount] = {")
+    per_line = 16
+    for i in range(0, len(deltas), per_line):
+        chunk = deltas[i:i + per_line]
+        w("    " + ", ".join("%d" % v for v in chunk) + ",")
     w("};")
     w("")
     w("const FourByteRange kFourByteBmp[kFourByteBmpCount] = {")
@@ -156,7 +162,7 @@ def main():
         w("    " + " ".join("{%5d, 0x%04X}," % r for r in chunk))
     w("};")
     w("")
-    w("static_assert(sizeof(kTwoByte) / sizeof(kTwoByte[0]) == %d, \"two-byte table size\");"
+    w("static_assert(sizeof(kTwoByteDelta) / sizeof(kTwoByteDelta[0]) == %d, \"two-byte table size\");"
       % len(two))
     w("static_assert(sizeof(kFourByteBmp) / sizeof(kFourByteBmp[0]) == %d, \"range table size\");"
       % len(ranges))

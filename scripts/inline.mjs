@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Makes one self-contained HTML file from the page (no dependencies):
-//   node scripts/inline.mjs IN.html OUT.html [--replace NAME=FILE]... [--data ID=FILE]...
-//        [--base64 ID=FILE]... [--csp]
+//   node scripts/inline.mjs IN.html OUT.html [--replace NAME=FILE]... [--script NAME]...
+//        [--data ID=FILE]... [--base64 ID=FILE]... [--csp]
 // Every <link rel="stylesheet" href="X"> becomes <style>, an icon a data: URL, every
 // <script src="X" ...></script> a classic inline <script>, read from the folder of the
-// input page (--replace NAME=FILE takes X=NAME from elsewhere). --data and --base64 add
+// input page (--replace NAME=FILE takes X=NAME from elsewhere); --script NAME inlines one
+// more script of that folder after the page's own (what the served page loads on
+// demand, e.g. later.js). --data and --base64 add
 // data blocks (<script type="text/plain|application/octet-stream" id="ID">, never run
 // by the page) before </body>: engine.js builds the checking worker from them, since
 // a worker file cannot load from file://. --csp adds a <meta> Content-Security-Policy
@@ -18,7 +20,7 @@ const MIME = { '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-ic
 
 function usage(message) {
   console.error(`inline: ${message}\nusage: node scripts/inline.mjs IN.html OUT.html [--replace NAME=FILE]... `
-    + '[--data ID=FILE]... [--base64 ID=FILE]... [--csp]');
+    + '[--script NAME]... [--data ID=FILE]... [--base64 ID=FILE]... [--csp]');
   process.exit(2);
 }
 
@@ -31,11 +33,17 @@ function pair(arg, flag) {
 export function parseArgs(argv) {
   const files = [];
   const replace = new Map();
+  const scripts = [];
   const data = [];
   let csp = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--replace') replace.set(...pair(argv[++i], a));
+    else if (a === '--script') {
+      const name = argv[++i];
+      if (!name || !/^[\w.-]+\.js$/.test(name)) usage('--script expects a NAME.js of the page\'s folder');
+      scripts.push(name);
+    }
     else if (a === '--data' || a === '--base64') {
       const [id, file] = pair(argv[++i], a);
       if (!/^[A-Za-z][\w-]*$/.test(id)) usage(`${a}: bad id ${id}`);
@@ -45,7 +53,7 @@ export function parseArgs(argv) {
     else files.push(a);
   }
   if (files.length !== 2) usage('expects an input and an output file');
-  return { input: files[0], output: files[1], replace, data, csp };
+  return { input: files[0], output: files[1], replace, scripts, data, csp };
 }
 
 // Text placed inside <script> or <style> must not close the element early.
@@ -57,12 +65,16 @@ function escapeStyle(css) {
 }
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export function inline({ input, output, replace, data = [], csp = false }) {
+export function inline({ input, output, replace, scripts = [], data = [], csp = false }) {
   const dir = path.dirname(input);
   const source = (name) => replace.get(name) || path.join(dir, name);
   const used = new Set();
   const hashes = { script: [], style: [] };
   let html = readFileSync(input, 'utf8');
+  if (scripts.length) {
+    if (!html.includes('</head>')) throw new Error('no </head> to put the --script scripts before');
+    html = html.replace('</head>', () => `${scripts.map((s) => `<script src="${s}" defer></script>\n`).join('')}</head>`);
+  }
 
   html = html.replace(/<link\s+rel="icon"\s+href="([^"]+)"/g, (_, href) => {
     used.add(href);

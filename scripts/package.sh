@@ -12,10 +12,14 @@
 #   EMBEDDING.md           README's embedding snippets, the element's script with SRI (sha384)
 #   LICENSE  THIRD_PARTY_NOTICES.md  CHANGELOG.md
 #   SHA256SUMS             of every other file in the folder
-# OUT=dir changes the output folder (default release/).
+# OUT=dir changes the output folder (default release/); NIANBAO_DIST and
+# NIANBAO_BUILD_WASM (and NIANBAO_BUILD_NATIVE, for rules.json) name other
+# builds, as for scripts/build.sh.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+dist="${NIANBAO_DIST:-dist}"
+build_wasm="${NIANBAO_BUILD_WASM:-build-wasm}"
 
 fail() { echo "package: $*" >&2; exit 1; }
 
@@ -27,21 +31,22 @@ grep -q "^## $version\b" CHANGELOG.md || fail "CHANGELOG.md has no '## $version'
 
 # dist/: reassembled only when it is missing pieces or older than its sources.
 stale=""
-for f in index.html nianbao.html nianbao.js nianbao.wasm nianbao-check.js embed.html demo.html sw.js \
+for f in index.html nianbao.html nianbao.js nianbao.wasm nianbao-readers.js nianbao-readers.wasm rules.json later.js \
+         nianbao-check.js embed.html demo.html sw.js \
          LICENSE THIRD_PARTY_NOTICES.md pdfjs/LICENSE.txt; do
-  [ -f "dist/$f" ] || { stale="dist/$f is missing"; break; }
+  [ -f "$dist/$f" ] || { stale="$dist/$f is missing"; break; }
 done
 if [ -z "$stale" ]; then
-  for f in LICENSE THIRD_PARTY_NOTICES.md; do cmp -s "$f" "dist/$f" || stale="dist/$f differs from $f"; done
-  if [ -f build-wasm/wasm/nianbao.wasm ] && ! cmp -s build-wasm/wasm/nianbao.wasm dist/nianbao.wasm; then
-    stale="build-wasm/ holds another module"
+  for f in LICENSE THIRD_PARTY_NOTICES.md; do cmp -s "$f" "$dist/$f" || stale="$dist/$f differs from $f"; done
+  if [ -f "$build_wasm"/wasm/nianbao.wasm ] && ! cmp -s "$build_wasm"/wasm/nianbao.wasm "$dist"/nianbao.wasm; then
+    stale="$build_wasm/ holds another module"
   fi
-  newer="$(find web -type f -newer dist/index.html | head -1)"
-  [ -z "$newer" ] || stale="$newer is newer than dist/"
+  newer="$(find web -type f -newer "$dist"/index.html | head -1)"
+  [ -z "$newer" ] || stale="$newer is newer than $dist/"
 fi
 if [ -n "$stale" ]; then
-  [ -f build-wasm/wasm/nianbao.js ] && [ -f build-wasm/wasm/nianbao.wasm ] \
-    || fail "no usable build ($stale; no build-wasm/): run scripts/build.sh first"
+  [ -f "$build_wasm"/wasm/nianbao.js ] && [ -f "$build_wasm"/wasm/nianbao.wasm ] \
+    || fail "no usable build ($stale; no $build_wasm/): run scripts/build.sh first"
   echo "package: $stale: scripts/build.sh dist"
   "$repo/scripts/build.sh" dist >/dev/null
 fi
@@ -56,7 +61,7 @@ trap 'rm -rf "$stage"' EXIT
 top="$stage/$name"
 mkdir -p "$top"
 
-cp -R dist "$top/site"
+cp -R "$dist" "$top/site"
 cp LICENSE THIRD_PARTY_NOTICES.md CHANGELOG.md "$top/"
 cp docs/DEPLOY.md "$top/DEPLOY.md"
 

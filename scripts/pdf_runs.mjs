@@ -1,15 +1,28 @@
-// Dumps a PDF's positioned text runs as pdf.js gives them (the input of the core's
-// layout step, core/src/layout): one JSON object {pages, runs:[{page,x,y,w,h,angle,text}]},
-// y measured down from the page's top. Used to make tests/fixtures/runs/ from real PDFs.
+// Dumps a PDF's positioned text runs as the page hands them to the core's layout
+// step (core/src/layout): one JSON object {pages, runs:[{page,x,y,w,h,angle,text}]},
+// y measured down from the page's top. The runs come from web/pdftext.js's own
+// runsOf(), so the fixtures (tests/fixtures/runs/) are what the page sends.
 //   node scripts/pdf_runs.mjs FILE.pdf > runs.json
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
+// pdf.js's module makes a DOMMatrix when it loads (for drawing, which text
+// extraction never does); node has none without @napi-rs/canvas.
+globalThis.DOMMatrix ??= class DOMMatrix {
+  constructor() { Object.assign(this, { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 }); }
+};
 const pdfjs = await import(pathToFileURL(path.join(pdfjsDir, 'legacy/build/pdf.mjs')).href);
+
+// web/pdftext.js is a page script (window.NB); run it in a context of its own.
+const page = vm.createContext({});
+page.window = page;
+vm.runInContext(readFileSync(fileURLToPath(new URL('../web/pdftext.js', import.meta.url)), 'utf8'), page);
+const { runsOf } = page.NB.pdf;
 
 const data = new Uint8Array(readFileSync(process.argv[2]));
 const doc = await pdfjs.getDocument({
@@ -17,19 +30,11 @@ const doc = await pdfjs.getDocument({
   disableFontFace: true, useSystemFonts: false, verbosity: 0,
 }).promise;
 const runs = [];
-const round = (v) => Math.round(v * 100) / 100;
 for (let n = 1; n <= doc.numPages; n++) {
-  const page = await doc.getPage(n);
-  const height = page.view[3] - page.view[1];
-  const content = await page.getTextContent();
-  for (const it of content.items) {
-    if (!it.str || !/\S/.test(it.str)) continue;
-    const [a, b, c, d, x, y] = it.transform;
-    const size = Math.hypot(c, d) || Math.abs(d) || 10;
-    runs.push({ page: n, x: round(x), y: round(height - y), w: round(it.width || 0), h: round(size),
-      angle: round(Math.atan2(b, a) * 180 / Math.PI), text: it.str });
-  }
-  page.cleanup();
+  const p = await doc.getPage(n);
+  const content = await p.getTextContent();
+  for (const run of runsOf(content.items, n, p.view[3] - p.view[1])) runs.push(run);
+  p.cleanup();
 }
 await doc.destroy();
 process.stdout.write(JSON.stringify({ pages: doc.numPages, runs }) + '\n');

@@ -1,33 +1,44 @@
-// The WebAssembly front door: ten functions, strings in and out (UTF-8 on
-// the C++ side, JS strings on the other; a file's bytes as a Uint8Array).
+// The WebAssembly front door: strings in and out (UTF-8 on the C++ side, JS
+// strings on the other; a file's bytes as a Uint8Array).
 // Everything else is in the core.
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "nianbao/decode.h"
-#include "nianbao/docx.h"
 #include "nianbao/html.h"
 #include "nianbao/inputs.h"
+#include "nianbao/layout.h"
 #include "nianbao/nianbao.h"
 #include "nianbao/options_reader.h"
 #include "nianbao/zip.h"
 
 namespace {
 
-// The largest text (and previous report) the module reads: its memory cap
-// (-sMAXIMUM_MEMORY) / 128. The core's peak heap reached 74x the input on
-// the worst shape measured (a table of many short rows; a real report repeated:
-// 19x), so inputs within the budget cannot run out of memory; a bigger input
-// gets the input-too-large finding instead of an abort. 1 GB -> 8 MiB,
-// about 100 times the largest real report (a 5 MB paste is checked).
+// The largest input (and previous report) the module reads, in bytes in: the
+// core's one limit (nianbao/limits.h), which the CLI uses too. The worst
+// shape takes kMemoryPerInputByte times its input (scripts/bench_hostile.py),
+// which at the limit fits the memory cap (-sMAXIMUM_MEMORY, kWasmMemoryCap); a
+// module built with a smaller cap reads less rather than abort (and the node
+// tests, which compare this number with the CLI's, say so).
 size_t max_input_bytes() {
-    const size_t budget = emscripten_get_heap_max() / 128;
+    const size_t budget = emscripten_get_heap_max() / nianbao::kMemoryPerInputByte;
     return budget < nianbao::kMaxInputBytes ? budget : nianbao::kMaxInputBytes;
+}
+
+// A file's size, when the text was decoded from one (the worker knows): the
+// limit counts those bytes (Options::input_bytes). 0 when absent.
+size_t size_field(const emscripten::val& object, const char* key) {
+    const emscripten::val v = object[key];
+    if (v.typeOf().as<std::string>() != "number") return 0;
+    const double d = v.as<double>();
+    if (!(d >= 1)) return 0;  // NaN too
+    return d < static_cast<double>(SIZE_MAX) ? static_cast<size_t>(d) : SIZE_MAX;
 }
 
 // read_options() over what the browser's JSON.parse gave: the page's wasm
@@ -79,16 +90,22 @@ struct JsObject {
 // check(text, optionsJson, previousText) -> result JSON, as check_to_json().
 // An empty previousText means "no previous report"; options that are not a
 // JSON object are ignored, as natively (JSON.parse's SyntaxError propagates).
-std::string check(const std::string& text, const std::string& options_json,
-                  const std::string& previous_text) {
+std::string check(std::string text, const std::string& options_json, const std::string& previous_text) {
     nianbao::Options options;
     if (!options_json.empty()) {
         const emscripten::val parsed = emscripten::val::global("JSON").call<emscripten::val>("parse", options_json);
         std::string error;
-        if (JsObject::is_object(parsed)) options = nianbao::read_options(JsObject{parsed}, &error);
+        if (JsObject::is_object(parsed)) {
+            options = nianbao::read_options(JsObject{parsed}, &error);
+            options.input_bytes = size_field(parsed, "inputBytes");
+            options.previous_input_bytes = size_field(parsed, "previousInputBytes");
+        }
     }
     options.max_input_bytes = max_input_bytes();
-    return nianbao::check_to_json(text, options, previous_text);
+    // The text becomes the report's source without a copy.
+    const nianbao::Result result =
+        nianbao::check_text(std::move(text), options, previous_text.empty() ? nullptr : &previous_text);
+    return nianbao::result_to_json(result, -1, options.include_model);
 }
 
 // Over the budget the model of an empty text: check() says why.
@@ -99,11 +116,29 @@ std::string extract(const std::string& text) {
 // The budget, for the page and the tests.
 double max_input() { return static_cast<double>(max_input_bytes()); }
 
-// Clipboard text/html and dropped .html files: the same reading as the CLI's.
+// Clipboard text/html: the same reading as the CLI's for .html files.
 std::string html_to_text(const std::string& html) { return nianbao::html_to_text(html); }
 
-// word/document.xml of a dropped .docx (the page unzips it).
-std::string docx_to_text(const std::string& document_xml) { return nianbao::docx_document_to_text(document_xml); }
+// A dropped text or web page file, its bytes as the CLI reads them (the
+// input table's reader of text: decode_bytes, a page read as its text):
+// {text, encoding, lossy, binary}. Bytes over the limit are not read:
+// {tooLarge: true, size, limit}, the page's message (it checks File.size first).
+emscripten::val read_text(const std::string& bytes) {
+    using emscripten::val;
+    val out = val::object();
+    if (bytes.size() > max_input_bytes()) {
+        out.set("tooLarge", true);
+        out.set("size", static_cast<double>(bytes.size()));
+        out.set("limit", static_cast<double>(max_input_bytes()));
+        return out;
+    }
+    const nianbao::InputText read = nianbao::input_kind_by_id("text")->read(bytes, nianbao::zip::Inflate());
+    out.set("text", read.decoded.text);
+    out.set("encoding", std::string(nianbao::encoding_name(read.decoded.encoding)));
+    out.set("lossy", read.decoded.lossy);
+    out.set("binary", read.decoded.binary);
+    return out;
+}
 
 // The input table (nianbao/inputs.h) for the page: its accept lists, which
 // dropped files it takes and how it reads each (the worker sends it in 'ready').
@@ -122,7 +157,7 @@ emscripten::val input_kinds() {
     val kinds = val::array();
     for (size_t k = 0; k < nianbao::input_kind_count(); ++k) {
         const nianbao::InputKind& kind = nianbao::input_kinds()[k];
-        if (kind.page_reader.empty()) continue;  // not read by the page yet (OFD: the CLI only)
+        if (kind.page_reader.empty()) continue;  // not read by the page
         val o = val::object();
         o.set("id", std::string(kind.id));
         o.set("extensions", list(kind.extensions, ' '));
@@ -135,73 +170,92 @@ emscripten::val input_kinds() {
     return kinds;
 }
 
-// The page's half of the zip reader: the core reads the central directory of
-// a dropped zip's bytes, names its kind and says which entry to inflate, where
-// its packed bytes are and how far it may inflate ({kind, entry: {name, method,
-// offset, packed, limit}}, or {code, message}). The worker inflates that range
-// (DecompressionStream, else a fallback library) and hands the part to the
-// kind's reader (docxToText). The caps are the core's, in both hosts.
-emscripten::val zip_plan(const std::string& bytes) {
+// The page's half of the zip reader, a round of read_zip_round: the bytes of
+// a dropped zip and the entries the worker inflated so far ([[name, bytes],
+// ...]) -> the entries the kind's reader wants next, where their packed bytes
+// are and how far they may inflate ({kind, need: [{name, method, offset,
+// packed, limit}], left}: the worker inflates them, all within `left`, and
+// calls again), or the text ({kind, text}), or why not ({code, message,
+// kind?, missing?}: the zip reader's code, the entry that is not there).
+// The kinds' readers and caps are the core's, in both hosts.
+emscripten::val zip_read(const std::string& bytes, const emscripten::val& parts) {
     using emscripten::val;
+    std::vector<std::pair<std::string, std::string>> inflated;
+    const auto n = parts["length"].as<unsigned>();
+    for (unsigned k = 0; k < n; ++k) inflated.push_back({parts[k][0].as<std::string>(), parts[k][1].as<std::string>()});
+    const nianbao::ZipRound round = nianbao::read_zip_round(bytes, inflated);
     val out = val::object();
-    auto fail = [&](nianbao::zip::Status s, const std::string& message) {
-        out.set("code", std::string(nianbao::zip::status_code(s)));
-        out.set("message", message);
-        return out;
-    };
-    nianbao::zip::Archive archive;
-    nianbao::zip::Status s = archive.open(bytes);
-    if (s != nianbao::zip::Status::Ok) return fail(s, archive.message());
-    const nianbao::InputKind* kind = nianbao::input_kind_by_content(bytes);
-    const nianbao::zip::Entry* e = kind ? archive.find(kind->zip_part) : nullptr;
-    if (!e) {
-        std::string wanted;  // the entries the table's zip kinds are known by
-        for (size_t k = 0; k < nianbao::input_kind_count(); ++k)
-            if (!nianbao::input_kinds()[k].zip_entry.empty())
-                wanted += (wanted.empty() ? "" : " or ") + std::string(nianbao::input_kinds()[k].zip_entry);
-        return fail(nianbao::zip::Status::Missing, "no " + wanted + " in the archive");
+    if (round.kind) out.set("kind", std::string(round.kind->id));
+    if (!round.need.empty()) {
+        val need = val::array();
+        for (const nianbao::ZipNeed& e : round.need) {
+            val entry = val::object();
+            entry.set("name", e.name);
+            entry.set("method", e.method);
+            entry.set("offset", static_cast<double>(e.offset));
+            entry.set("packed", static_cast<double>(e.packed));
+            entry.set("limit", static_cast<double>(e.limit));
+            need.call<void>("push", entry);
+        }
+        out.set("need", need);
+        out.set("left", static_cast<double>(round.left));
+    } else if (round.read.ok) {
+        out.set("text", round.read.decoded.text);
+    } else {
+        out.set("code", std::string(nianbao::zip::status_code(round.read.zip_status)));
+        out.set("message", round.read.error);
+        if (!round.missing.empty()) out.set("missing", round.missing);
     }
-    if (e->flags & 1 || (e->method != 0 && e->method != 8)) return fail(nianbao::zip::Status::Unsupported, e->name);
-    uint64_t offset = 0;
-    if ((s = archive.data_range(*e, offset)) != nianbao::zip::Status::Ok) return fail(s, archive.message());
-    const uint64_t limit = archive.inflate_limit(*e);
-    if (e->size > limit && (s = archive.account(*e, e->size)) != nianbao::zip::Status::Ok)
-        return fail(s, archive.message());
-    val entry = val::object();
-    entry.set("name", e->name);
-    entry.set("method", e->method);
-    entry.set("offset", static_cast<double>(offset));
-    entry.set("packed", static_cast<double>(e->packed));
-    entry.set("limit", static_cast<double>(limit));
-    out.set("kind", std::string(kind->id));
-    out.set("entry", entry);
     return out;
 }
 
-// The part zipPlan named, inflated by the worker, read by its kind's reader.
-// Valid UTF-8 as the CLI's decode_bytes leaves it (the part's text is UTF-8);
-// decode_bytes itself would link the GB18030 table into the page's first load.
-std::string read_zip_part(const std::string& kind_id, const std::string& part) {
-    const nianbao::InputKind* kind = nianbao::input_kind_by_id(kind_id);
-    if (!kind || !kind->read_part) return std::string();
-    return nianbao::sanitize_utf8(kind->read_part(part));
+// A PDF's text items as pdf.js gives them, each {page, x, y, w, h, angle,
+// text} with y down from the page's top (web/pdftext.js) -> the text the
+// reader reads, laid out by the core as the CLI's OFD reader does.
+std::string lay_out_runs(const emscripten::val& items) {
+    std::vector<nianbao::TextRun> runs;
+    const auto n = items["length"].as<unsigned>();
+    runs.reserve(n);
+    for (unsigned k = 0; k < n; ++k) {
+        const emscripten::val r = items[k];
+        runs.push_back({r["page"].as<int>(), r["x"].as<double>(), r["y"].as<double>(), r["w"].as<double>(),
+                        r["h"].as<double>(), r["angle"].as<double>(), r["text"].as<std::string>()});
+    }
+    return nianbao::lay_out(runs).text;
 }
 
 std::string rules() { return nianbao::rules_to_json(); }
 
 std::string version() { return nianbao::version(); }
 
+// Whether two bodies' names are one body: the batch view pairs two years of a
+// body and finds its duplicate reports with it.
+bool same_body(const std::string& a, const std::string& b) { return nianbao::same_body(a, b); }
+
 }  // namespace
 
+// Two modules from this file (wasm/CMakeLists.txt): the page's first load
+// (nianbao.wasm) and the readers of dropped files (nianbao-readers.wasm), which
+// the worker loads on the first file and whose functions it joins to the
+// first module's. A function that reads a file (and so links decode_bytes,
+// the zip reader or the layout step) belongs to the second.
+#ifndef NIANBAO_READERS_MODULE
 EMSCRIPTEN_BINDINGS(nianbao) {
     emscripten::function("check", &check);
     emscripten::function("extract", &extract);
     emscripten::function("htmlToText", &html_to_text);
-    emscripten::function("docxToText", &docx_to_text);
     emscripten::function("rules", &rules);
     emscripten::function("version", &version);
     emscripten::function("maxInputBytes", &max_input);
     emscripten::function("inputKinds", &input_kinds);
-    emscripten::function("zipPlan", &zip_plan);
-    emscripten::function("readZipPart", &read_zip_part);
+    emscripten::function("sameBody", &same_body);
 }
+#else
+EMSCRIPTEN_BINDINGS(nianbao_readers) {
+    emscripten::function("readText", &read_text);
+    emscripten::function("zipRead", &zip_read);
+    emscripten::function("layOut", &lay_out_runs);
+    emscripten::function("maxInputBytes", &max_input);
+    emscripten::function("version", &version);
+}
+#endif

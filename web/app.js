@@ -1,10 +1,10 @@
 // The page's wiring: input (typing, paste, drop, open, sample; the kinds of
-// file the core's input table names: .docx through the worker's zip path,
+// file the core's input table names: .docx and .ofd through the worker's zip path,
 // .pdf through pdftext.js) -> the worker (engine.js)
 // -> results (render.js, tables.js) -> selection in the text, keys, exports,
 // language. Last year's report (the 上年报告 box) goes along with every
 // check and both years are shown side by side (years.js); many files or a
-// folder are checked one after another into a summary table (batch.js). Classic script; works under a strict CSP and from
+// folder go to the batch section (batchrun.js). Classic script; works under a strict CSP and from
 // file://. The pasted text is untrusted: it reaches the DOM through
 // textContent or the textarea's value only.
 'use strict';
@@ -18,14 +18,13 @@
   let failed = false;
   let version = '';
   let registry = [];
+  let batchHooks = null;    // what the batch view calls back (NB.batchRun.init), set by wire()
+  let ruleDocs = null;      // the rules' long texts (NB.ruleDocs), once the docs were opened
   let result = null;        // the last result shown
   let checkedText = null;   // the text it belongs to
   let checkedPrevious = '';  // and last year's text checked with it
   let previousResult = null; // last year's report as read (its own check, with the model)
   let previousText = null;   // the text previousResult belongs to
-  let batchRows = [];       // the summary table's rows (each keeps its report's text)
-  let batchSort = { key: 'file', dir: 1 };
-  let batchRun = 0;         // a newer batch stops an older one
   let running = false;      // a check is in the worker
   let again = false;        // the text changed while it ran
   let timer = 0;
@@ -91,7 +90,11 @@
     NB.render.findings($('findings'), res);
     afterEdit(oldKeys, was);
     NB.tables.view($('tables'), res);
-    NB.years.view($('years'), res, res ? previousResult : null);
+    // The two-year view (years.js) is on demand: only last year's report needs it.
+    if (NB.years) NB.years.view($('years'), res, res ? previousResult : null);
+    else if (res && previousResult) whenLoaded(() => { if (result === res) NB.years.view($('years'), res, previousResult); });
+    // With a report in, exports and the sign-off sheet may follow (Ctrl+P too): their scripts load now.
+    if (res && !NB.exporter) NB.onDemand().catch(() => { /* whenLoaded tries again */ });
     for (const b of document.querySelectorAll('[data-needs-result]')) b.disabled = !res;
     checks++;
     body.dataset.checks = String(checks);
@@ -221,8 +224,8 @@
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, fallback);
       else fallback();
     });
-    $('save-text').addEventListener('click', () => NB.exporter.download(NB.exporter.baseName(result) + '.txt',
-      'text/plain;charset=utf-8', [NB.textbuf.get()]));
+    $('save-text').addEventListener('click', () => whenLoaded(() => NB.exporter.download(NB.exporter.baseName(result) + '.txt',
+      'text/plain;charset=utf-8', [NB.textbuf.get()])));
   }
 
   function later() {
@@ -275,25 +278,11 @@
     }, () => insert(plain));
   }
 
-  // Codes of the core's zip reader -> messages.
-  const ZIP_MESSAGES = { 'zip-not-zip': 'zipNotZip', 'zip-damaged': 'zipDamaged', 'zip-too-many-entries': 'zipTooManyEntries',
-    'zip-too-large': 'zipTooLarge', 'zip-unsupported': 'zipUnsupported', 'zip-missing': 'docxNoDocument', docx: 'docxUnsupported' };
-
-  // Any supported file to {text, encoding}, by the reader the core's input
-  // table names: 'text' decoded here, 'html' and 'zip' (.docx) read by the
-  // core in the worker, 'pdfjs' by pdf.js.
-  async function fileText(file) {
-    const read = await NB.decode.readFile(file);
-    if (read.reader === 'html') return { text: (await NB.engine.request('html', { html: read.text })).value, encoding: read.encoding };
-    if (read.reader === 'zip') {
-      const { value } = await NB.engine.request('zip', { bytes: read.bytes }).catch((e) => {
-        const key = ZIP_MESSAGES[/^[a-z-]+/.exec(e.message)[0]];
-        throw new Error(key ? NB.t(key) : e.message);
-      });
-      return { text: value, encoding: read.encoding };
-    }
-    if (read.reader === 'pdfjs') return { text: await NB.pdf.toText(read.bytes), encoding: read.encoding };
-    return read;
+  // Any supported file to {text, encoding}: the core's input table says how
+  // (NB.decode: text, web pages, .docx and .ofd by the core in the worker, PDF
+  // by pdf.js), and a file over the size limit is refused before it is read.
+  function fileText(file) {
+    return NB.decode.fileText(file, NB.engine.request);
   }
 
   async function openFile(file) {
@@ -343,63 +332,13 @@
     });
   }
 
-  function renderBatch() {
-    $('batch-list').replaceChildren(NB.batch.table(batchRows, batchSort));
-  }
-
-  async function checkFile(item) {
-    try {
-      const { text } = await fileText(item.file);
-      const { value } = await NB.engine.request('check', { text, model: false });
-      const r = value.report || {};
-      const n = value.summary || {};
-      return { file: item.name, body: (r.body && r.body.name) || '', year: r.year || '', errors: n.errors, warnings: n.warnings,
-        verdict: n.verdict === 'fail' ? 'fail' : 'pass', text };
-    } catch (e) {
-      return { file: item.name, body: '', year: '', errors: '', warnings: '', verdict: 'unreadable', message: String(e.message || e) };
-    }
-  }
-
-  // Checks the files one after another in the worker (the page stays
-  // responsive), filling the summary table as they come.
-  async function batch(items) {
-    const run = ++batchRun;
-    const list = items.filter((it) => NB.decode.kindOf(it.name)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
-    const skipped = items.length - list.length;
-    batchRows = [];
-    batchSort = { key: 'file', dir: 1 };
-    $('batch').hidden = false;
-    $('batch-csv').disabled = true;
-    const progress = $('batch-progress');
-    progress.max = Math.max(1, list.length);
-    progress.value = 0;
-    body.dataset.batch = 'running';
-    renderBatch();
-    $('batch').scrollIntoView({ block: 'start' });
-    let shown = 0;
-    for (let i = 0; i < list.length; i++) {
-      $('batch-status').textContent = NB.t('batchProgress', i + 1, list.length, list[i].name);
-      const row = await checkFile(list[i]);
-      if (run !== batchRun) return;
-      batchRows.push(row);
-      progress.value = i + 1;
-      if (performance.now() - shown > 250 || i === list.length - 1) {
-        renderBatch();
-        shown = performance.now();
-      }
-    }
-    const count = (v) => batchRows.filter((r) => r.verdict === v).length;
-    $('batch-status').textContent = NB.t('batchDone', list.length, count('fail'), count('unreadable')) + (skipped ? NB.t('batchSkipped', skipped) : '');
-    $('batch-csv').disabled = batchRows.length === 0;
-    body.dataset.batch = 'done';
-  }
-
-  function openRow(row) {
-    if (!row) return;
-    if (row.text === undefined) return status(NB.t('fileFailed', row.file, row.message || ''));
-    setText(row.text);
+  // A report opened from the batch table, with its body's earlier year as
+  // last year's report when the batch paired them (else none).
+  function openReport(text, previous) {
+    $('previous').value = previous;
+    if (previous) $('previous-zone').open = true;
+    setText(text);
     $('input').focus();
-    status(NB.t('batchOpened', row.file));
   }
 
   function onDrop(e) {
@@ -415,8 +354,8 @@
     const entries = Array.from(data.items || []).filter((i) => i.kind === 'file').map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
     const files = Array.from(data.files).map((file) => ({ file, name: file.name }));
     if (entries.some((en) => en && en.isDirectory)) {
-      Promise.all(entries.map((en, i) => (en ? walk(en) : Promise.resolve(files[i] ? [files[i]] : [])))).then((lists) => batch(lists.flat()));
-    } else if (files.length > 1) batch(files);
+      Promise.all(entries.map((en, i) => (en ? walk(en) : Promise.resolve(files[i] ? [files[i]] : [])))).then((lists) => batch((b) => b.start(lists.flat())));
+    } else if (files.length > 1) batch((b) => b.start(files));
     else if (files.length === 1) openFile(files[0].file);
   }
 
@@ -460,6 +399,10 @@
     const message = li.querySelector('.message');
     $('position').textContent = NB.t('position', Array.from(items).indexOf(li) + 1, items.length, message ? message.textContent : '');
     if (li.dataset.start !== undefined) selectRange(Number(li.dataset.start), Number(li.dataset.end));
+    // The list follows F8 when it stands beside the box (the box stays in
+    // view, sticky); on a narrow screen the list is below the box, and
+    // scrolling to it would take the selected text out of sight.
+    if (getComputedStyle($('input').closest('.panel')).position === 'sticky') li.scrollIntoView({ block: 'nearest' });
   }
 
   // After a check of an edited text: the finding that was selected stays
@@ -499,16 +442,30 @@
   function rerender() {
     NB.setLang(NB.lang());
     windowNote();
-    if (registry.length) NB.render.rules($('rule-list'), registry);
+    if (registry.length) NB.render.rules($('rule-list'), registry, ruleDocs);
     if (ready) show(result, checkedText);
-    if (!$('batch').hidden) renderBatch();
     else if (!failed) status(NB.t('loading'));
+    if (batchHooks.ready) NB.batchRun.render();
   }
 
   function setSize(large) {
     document.documentElement.dataset.size = large ? 'large' : 'normal';
     $('size').setAttribute('aria-pressed', String(large));
     store.set('size', large ? 'large' : 'normal');
+  }
+
+  // The rules' long texts load when the docs are first opened (not with the
+  // page); the list is drawn again with them, keeping the focus on its rule.
+  function loadRuleDocs() {
+    if (ruleDocs) return;
+    NB.ruleDocs.load().then((docs) => {
+      ruleDocs = docs;
+      if (!registry.length) return;
+      const focused = document.activeElement;
+      const id = focused && focused.closest('#rule-list') ? focused.id : '';
+      NB.render.rules($('rule-list'), registry, ruleDocs);
+      if (id && $(id)) $(id).focus();
+    }, () => { /* the titles stay; the next opening tries again */ });
   }
 
   function openRuleDoc(a) {
@@ -518,7 +475,25 @@
   }
 
   function printSheet() {
-    NB.exporter.sheet($('print-sheet'), result, version);
+    if (NB.exporter) NB.exporter.sheet($('print-sheet'), result, version);
+  }
+
+  // Runs fn once the on-demand scripts are in (NB.onDemand: exports, the
+  // two-year view, the sample, the batch view); says so when they cannot load.
+  function whenLoaded(fn) {
+    NB.onDemand().then(fn, (e) => status(NB.t('partFailed', e.message)));
+  }
+
+  // The batch view (batch.js, batchgroups.js, batchrun.js) is on demand too:
+  // fn(NB.batchRun) once it is loaded and wired.
+  function batch(fn) {
+    whenLoaded(() => {
+      if (!batchHooks.ready) {
+        NB.batchRun.init(batchHooks);
+        batchHooks.ready = true;
+      }
+      fn(NB.batchRun);
+    });
   }
 
   // ---- start ----
@@ -528,6 +503,7 @@
     NB.textbuf.attach(input, windowNote);
     wireOptions();
     wireDraft();
+    $('rules-panel').addEventListener('toggle', () => { if ($('rules-panel').open) loadRuleDocs(); });
     input.addEventListener('input', () => {
       if (!failed) clearNotice();
       editing = true;
@@ -536,18 +512,18 @@
     });
     input.addEventListener('paste', onPaste);
     $('check').addEventListener('click', () => runCheck(true));
-    $('sample').addEventListener('click', () => setText(NB.sample));
+    $('sample').addEventListener('click', () => whenLoaded(() => setText(NB.sample)));
     $('open').addEventListener('click', () => $('file').click());
     $('file').addEventListener('change', (e) => {
       const files = Array.from(e.target.files);
-      if (files.length > 1) batch(files.map((file) => ({ file, name: file.name })));
+      if (files.length > 1) batch((b) => b.start(files.map((file) => ({ file, name: file.name }))));
       else if (files[0]) openFile(files[0]);
       e.target.value = '';
     });
     $('open-folder').addEventListener('click', () => $('folder').click());
     $('folder').addEventListener('change', (e) => {
       const files = Array.from(e.target.files).map((file) => ({ file, name: file.webkitRelativePath || file.name }));
-      if (files.length) batch(files);
+      if (files.length) batch((b) => b.start(files));
       e.target.value = '';
     });
     $('open-previous').addEventListener('click', () => $('previous-file').click());
@@ -564,33 +540,30 @@
       if (hasFiles(e)) e.preventDefault();
     });
     document.addEventListener('drop', onDrop);
-    $('batch-list').addEventListener('click', (e) => {
-      const sort = e.target.closest('button.sort');
-      if (sort) {
-        const key = sort.dataset.key;
-        batchSort = { key, dir: batchSort.key === key ? -batchSort.dir : 1 };
-        renderBatch();
-        $('batch-list').querySelector(`button.sort[data-key="${key}"]`).focus();
-        return;
-      }
-      const tr = e.target.closest('tbody tr[data-index]');
-      if (tr) openRow(batchRows[Number(tr.dataset.index)]);
-    });
-    $('batch-csv').addEventListener('click', () => NB.exporter.download('nianbao-batch.csv', 'text/csv;charset=utf-8',
-      ['\uFEFF' + NB.batch.csv(batchRows, batchSort)]));
+    batchHooks = { fileText, open: openReport, status, version: () => version };
 
     $('findings').addEventListener('click', (e) => {
       const button = e.target.closest('button.finding');
       if (button) selectItem(button.closest('li'));
     });
+    // One Tab stop per finding: ↑/↓ move between findings, → to the
+    // finding's rule doc link (out of the Tab order), ← back.
     $('findings').addEventListener('keydown', (e) => {
-      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-      const buttons = Array.from($('findings').querySelectorAll('button.finding'));
-      const at = buttons.indexOf(document.activeElement);
-      if (at < 0) return;
-      e.preventDefault();
-      const next = buttons[Math.min(buttons.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))];
-      next.focus();
+      const li = e.target.closest && e.target.closest('li[data-index]');
+      if (!li || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const onDoc = e.target.matches('a.doc');
+      if (e.key === 'ArrowRight' && !onDoc) {
+        e.preventDefault();
+        li.querySelector('a.doc').focus();
+      } else if (e.key === 'ArrowLeft' && onDoc) {
+        e.preventDefault();
+        li.querySelector('button.finding').focus();
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        const buttons = Array.from($('findings').querySelectorAll('button.finding'));
+        const at = buttons.indexOf(li.querySelector('button.finding'));
+        e.preventDefault();
+        buttons[Math.min(buttons.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)))].focus();
+      }
     });
     $('tables').addEventListener('click', (e) => {
       const td = e.target.closest('td[data-start]');
@@ -610,17 +583,23 @@
     });
 
     $('lang').addEventListener('click', () => {
-      NB.setLang(NB.lang() === 'zh' ? 'en' : 'zh');
-      store.set('lang', NB.lang());
-      rerender();
+      const next = NB.lang() === 'zh' ? 'en' : 'zh';
+      // The English words come with the on-demand scripts (i18n.js, scripts/bundle.mjs).
+      const apply = () => {
+        NB.setLang(next);
+        store.set('lang', NB.lang());
+        rerender();
+      };
+      if (NB.hasWords(next)) apply();
+      else whenLoaded(apply);
     });
     $('size').addEventListener('click', () => setSize(document.documentElement.dataset.size !== 'large'));
-    $('export-json').addEventListener('click', () => result && NB.exporter.json(result));
-    $('export-csv').addEventListener('click', () => result && NB.exporter.csv(result));
-    $('print').addEventListener('click', () => {
+    $('export-json').addEventListener('click', () => result && whenLoaded(() => NB.exporter.json(result)));
+    $('export-csv').addEventListener('click', () => result && whenLoaded(() => NB.exporter.csv(result)));
+    $('print').addEventListener('click', () => whenLoaded(() => {
       printSheet();
       window.print();
-    });
+    }));
     window.addEventListener('beforeprint', printSheet);
   }
 
@@ -633,24 +612,30 @@
 
   function start() {
     body = document.body;
-    NB.setLang(store.get('lang') === 'en' ? 'en' : 'zh');
+    const lang = store.get('lang') === 'en' ? 'en' : 'zh';
+    NB.setLang(NB.hasWords(lang) ? lang : 'zh');
     setSize(store.get('size') === 'large');
     wire();
     status(NB.t('loading'));
-    NB.engine.start({ fatal: fail }).then((loaded) => {
+    // English chosen before: its words (on demand) are in before the page says it is ready.
+    const words = NB.hasWords(lang) ? Promise.resolve() : NB.onDemand().then(() => NB.setLang(lang), () => { /* stays Chinese */ });
+    Promise.all([NB.engine.start({ fatal: fail }), words]).then(([loaded]) => {
       if (failed) return;
       ready = true;
       version = loaded.version;
       registry = loaded.rules;
       // What the file pickers offer and drops take: the core's input table.
       NB.decode.setKinds(loaded.inputs);
+      NB.decode.setLimit(loaded.maxInputBytes);
       for (const id of ['file', 'previous-file']) $(id).accept = NB.decode.accept();
+      NB.setTextArgs('inputHint', () => [NB.decode.extensionList(NB.t('listSep'), null, NB.t('listLast'))]);
       $('version').textContent = version;
-      NB.render.rules($('rule-list'), registry);
+      NB.render.rules($('rule-list'), registry, ruleDocs);
       for (const b of document.querySelectorAll('[data-needs-module]')) b.disabled = false;
       body.dataset.state = 'ready';
       performance.mark('nianbao-ready');
       status(NB.t('ready'));
+      if (NB.batchStore.load()) batch((b) => b.restore());   // this tab kept a batch
       runCheck(true);
       registerServiceWorker();
     });

@@ -12,7 +12,9 @@
 //                 {type:'nianbao:height', height}        (CSS px of the content)
 // Messages from any other window or origin are ignored, and every message
 // out names the parent's origin, so the browser drops it if the frame was
-// put on any other site.
+// put on any other site. It goes to that one origin only, once known (a
+// message to another target is dropped with a console warning; Firefox logs
+// an error).
 'use strict';
 
 (function () {
@@ -44,9 +46,31 @@
   let running = null;      // the check in the worker
   let timer = 0;
 
+  // The parent's origin: what the browser says (Chromium's ancestorOrigins),
+  // the frame's own when the parent is same-origin, else the referrer's (the
+  // default referrer policy gives a cross-origin frame its parent's origin);
+  // a message from the parent settles it. Unknown (no referrer), a message
+  // goes to every allowed origin but the frame's own.
+  function parentOriginOf() {
+    if (!embedded) return null;
+    const ancestors = location.ancestorOrigins;
+    if (ancestors && ancestors.length) return ancestors[0];
+    try {
+      if (window.parent.location.origin) return window.parent.location.origin;
+    } catch (e) { /* cross-origin: not the frame's own */ }
+    try {
+      return document.referrer ? new URL(document.referrer).origin : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  let parentOrigin = parentOriginOf();
+
   function post(message, origin) {
     if (!embedded) return;
-    for (const target of origin ? [origin] : allowed) window.parent.postMessage(message, target);
+    const targets = origin ? [origin] : parentOrigin ? [parentOrigin].filter((o) => allowed.has(o))
+      : [...allowed].filter((o) => o !== location.origin);
+    for (const target of targets) window.parent.postMessage(message, target);
   }
 
   function status(text) {
@@ -115,6 +139,7 @@
 
   function onMessage(e) {
     if (!embedded || e.source !== window.parent || !allowed.has(e.origin)) return;
+    parentOrigin = e.origin;
     const m = e.data;
     if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
     if (m.type === 'nianbao:hello' && ready) post({ type: 'nianbao:ready', version }, e.origin);

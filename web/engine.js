@@ -48,13 +48,20 @@ NB.engine = (function () {
     // The fallback inflater (#nb-inflate, fflate) goes into the Blob too: from
     // file:// the worker could not importScripts it later.
     const inflate = document.getElementById('nb-inflate');
-    const code = core.textContent + '\n;\n' + (inflate ? inflate.textContent + '\n;\n' : '') + document.getElementById('nb-worker').textContent;
+    // So do the file readers' module (#nb-readers, #nb-readers-wasm), which the
+    // served worker loads on the first file.
+    const readers = document.getElementById('nb-readers');
+    const code = core.textContent + '\n;\n' + (readers ? readers.textContent + '\n;\n' : '')
+      + (inflate ? inflate.textContent + '\n;\n' : '') + document.getElementById('nb-worker').textContent;
     const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-    return { worker: new Worker(url), url, init: { op: 'init', wasmBase64: document.getElementById('nb-wasm').textContent.trim() } };
+    const readersWasm = document.getElementById('nb-readers-wasm');
+    return { worker: new Worker(url), url, init: { op: 'init', wasmBase64: document.getElementById('nb-wasm').textContent.trim(),
+      readersBase64: readersWasm ? readersWasm.textContent.trim() : '' } };
   }
 
-  // Starts the worker; resolves with {version, rules, inputs} once the module is ready
-  // (inputs: the core's table of input kinds, for NB.decode).
+  // Starts the worker; resolves with {version, rules, inputs, maxInputBytes} once the
+  // module is ready (inputs: the core's table of input kinds, and maxInputBytes its
+  // size limit, for NB.decode).
   // handlers.fatal(message) is called once if it cannot load or stops later.
   function start(handlers) {
     onFatal = handlers.fatal;
@@ -90,7 +97,7 @@ NB.engine = (function () {
             clearTimeout(timer);
             revoke();
             loaded = true;
-            resolve({ version: m.version, rules: m.rules, inputs: m.inputs });
+            resolve({ version: m.version, rules: m.rules, inputs: m.inputs, maxInputBytes: m.maxInputBytes });
           } else if (m.op === 'fatal') {
             clearTimeout(timer);
             revoke();
@@ -111,7 +118,7 @@ NB.engine = (function () {
     });
   }
 
-  // Sends a request: op 'check' {text}, 'html' {html}, 'zip' {bytes}, 'time' {text, n}.
+  // Sends a request: op 'check' {text}, 'html' {html}, 'text' {bytes}, 'zip' {bytes}, 'time' {text, n}.
   function request(op, fields) {
     if (stopped || !worker) return Promise.reject(new Error('stopped'));
     // After a restart the new worker queues requests until its module is

@@ -79,40 +79,62 @@ NB.exporter = (function () {
     download(baseName(result) + '-tables.csv', 'text/csv;charset=utf-8', ['\uFEFF' + tablesCsv(result)]);
   }
 
-  // Fills the print-only sheet: what was checked, the verdict, every finding,
-  // and lines to sign on.
-  function sheet(target, result, version) {
+  // The print-only sheet of one report: what was checked, the verdict, every
+  // finding, and lines to sign on. The report's name heads the findings table
+  // in its <thead>, which the browser repeats on every printed page the table
+  // runs to. `about` (the batch): {name, file, verdict, previous}.
+  function sheetNode(result, version, about) {
     const el = NB.render.el;
+    const a = about || {};
     const r = (result && result.report) || {};
     const pad = (n) => String(n).padStart(2, '0');
     const d = new Date();
+    const name = a.name || titleOf(r) || [(r.body && r.body.name) || '', r.year || ''].join(' ').trim() || NB.t('sheetTitle');
     const facts = [
+      a.file ? [NB.t('sheetFile'), a.file] : null,
       [NB.t('sheetReport'), titleOf(r)],
       [NB.t('sheetBody'), (r.body && r.body.name) || ''],
       [NB.t('sheetYear'), r.year || ''],
       [NB.t('sheetTool'), 'nianbao ' + (version || '')],
       [NB.t('sheetDate'), d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate())],
-      [NB.t('sheetVerdict'), NB.render.verdictOf(result).text],
-    ];
+      [NB.t('sheetVerdict'), a.verdict || NB.render.verdictOf(result).text],
+      a.previous ? [NB.t('sheetPrevious'), a.previous] : null,
+    ].filter(Boolean);
     const list = result ? NB.render.ordered(result.findings) : [];
     const rows = list.map((f, i) => el('tr', {},
       el('td', { text: i + 1 }),
       el('td', { text: NB.t(NB.render.severityOf(f)) }),
       el('td', { class: 'rule' }, NB.render.ruleName(f.id) + ' ', NB.render.ruleId(f.id)),
       el('td', { text: f.location && f.location.start ? NB.t('line', f.location.start.line) : '' }),
-      el('td', {}, el('div', { text: NB.pick(f.message) }),
+      el('td', {}, el('div', {}, ...NB.render.unbroken(NB.pick(f.message))),
         f.arithmetic ? el('div', { text: NB.t('arithmetic') + f.arithmetic }) : null,
-        f.fix ? el('div', { text: NB.t('fix') + NB.pick(f.fix) }) : null)));
-    target.replaceChildren(
+        f.fix ? el('div', {}, ...NB.render.unbroken(NB.t('fix') + NB.pick(f.fix))) : null)));
+    const sign = () => el('div', { class: 'sign' },
+      el('span', { text: NB.t('signChecker') }), el('span', { text: NB.t('signReviewer') }), el('span', { text: NB.t('signDate') }));
+    // The lines to sign on end the table (a footer drawn in place, not
+    // repeated), so that a page they go to alone still has the name above.
+    return el('article', { class: 'sheet' },
       el('h2', { text: NB.t('sheetTitle') }),
       el('dl', {}, ...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
-      rows.length === 0 ? el('p', { text: NB.t('sheetNone') }) : el('table', {},
-        el('thead', {}, el('tr', {}, ...['sheetNo', 'sheetSeverity', 'sheetRule', 'sheetWhere', 'sheetMessage']
-          .map((k) => el('th', { scope: 'col', text: NB.t(k) })))),
-        el('tbody', {}, ...rows)),
-      el('p', { class: 'sign' },
-        el('span', { text: NB.t('signChecker') }), el('span', { text: NB.t('signReviewer') }), el('span', { text: NB.t('signDate') })));
+      // A file that could not be read has no findings, and its verdict says why.
+      rows.length === 0 ? (a.verdict ? null : el('p', { text: NB.t('sheetNone') })) : el('table', {},
+        el('thead', {},
+          el('tr', { class: 'running' }, el('th', { colspan: 5, text: name })),
+          el('tr', {}, ...['sheetNo', 'sheetSeverity', 'sheetRule', 'sheetWhere', 'sheetMessage']
+            .map((k) => el('th', { scope: 'col', text: NB.t(k) })))),
+        el('tbody', {}, ...rows),
+        el('tfoot', {}, el('tr', {}, el('td', { colspan: 5 }, sign())))),
+      rows.length === 0 ? sign() : null);
   }
 
-  return { json, csv, sheet, field, tablesCsv, findingsJson, download, baseName };
+  function sheet(target, result, version) {
+    target.replaceChildren(sheetNode(result, version));
+  }
+
+  // One sheet per report, each from a new page: [{result, about}].
+  function sheets(target, list, version) {
+    target.replaceChildren(...list.map((x) => sheetNode(x.result, version, x.about)));
+  }
+
+  return { json, csv, sheet, sheets, field, tablesCsv, findingsJson, download, baseName };
 })();

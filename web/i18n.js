@@ -16,7 +16,7 @@ window.NB = window.NB || {};
       langLabel: 'Switch to English',
       bigger: '大字',
       inputLabel: '年报全文',
-      inputHint: '粘贴全文（从 Word、WPS 或网页复制时保留表格），或把 .txt、.md、.html、.docx、.pdf 文件拖到这里；拖入多个文件或一个文件夹即批量检查。',
+      inputHint: '粘贴全文（从 Word、WPS 或网页复制时保留表格），或把 {0} 文件拖到这里；拖入多个文件或一个文件夹即批量检查。',
       placeholder: '在此粘贴年报全文，边输入边检查……',
       open: '打开文件…',
       sample: '示例报告',
@@ -26,6 +26,7 @@ window.NB = window.NB || {};
       checking: '正在检查……',
       checked: '检查完成（{0} 毫秒）',
       loadFailed: '无法加载检查模块：{0}。请刷新页面；如仍不行，请换用新版浏览器。',
+      partFailed: '无法加载页面的这一部分（{0}），请检查网络后再试。',
       checkFailed: '检查时出错：{0}',
       stopped: '检查模块出错并已停止：{0}。请刷新页面。',
       fileRead: '已读取文件 {0}（{1}）',
@@ -34,7 +35,7 @@ window.NB = window.NB || {};
       fileAdvice: '可以把文件另存为 .docx 或 .txt 后再打开，或在原文件中全选、复制，粘贴到编辑框。',
       checkAdvice: '请再按一次“检查”；如仍出错，请刷新页面（文本不会上传，刷新前请先复制保存）。',
       notReport: '这不像政府信息公开工作年度报告：请粘贴年报全文，或打开年报文件（见下方问题）。',
-      listSep: '、',
+      listSep: '、', listLast: '、',
       htmlRead: '已按表格读取粘贴的内容',
       largeNote: '全文很长（{0} 字），为保持页面流畅，编辑框只显示第 {1}–{2} 字；检查的是全文，选中问题时会跳到相应位置。',
       resultsTitle: '检查结果',
@@ -52,10 +53,10 @@ window.NB = window.NB || {};
       group: '{0}（{1}）',
       prev: '上一个问题',
       next: '下一个问题',
-      keys: '快捷键：F8 下一个问题，Shift+F8 上一个问题；在问题上按 Enter 选中原文。',
+      keys: '快捷键：F8 下一个问题，Shift+F8 上一个问题；在问题上按 Enter 选中原文，↑/↓ 换一个问题，→ 到它的规则说明（Enter 打开），← 返回。',
       position: '第 {0}/{1} 个问题：{2}',
       tablesTitle: '表格核对',
-      tablesHint: '按读到的内容列出表二、表三、表四；标红的格子有误，并写出应为的数。',
+      tablesHint: '按读到的内容列出表二、表三、表四；标红的格子有误，并写出应为的数。点击格子（或 Tab 进入表格、方向键移动后按 Enter）即在原文中选中它。',
       table2: '表二 主动公开政府信息情况',
       table3: '表三 收到和处理政府信息公开申请情况',
       table4: '表四 政府信息公开行政复议、行政诉讼情况',
@@ -100,8 +101,14 @@ window.NB = window.NB || {};
       pdfUnsupported: '这个单文件版不支持 PDF：请把 PDF 另存为 .docx 或 .txt 后再打开，或在 PDF 阅读器中全选、复制，粘贴到编辑框（网站版可以直接读 PDF）',
       pdfBrowserOld: '读取 PDF 需要 Chromium 98、Chrome 109 或 Firefox ESR 115 以上的浏览器（pdf.js 5 要求）：请升级浏览器，或把 PDF 另存为 .docx 或 .txt 再打开',
       pdfReading: '正在读取 PDF {0}……',
-      docxNoDocument: '不是 Word 文档（缺少 word/document.xml）',
-      docxUnsupported: '检查模块不支持 .docx',
+      pdfTooManyPages: 'PDF 超过 {0} 页（共 {1} 页），未读取：年度报告一般不过几十页。请确认文件是否正确，或把报告另存为 .docx 或 .txt 后再打开',
+      pdfTooManyItems: 'PDF 的文字片段超过 {0} 个，未读取：年度报告远没有这么多。请确认文件是否正确，或把报告另存为 .docx 或 .txt 后再打开',
+      pdfTooSlow: 'PDF 读取超过 {0} 秒，已停止：文件可能过于复杂或已损坏。请把报告另存为 .docx 或 .txt 后再打开，或在 PDF 阅读器中全选、复制，粘贴到编辑框',
+      fileTooLarge: '文件有 {0} 字节，超过 {1} 字节（{2} MB）的上限，未读取（命令行也是这个上限）。年度报告一般不过几百 KB：请确认文件是否正确；带大图片的 Word 文件可以另存为 .txt 后再打开',
+      encodingUnknown: '无法识别的编码',
+      zipNoKind: '不是可读的文档：压缩包中没有 {0}',
+      zipMissingPart: '文件已损坏：缺少其中的 {0}',
+      zipNoReader: '检查模块不能读取 {0} 文件',
       zipNotZip: '文件已损坏或不完整（不是 zip 压缩包）',
       zipDamaged: '文件已损坏（zip 压缩包结构有误）',
       zipTooManyEntries: '压缩包内文件过多，不予读取',
@@ -127,21 +134,43 @@ window.NB = window.NB || {};
       previousRead: '已读取上年报告 {0}（{1}）',
       yearsTitle: '两年对照',
       yearsHint: '左为本年度、右为上年度报告的表格；本年表三“上年结转”与上年表三“结转下年度继续办理”逐格对应，指向或选中一格即标出另一格，不一致的标红。',
-      yearNow: '本年度报告{0}',
+      yearNow: '本年度报告{0}', yearOf: '（{0}）',
       yearBefore: '上年度报告{0}',
       pairNow: '本年“上年结转”：对应上年报告“结转下年度继续办理”的同一格',
       pairBefore: '上年“结转下年度继续办理”：对应本年报告“上年结转”的同一格',
       batchTitle: '批量检查',
-      batchHint: '点击表头排序；点击文件名在编辑框中打开该报告。',
+      batchHint: '点击表头排序（错误、警告、提示和结论第一次点击即最差的在前）；点击一行在编辑框中打开该报告，“返回列表”回到这一行。导出和打印按当前的筛选和排序。结果只保存在本标签页中（刷新后仍在，关闭标签页即清除），不会上传。',
       batchCaption: '{0} 份报告的检查汇总',
       batchProgress: '正在检查第 {0}/{1} 个文件：{2}',
-      batchDone: '已检查 {0} 个文件，{1} 个未通过，{2} 个无法读取',
+      batchStart: '开始检查 {0} 个文件……', batchStep: '已检查 {0}/{1} 个文件',
+      batchDone: '已检查 {0} 个文件：{1} 个未通过，{2} 个不是年报，{3} 个无法识别',
+      batchDuplicates: '；{0} 份有重复',
+      batchPaired: '；{0} 份已与同一机关的上年报告对照检查',
+      batchStoredLean: '；本标签页存储已满，刷新后只保留结果，不保留全文',
+      batchNotStored: '；本标签页无法保存结果，刷新后需重新检查',
+      batchRestored: '已恢复本标签页中的批量检查结果。',
+      batchCleared: '已清除批量检查结果',
+      batchPairing: '正在把 {0} 与同一机关的上年报告 {1} 对照检查……',
+      batchHere: '批量检查：{0}（列表第 {1}/{2} 份）',
+      batchBack: '返回列表',
+      batchOpenedWith: '已打开 {0}，并把 {1} 放入“上年报告”对照检查',
+      batchNoText: '本标签页没有保存 {0} 的全文（存储已满）：请重新打开该文件',
+      batchCaptionShown: '显示 {0} 份，共 {1} 份',
+      batchShow: '显示', showAll: '全部文件', showFail: '只看未通过', showOther: '只看不是年报、无法识别', showDup: '只看重复',
+      batchRule: '规则', allRules: '全部规则', ruleCount: '{0}（{1} 份）',
+      batchDetail: '导出问题明细（CSV）', batchPrint: '打印全部签核摘要', batchClear: '清除批量结果',
+      andMore: '{0} 等 {1} 份',
+      noteSameText: '重复（内容相同）：{0}', noteSameBodyYear: '重复（同为本机关 {1} 年度报告）：{0}',
+      notePrevious: '已对照上年报告：{0}', noteNext: '是其上年报告：{0}', noteSep: '；',
+      sheetFile: '文件', sheetPrevious: '上年报告', colon: '：',
       batchSkipped: '；跳过 {0} 个不支持的文件',
       batchCsv: '导出汇总（CSV）',
       batchOpen: '在编辑框中打开 {0}',
       batchOpened: '已打开 {0}',
-      colFile: '文件', colBody: '机关', colYear: '年度', colErrors: '错误', colWarnings: '警告', colVerdict: '结论',
-      verdictPass: '通过', verdictFail: '未通过', verdictUnreadable: '无法读取',
+      colFile: '文件', colBody: '机关', colYear: '年度', colErrors: '错误', colWarnings: '警告', colInfos: '提示', colVerdict: '结论',
+      colNote: '备注', colFolder: '文件夹', colSeverity: '级别', colRule: '规则', colRuleId: '规则编号', colLine: '行',
+      colMessage: '问题', colFix: '建议',
+      verdictPass: '通过', verdictFail: '未通过', verdictNotReport: '不是年报', verdictUnreadable: '无法识别',
       embedTitle: '年报体检 · 粘贴年报全文',
       embedNote: '全文只在本机浏览器中检查，不会上传。',
       embedRefused: '检查模块已就绪；不接受的网站来源：{0}（请写明完整来源，如 https://www.example.gov.cn）',
@@ -155,7 +184,7 @@ window.NB = window.NB || {};
       langLabel: '切换到中文',
       bigger: 'Larger',
       inputLabel: 'Full text of the report',
-      inputHint: 'Paste the text (tables are kept when copied from Word, WPS or a web page), or drop a .txt, .md, .html, .docx or .pdf file here; drop several files or a folder to check them all.',
+      inputHint: 'Paste the text (tables are kept when copied from Word, WPS or a web page), or drop a {0} file here; drop several files or a folder to check them all.',
       placeholder: 'Paste the report here; it is checked as you type…',
       open: 'Open file…',
       sample: 'Sample report',
@@ -165,6 +194,7 @@ window.NB = window.NB || {};
       checking: 'Checking…',
       checked: 'Checked ({0} ms)',
       loadFailed: 'The checker could not be loaded: {0}. Reload the page, or use a newer browser.',
+      partFailed: 'This part of the page could not be loaded ({0}); check the network and try again.',
       checkFailed: 'The check failed: {0}',
       stopped: 'The checker stopped after an error: {0}. Reload the page.',
       fileRead: 'Read {0} ({1})',
@@ -173,7 +203,7 @@ window.NB = window.NB || {};
       fileAdvice: 'Save the file as .docx or .txt and open that, or select all in the original, copy, and paste it into the box.',
       checkAdvice: 'Press Check again; if it fails again, reload the page (copy your text first: nothing is uploaded).',
       notReport: 'This does not look like an annual report: paste the full report, or open its file (see the finding below).',
-      listSep: ', ',
+      listSep: ', ', listLast: ' or ',
       htmlRead: 'The pasted tables were kept',
       largeNote: 'The text is long ({0} characters): to keep the page fast the box shows characters {1}–{2}. The whole text is checked; selecting a finding moves there.',
       resultsTitle: 'Results',
@@ -191,10 +221,10 @@ window.NB = window.NB || {};
       group: '{0} ({1})',
       prev: 'Previous finding',
       next: 'Next finding',
-      keys: 'Keys: F8 next finding, Shift+F8 previous; Enter on a finding selects it in the text.',
+      keys: 'Keys: F8 next finding, Shift+F8 previous; Enter on a finding selects it in the text, ↑/↓ move to another finding, → to its rule\'s doc (Enter opens it), ← back.',
       position: 'Finding {0} of {1}: {2}',
       tablesTitle: 'Tables',
-      tablesHint: 'Tables 2, 3 and 4 as read; cells marked red are wrong and show the expected number.',
+      tablesHint: 'Tables 2, 3 and 4 as read; cells marked red are wrong and show the expected number. Click a cell (or Tab into a table, move with the arrow keys and press Enter) to select it in the text.',
       table2: 'Table 2 · Proactive disclosure',
       table3: 'Table 3 · Requests received and handled',
       table4: 'Table 4 · Administrative review and litigation',
@@ -208,7 +238,7 @@ window.NB = window.NB || {};
       exportCsv: 'Tables (CSV)',
       print: 'Print a summary for sign-off',
       rulesTitle: 'Rules',
-      rulesHint: 'What each check is based on, from the checker\'s rule registry (details in Chinese).',
+      rulesHint: 'What each check is based on, from the checker\'s rule registry (the legal basis in Chinese).',
       what: 'Checks: ', why: 'Why: ', example: 'Example: ', basis: 'Basis: ',
       severity: 'Severity: ',
       sheetTitle: 'Annual report check — summary',
@@ -239,8 +269,14 @@ window.NB = window.NB || {};
       pdfUnsupported: 'This one-file page cannot read PDF: save the PDF as .docx or .txt and open that, or select all in a PDF reader, copy, and paste it into the box (the served page reads PDF)',
       pdfBrowserOld: 'Reading PDF needs Chromium 98, Chrome 109, Firefox ESR 115 or later (pdf.js 5): update the browser, or save the PDF as .docx or .txt',
       pdfReading: 'Reading the PDF {0}…',
-      docxNoDocument: 'Not a Word document (no word/document.xml)',
-      docxUnsupported: 'The checker module cannot read .docx',
+      pdfTooManyPages: 'The PDF has more than {0} pages ({1}): not read. An annual report has a few dozen at most. Make sure this is the right file, or save the report as .docx or .txt and open that',
+      pdfTooManyItems: 'The PDF has more than {0} pieces of text: not read. No annual report comes close. Make sure this is the right file, or save the report as .docx or .txt and open that',
+      pdfTooSlow: 'Reading the PDF took more than {0} seconds and was stopped: the file may be too complex or damaged. Save the report as .docx or .txt and open that, or select all in a PDF reader, copy, and paste it into the box',
+      fileTooLarge: 'The file has {0} bytes, more than the limit of {1} bytes ({2} MB): not read (the command line has the same limit). An annual report is rarely over a few hundred KB: make sure this is the right file; a Word file with large pictures can be saved as .txt and opened',
+      encodingUnknown: 'unrecognised encoding',
+      zipNoKind: 'Not a document it can read: the archive holds no {0}',
+      zipMissingPart: 'The file is damaged: {0} is missing from it',
+      zipNoReader: 'The checker module cannot read {0} files',
       zipNotZip: 'The file is damaged or incomplete (not a zip archive)',
       zipDamaged: 'The file is damaged (its zip structure is wrong)',
       zipTooManyEntries: 'The archive holds too many files to be read',
@@ -265,22 +301,44 @@ window.NB = window.NB || {};
       clearPrevious: 'Clear last year\'s report',
       previousRead: 'Read last year\'s report {0} ({1})',
       yearsTitle: 'Both years',
-      yearsHint: 'This year\'s tables on the left, last year\'s on the right; this year\'s table 3 row “carried over from last year” and last year\'s “carried over to next year” are linked cell by cell: pointing at or focusing one marks the other; pairs that differ are red.',
-      yearNow: 'This year\'s report{0}',
+      yearsHint: 'This year\'s tables on the left, last year\'s on the right; this year\'s Table 3 row “carried over from last year” and last year\'s “carried over to next year” are linked cell by cell: pointing at or focusing one marks the other; pairs that differ are red.',
+      yearNow: 'This year\'s report{0}', yearOf: ' ({0})',
       yearBefore: 'Last year\'s report{0}',
       pairNow: 'Carried over from last year: the same cell of last year\'s “carried over to next year”',
       pairBefore: 'Carried over to next year: the same cell of this year\'s “carried over from last year”',
       batchTitle: 'Many reports',
-      batchHint: 'Click a column header to sort; click a file name to open that report in the editor.',
+      batchHint: 'Click a column header to sort (errors, warnings, notes and verdict: worst first on the first click); click a row to open that report in the editor, and “Back to the list” to come back to that row. Exports and printing follow the filters and the order shown. The results are kept in this tab only (a reload keeps them, closing the tab deletes them) and never uploaded.',
       batchCaption: 'Summary of {0} {0|report|reports}',
       batchProgress: 'Checking file {0} of {1}: {2}',
-      batchDone: 'Checked {0} {0|file|files}: {1} failed, {2} unreadable',
+      batchStart: 'Checking {0} {0|file|files}…', batchStep: 'Checked {0} of {1} files',
+      batchDone: 'Checked {0} {0|file|files}: failed {1}, not a report {2}, unreadable {3}',
+      batchDuplicates: '; {0} with duplicates',
+      batchPaired: '; {0} checked against the same body\'s report of the year before',
+      batchStoredLean: '; this tab\'s storage is full: a reload keeps the results but not the texts',
+      batchNotStored: '; this tab cannot keep the results: a reload loses them',
+      batchRestored: 'The batch results kept in this tab were restored. ',
+      batchCleared: 'The batch results were cleared',
+      batchPairing: 'Checking {0} against the same body\'s report of the year before, {1}…',
+      batchHere: 'Many reports: {0} (row {1} of {2})',
+      batchBack: 'Back to the list',
+      batchOpenedWith: 'Opened {0}, with {1} as last year\'s report',
+      batchNoText: 'This tab did not keep the text of {0} (its storage was full): open the file again',
+      batchCaptionShown: 'Showing {0} of {1} {1|report|reports}',
+      batchShow: 'Show', showAll: 'All files', showFail: 'Failed only', showOther: 'Not a report or unreadable only', showDup: 'Duplicates only',
+      batchRule: 'Rule', allRules: 'All rules', ruleCount: '{0} ({1})',
+      batchDetail: 'Findings (CSV)', batchPrint: 'Print every sign-off summary', batchClear: 'Clear the batch results',
+      andMore: '{0} and others ({1} in all)',
+      noteSameText: 'Duplicate (the same text): {0}', noteSameBodyYear: 'Duplicate (also this body\'s report for {1}): {0}',
+      notePrevious: 'Checked against last year\'s report: {0}', noteNext: 'Last year\'s report of: {0}', noteSep: '; ',
+      sheetFile: 'File', sheetPrevious: 'Last year\'s report', colon: ': ',
       batchSkipped: '; {0} unsupported {0|file|files} skipped',
       batchCsv: 'Summary (CSV)',
       batchOpen: 'Open {0} in the editor',
       batchOpened: 'Opened {0}',
-      colFile: 'File', colBody: 'Body', colYear: 'Year', colErrors: 'Errors', colWarnings: 'Warnings', colVerdict: 'Verdict',
-      verdictPass: 'Passed', verdictFail: 'Failed', verdictUnreadable: 'Unreadable',
+      colFile: 'File', colBody: 'Body', colYear: 'Year', colErrors: 'Errors', colWarnings: 'Warnings', colInfos: 'Notes', colVerdict: 'Verdict',
+      colNote: 'Remarks', colFolder: 'Folder', colSeverity: 'Severity', colRule: 'Rule', colRuleId: 'Rule id', colLine: 'Line',
+      colMessage: 'Finding', colFix: 'Fix',
+      verdictPass: 'Passed', verdictFail: 'Failed', verdictNotReport: 'Not a report', verdictUnreadable: 'Unreadable',
       embedTitle: 'nianbao · paste the annual report',
       embedNote: 'The text is checked in this browser only and never uploaded.',
       embedRefused: 'The checker is ready; origins not accepted: {0} (give a full origin such as https://www.example.gov.cn)',
@@ -291,8 +349,18 @@ window.NB = window.NB || {};
 
   NB.lang = () => lang;
 
+  // In dist/ the served page's copy of this file has no English words: they
+  // come with the scripts loaded on demand (scripts/bundle.mjs moves the en
+  // table into later.js as NB.addWords('en', …)); app.js loads them before
+  // it switches to English.
+  NB.addWords = function (name, table) {
+    words[name] = Object.assign(words[name] || {}, table);
+  };
+  NB.hasWords = (name) => !!words[name];
+
   NB.t = function (key, ...args) {
-    const s = words[lang][key] !== undefined ? words[lang][key] : words.zh[key];
+    const table = words[lang] || words.zh;
+    const s = table[key] !== undefined ? table[key] : words.zh[key];
     if (s === undefined) return key;
     // {0|file|files}: the word for the number (English plurals).
     return s.replace(/\{(\d)(?:\|([^|}]*)\|([^}]*))?\}/g, (_, i, one, many) => {
@@ -308,10 +376,24 @@ window.NB = window.NB || {};
     return pair[lang] || pair.zh || pair.en || '';
   };
 
+  // The arguments of texts on the page that have some (the drop hint: the
+  // file types, from the core's input table), as a function of the language
+  // (list separators differ), once known: until then such an element keeps
+  // the text it has (the page's HTML names them).
+  const textArgs = {};
+  NB.setTextArgs = function (key, args) {
+    textArgs[key] = args;
+    NB.setLang(lang);
+  };
+
   NB.setLang = function (next) {
     lang = next === 'en' ? 'en' : 'zh';
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-    for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = NB.t(el.dataset.i18n);
+    for (const el of document.querySelectorAll('[data-i18n]')) {
+      const key = el.dataset.i18n;
+      if (textArgs[key]) el.textContent = NB.t(key, ...textArgs[key]());
+      else if (!/\{\d/.test(NB.t(key))) el.textContent = NB.t(key);
+    }
     for (const el of document.querySelectorAll('[data-i18n-attr]')) {
       for (const pair of el.dataset.i18nAttr.split(';')) {
         const [attr, key] = pair.split(':');

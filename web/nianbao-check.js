@@ -99,13 +99,14 @@
       label: '年报全文', placeholder: '粘贴政府信息公开工作年度报告全文，边输入边检查……', loading: '正在加载检查模块……',
       failed: '无法加载检查模块：', empty: '请粘贴年报全文。', pass: '通过', passWith: '通过（{1} 个警告、{2} 个提示）',
       fail: '未通过：{0} 个错误、{1} 个警告、{2} 个提示', error: '错误', warning: '警告', info: '提示', line: '第 {0} 行',
-      list: '问题列表', title: '年报体检',
+      list: '问题列表', count: '（{0}）', title: '年报体检', fix: '建议：', rule: '规则：',
     },
     en: {
       label: 'Full text of the report', placeholder: 'Paste the annual report; it is checked as you type…', loading: 'Loading the checker…',
       failed: 'The checker could not be loaded: ', empty: 'Paste the full text of the report.', pass: 'Passed',
       passWith: 'Passed ({1} {1|warning|warnings}, {2} {2|note|notes})', fail: 'Failed: {0} {0|error|errors}, {1} {1|warning|warnings}, {2} {2|note|notes}',
-      error: 'Error', warning: 'Warning', info: 'Note', line: 'line {0}', list: 'Findings', title: 'nianbao',
+      error: 'Error', warning: 'Warning', info: 'Note', line: 'line {0}', list: 'Findings', count: ' ({0})', title: 'nianbao',
+      fix: 'Fix: ', rule: 'Rule: ',
     },
   };
   const SEVERITIES = ['error', 'warning', 'info'];
@@ -123,20 +124,26 @@ textarea:focus { outline: 3px solid #0b57d0; outline-offset: 1px; }
 .verdict[data-verdict="fail"] { color: #a4161a; background: #fde8e8; }
 .verdict[data-verdict="pass"] { color: #1b5e20; background: #e6f4e7; }
 .verdict[data-verdict="error"] { color: #a4161a; }
-ol { list-style: none; margin: 0.5em 0 0; padding: 0; max-height: 20em; overflow: auto; }
-li { margin: 0 0 0.4em; padding: 0.25em 0.5em; border: 1px solid #8a9099; border-left: 5px solid #0b4f9c; border-radius: 4px; }
+ol { list-style: none; margin: 0.5em 0 0; padding: 0; }
+li { margin: 0 0 0.4em; padding: 0 0 0.25em; border: 1px solid #8a9099; border-left: 5px solid #0b4f9c; border-radius: 4px; }
 li[data-severity="error"] { border-left-color: #a4161a; }
 li[data-severity="warning"] { border-left-color: #7a4a00; }
+li[aria-current="true"] { border-color: #0b57d0; background: #eef3fd; }
+button { all: unset; display: block; box-sizing: border-box; width: 100%; padding: 0.25em 0.5em 0; cursor: pointer; overflow-wrap: break-word; }
+button:focus-visible { outline: 3px solid #0b57d0; outline-offset: -3px; }
+.fix { display: block; color: #44484e; }
+.about { display: block; padding: 0 0.5em; color: #44484e; font-size: 0.9em; }
 .sev { font-weight: 700; margin-right: 0.4em; }
 li[data-severity="error"] .sev { color: #a4161a; }
 li[data-severity="warning"] .sev { color: #7a4a00; }
 li[data-severity="info"] .sev { color: #0b4f9c; }
 .where { color: #44484e; margin-right: 0.4em; }
-.rule { color: #44484e; }
-code { font: 0.85em ui-monospace, monospace; color: #44484e; }
+code { font: 0.85em ui-monospace, monospace; color: #44484e; white-space: nowrap; }
+.word { white-space: nowrap; }
+textarea::selection { background: #ffd54f; color: #000; }
 summary { cursor: pointer; margin-top: 0.4em; }
 :host([compact]) .nb { font-size: 14px; padding: 0.4em 0.5em 0.5em; }
-:host([compact]) textarea { height: 6em; }
+:host([compact]) textarea { height: 10em; min-height: 6em; }
 `;
   let sheet = null;
 
@@ -149,6 +156,13 @@ summary { cursor: pointer; margin-top: 0.4em; }
     }
     for (const c of children) if (c) node.append(c);
     return node;
+  }
+
+  // Text whose hyphenated ASCII words (--deadline, MM-DD, 2025-01-31) stay
+  // whole: browsers break lines after a hyphen, which cuts such a word in two.
+  const HYPHENATED = /((?:--?)?[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)+|--?[A-Za-z][A-Za-z0-9]*)/;
+  function unbroken(text) {
+    return String(text).split(HYPHENATED).map((part, i) => (i % 2 ? el('span', { class: 'word', text: part }) : part || null));
   }
 
   class NianbaoCheck extends HTMLElement {
@@ -174,6 +188,10 @@ summary { cursor: pointer; margin-top: 0.4em; }
       this._input.addEventListener('input', () => {
         clearTimeout(this._timer);
         this._timer = setTimeout(() => this.check(), DEBOUNCE_MS);
+      });
+      this._list.addEventListener('click', (e) => {
+        const button = e.target.closest('button');
+        if (button) this._select(button.closest('li'));
       });
     }
 
@@ -219,6 +237,28 @@ summary { cursor: pointer; margin-top: 0.4em; }
       return result;
     }
 
+    // A finding clicked (or Enter on it): its characters selected in the box, scrolled into view.
+    _select(li) {
+      for (const old of this._list.querySelectorAll('li[aria-current]')) old.removeAttribute('aria-current');
+      li.setAttribute('aria-current', 'true');
+      if (li.dataset.start === undefined) return;
+      const input = this._input;
+      input.focus();
+      input.setSelectionRange(Number(li.dataset.start), Number(li.dataset.end));
+      // Browsers do not scroll a textarea to a selection made by script: the
+      // text before it, measured in a hidden copy with the box's metrics.
+      const cs = getComputedStyle(input);
+      const mirror = el('div', {});
+      for (const p of ['fontFamily', 'fontSize', 'fontWeight', 'lineHeight', 'letterSpacing', 'tabSize', 'paddingLeft', 'paddingRight']) mirror.style[p] = cs[p];
+      Object.assign(mirror.style, { position: 'absolute', visibility: 'hidden', whiteSpace: 'pre-wrap', overflowWrap: 'break-word',
+        width: input.clientWidth + 'px', boxSizing: 'border-box' });
+      mirror.textContent = input.value.slice(0, Number(li.dataset.start));
+      this.shadowRoot.append(mirror);
+      const y = mirror.scrollHeight;
+      mirror.remove();
+      input.scrollTop = Math.max(0, y - input.clientHeight / 3);
+    }
+
     _lang() { return this.getAttribute('lang') === 'en' ? 'en' : 'zh'; }
     _t(key, ...args) {
       return WORDS[this._lang()][key].replace(/\{(\d)(?:\|([^|}]*)\|([^}]*))?\}/g,
@@ -247,18 +287,24 @@ summary { cursor: pointer; margin-top: 0.4em; }
       for (const f of result.findings) n[sev(f)]++;
       v.dataset.verdict = n.error ? 'fail' : 'pass';
       v.textContent = this._t(n.error ? 'fail' : n.warning + n.info ? 'passWith' : 'pass', n.error, n.warning, n.info);
+      const utf16 = (p) => (p && Number.isInteger(p.utf16) ? p.utf16 : null);
       const items = SEVERITIES.flatMap((s) => result.findings.filter((f) => sev(f) === s)).slice(0, 200).map((f) => {
-        const at = f.location && f.location.start;
-        return el('li', { 'data-rule': f.id, 'data-severity': sev(f) },
-          el('span', { class: 'sev', text: this._t(sev(f)) }),
-          at && at.line ? el('span', { class: 'where', text: this._t('line', at.line) }) : null,
-          el('span', { class: 'message', text: pick(f.message) }), document.createTextNode(' '),
-          el('span', { class: 'rule', text: pick(this._titles.get(f.id)) || f.id }), document.createTextNode(' '),
-          el('code', { lang: 'en', 'aria-hidden': 'true', text: f.id }));
+        const loc = f.location || {};
+        const at = loc.start;
+        // One button per finding (one Tab stop; a click or Enter selects its
+        // text); the rule by its name, the id small after it, not read aloud.
+        return el('li', { 'data-rule': f.id, 'data-severity': sev(f), 'data-start': utf16(loc.start), 'data-end': utf16(loc.end) },
+          el('button', { type: 'button' },
+            el('span', { class: 'sev', text: this._t(sev(f)) }),
+            at && at.line ? el('span', { class: 'where', text: this._t('line', at.line) }) : null,
+            el('span', { class: 'message' }, ...unbroken(pick(f.message))),
+            f.fix ? el('span', { class: 'fix' }, ...unbroken(this._t('fix') + pick(f.fix))) : null),
+          el('span', { class: 'about' }, this._t('rule') + (pick(this._titles.get(f.id)) || f.id) + ' ',
+            el('code', { lang: 'en', 'aria-hidden': 'true', text: f.id })));
       });
       const ol = el('ol', { 'aria-label': this._t('list') }, ...items);
       this._list.replaceChildren(this.hasAttribute('compact') && items.length
-        ? el('details', {}, el('summary', { text: this._t('list') + (this._lang() === 'en' ? ' (' + items.length + ')' : '（' + items.length + '）') }), ol) : ol);
+        ? el('details', {}, el('summary', { text: this._t('list') + this._t('count', items.length) }), ol) : ol);
     }
   }
 

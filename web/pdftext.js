@@ -1,14 +1,21 @@
 // PDF to text with pdf.js, loaded only when a PDF arrives (from pdfjs/, next
-// to the page; the one-file page has no PDF support and says so). Lines are
-// rebuilt from the text items' positions: items on one baseline (within a
-// fraction of the font size) form a line, ordered left to right; a wide gap
-// between two items is a cell boundary (a tab), as the core reads table rows.
+// to the page; the one-file page has no PDF support and says so). pdf.js
+// gives each page's text items with their places; the core's layout step
+// (core/src/layout, through the worker) makes lines and table rows of them,
+// with an empty cell kept empty, as the CLI reads an OFD.
 'use strict';
 
 window.NB = window.NB || {};
 
 NB.pdf = (function () {
   let lib = null;
+
+  // What a PDF may take before it is refused: pdf.js has no bound of its own
+  // (a PDF of 100,000 pages ran past two minutes; a flate bomb took 18 s and
+  // 2.2 GB). A report has 5-30 pages and a few thousand text items, read in
+  // about a second. Past the time, pdf.js's worker is ended (task.destroy()),
+  // which frees what it took. Settable, for the tests.
+  const limits = { pages: 500, items: 300000, seconds: 30 };
 
   function supported() {
     return !document.getElementById('nb-core') && /^https?:$/.test(location.protocol);
@@ -32,39 +39,26 @@ NB.pdf = (function () {
     return lib;
   }
 
-  // Text items of a page -> lines. An item: {str, transform:[a,b,c,d,x,y], width}.
-  function linesOf(items) {
-    // pdf.js fills gaps with blank items as wide as the gap: the gap itself is what counts.
-    const runs = items.filter((it) => /\S/.test(it.str || '') && Array.isArray(it.transform)).map((it) => {
-      const size = Math.hypot(it.transform[2], it.transform[3]) || Math.abs(it.transform[3]) || 10;
-      return { str: it.str, x: it.transform[4], y: it.transform[5], w: it.width || 0, size };
-    });
-    runs.sort((a, b) => b.y - a.y || a.x - b.x);
-    const lines = [];
-    for (const r of runs) {
-      const line = lines.length ? lines[lines.length - 1] : null;
-      if (line && Math.abs(line.y - r.y) <= Math.min(line.size, r.size) * 0.4) line.runs.push(r);
-      else lines.push({ y: r.y, size: r.size, runs: [r] });
+  // A page's text items -> the layout step's runs: {page, x, y, w, h, angle,
+  // text}, y down from the page's top. scripts/pdf_runs.mjs writes the test
+  // fixtures (tests/fixtures/runs) with this same function.
+  function runsOf(items, page, pageHeight) {
+    const round = (v) => Math.round(v * 100) / 100;
+    const runs = [];
+    for (const it of items) {
+      // pdf.js fills gaps with blank items as wide as the gap: the gap itself is what counts.
+      if (!it.str || !/\S/.test(it.str) || !Array.isArray(it.transform)) continue;
+      const [a, b, c, d, x, y] = it.transform;
+      const size = Math.hypot(c, d) || Math.abs(d) || 10;
+      runs.push({ page, x: round(x), y: round(pageHeight - y), w: round(it.width || 0), h: round(size),
+        angle: round(Math.atan2(b, a) * 180 / Math.PI), text: it.str });
     }
-    return lines.map((line) => {
-      line.runs.sort((a, b) => a.x - b.x);
-      let out = '';
-      let end = null;
-      for (const r of line.runs) {
-        if (end !== null) {
-          const gap = r.x - end;
-          if (gap > r.size * 1.2) out += '\t';
-          else if (gap > r.size * 0.2 && /[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(r.str)) out += ' ';
-        }
-        out += r.str;
-        end = r.x + r.w;
-      }
-      return out.replace(/[ \u3000]+$/, '');
-    });
+    return runs;
   }
 
-  // bytes: Uint8Array of a PDF. Resolves with its text.
-  async function toText(bytes) {
+  // bytes: Uint8Array of a PDF; layOut: runs -> Promise of text (the worker's
+  // 'layout'). Resolves with the PDF's text.
+  async function toText(bytes, layOut) {
     if (!supported()) throw new Error(NB.t('pdfUnsupported'));
     // pdf.js 5 (even its legacy build) is ES2022 and uses structuredClone: Chromium 98, Firefox 94.
     if (!modern()) throw new Error(NB.t('pdfBrowserOld'));
@@ -73,20 +67,29 @@ NB.pdf = (function () {
       data: bytes, cMapUrl: new URL('cmaps/', base).href, cMapPacked: true,
       isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false,
     });
-    const doc = await task.promise;
+    let timer = 0;
+    const late = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(NB.t('pdfTooSlow', limits.seconds))), limits.seconds * 1000);
+    });
+    late.catch(() => {});
+    const within = (promise) => Promise.race([promise, late]);
     try {
-      const pages = [];
+      const doc = await within(task.promise);
+      if (doc.numPages > limits.pages) throw new Error(NB.t('pdfTooManyPages', limits.pages, doc.numPages));
+      const runs = [];
       for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        pages.push(linesOf(content.items).join('\n'));
+        const page = await within(doc.getPage(n));
+        const content = await within(page.getTextContent());
+        if (runs.length + content.items.length > limits.items) throw new Error(NB.t('pdfTooManyItems', limits.items));
+        for (const run of runsOf(content.items, n, page.view[3] - page.view[1])) runs.push(run);
         page.cleanup();
       }
-      return pages.join('\n');
+      return layOut(runs);
     } finally {
-      doc.destroy();
+      clearTimeout(timer);
+      task.destroy();
     }
   }
 
-  return { supported, toText, linesOf };
+  return { supported, toText, runsOf, limits };
 })();

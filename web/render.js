@@ -35,6 +35,19 @@ NB.render = (function () {
     return el('code', { class: 'rid', lang: 'en', 'aria-hidden': 'true', text: id });
   }
 
+  // Text whose hyphenated ASCII words (--deadline, MM-DD, 2025-01-31) stay
+  // whole: browsers break lines after a hyphen, which cuts such a word in two.
+  const HYPHENATED = /((?:--?)?[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)+|--?[A-Za-z][A-Za-z0-9]*)/;
+  function unbroken(text) {
+    // split() with a group: the words are at the odd places.
+    return String(text).split(HYPHENATED).map((part, i) => {
+      if (i % 2 === 0) return part;
+      const word = el('span', { text: part });
+      word.style.whiteSpace = 'nowrap';   // CSSOM, allowed by style-src 'self'
+      return word;
+    });
+  }
+
   function severityOf(f) {
     return SEVERITIES.includes(f.severity) ? f.severity : 'info';
   }
@@ -74,10 +87,11 @@ NB.render = (function () {
     const button = el('button', { type: 'button', class: 'finding' },
       el('span', { class: 'sev', text: NB.t(severityOf(f)) }),
       loc.start && loc.start.line ? el('span', { class: 'where', text: NB.t('line', loc.start.line) }) : null,
-      el('span', { class: 'message', text: NB.pick(f.message) }),
+      el('span', { class: 'message' }, ...unbroken(NB.pick(f.message))),
       f.arithmetic ? el('span', { class: 'arith', text: NB.t('arithmetic') + f.arithmetic }) : null,
-      f.fix ? el('span', { class: 'fix', text: NB.t('fix') + NB.pick(f.fix) }) : null);
-    const doc = el('a', { class: 'doc', href: '#rule-' + f.id, title: NB.t('ruleDoc') },
+      f.fix ? el('span', { class: 'fix' }, ...unbroken(NB.t('fix') + NB.pick(f.fix))) : null);
+    // Out of the Tab order (one stop per finding): → on the finding reaches it.
+    const doc = el('a', { class: 'doc', href: '#rule-' + f.id, title: NB.t('ruleDoc'), tabindex: -1 },
       NB.t('rule') + ruleName(f.id) + ' ', ruleId(f.id));
     return el('li', {
       'data-rule': f.id, 'data-severity': f.severity, 'data-index': index,
@@ -105,9 +119,10 @@ NB.render = (function () {
     return list;
   }
 
-  // The registry explains what and why in both languages; the example and the
-  // legal basis are Chinese text by nature. Chinese is marked as such, so that
-  // a screen reader in the English page reads it as Chinese.
+  // The registry explains what and why in both languages, and gives the example
+  // with what it means in English; the legal basis is Chinese text by nature.
+  // Chinese is marked as such, so that a screen reader in the English page
+  // reads it as Chinese.
   function doc(label, zh, en) {
     const english = NB.lang() === 'en' && en;
     const text = english ? en : zh;
@@ -115,13 +130,17 @@ NB.render = (function () {
   }
 
   // The registry as a list of articles with ids rule-<id>, the links' targets.
-  function rules(target, registry) {
+  // The long texts come from docs (NB.ruleDocs: id -> entry) once loaded.
+  function rules(target, registry, docs) {
     setRules(registry);
-    target.replaceChildren(...registry.map((r) => el('article', { id: 'rule-' + r.id, class: 'rule', tabindex: '-1' },
-      el('h3', {}, NB.pick(r.title) + ' ', ruleId(r.id)),
-      el('p', { text: NB.t('severity') + NB.t(SEVERITIES.includes(r.severity) ? r.severity : 'info') }),
-      doc('what', r.what, r.what_en), doc('why', r.why, r.why_en), doc('example', r.example), doc('basis', r.basis))));
+    target.replaceChildren(...registry.map((r) => {
+      const d = (docs && docs.get(r.id)) || r;
+      return el('article', { id: 'rule-' + r.id, class: 'rule', tabindex: '-1' },
+        el('h3', {}, NB.pick(r.title) + ' ', ruleId(r.id)),
+        el('p', { text: NB.t('severity') + NB.t(SEVERITIES.includes(r.severity) ? r.severity : 'info') }),
+        doc('what', d.what, d.what_en), doc('why', d.why, d.why_en), doc('example', d.example, d.example_en), doc('basis', d.basis));
+    }));
   }
 
-  return { el, setRules, ruleName, ruleId, severityOf, ordered, counts, verdictOf, verdict, findings, rules };
+  return { el, setRules, ruleName, ruleId, unbroken, severityOf, ordered, counts, verdictOf, verdict, findings, rules };
 })();

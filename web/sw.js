@@ -7,8 +7,9 @@
 const BUILD = '__NIANBAO_BUILD__';
 const CACHE = 'nianbao-' + BUILD;
 const FILES = ['./', 'index.html', 'style.css', 'favicon.svg', 'baseline.js', 'i18n.js', 'render.js', 'tables.js', 'export.js',
-  'decode.js', 'pdftext.js', 'years.js', 'batch.js', 'sample.js', 'textbuf.js', 'engine.js', 'app.js', 'worker.js',
-  'nianbao.js', 'nianbao.wasm'];
+  'decode.js', 'pdftext.js', 'years.js', 'batch.js', 'batchgroups.js', 'batchstore.js', 'batchrun.js',
+  'sample.js', 'textbuf.js', 'engine.js', 'ondemand.js', 'ruledocs.js', 'app.js', 'worker.js',
+  'nianbao.js', 'nianbao.wasm', 'rules.json', 'nianbao-readers.js', 'nianbao-readers.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

@@ -1,6 +1,7 @@
 // Tables 二, 三 and 四 as the module read them (result.report.tables), for
 // the table view and the CSV export. Cells that a finding names with an
 // expected value are wrong; other cells a finding names took part in it.
+// Each table is a grid for the keyboard: one Tab stop, arrows between cells.
 'use strict';
 
 window.NB = window.NB || {};
@@ -82,17 +83,60 @@ NB.tables = (function () {
       'data-start': loc && loc.start ? loc.start.utf16 : null,
       'data-end': loc && loc.end ? loc.end.utf16 : null,
       'data-rules': m ? m.rules.join(' ') : null,
-      title: m ? m.rules.join(', ') : null,
+      // The rules by name (an id would be read out letter by letter in a Chinese sentence).
+      title: m ? m.rules.map(NB.render.ruleName).join(NB.t('listSep')) : null,
+      tabindex: -1,
       class: m ? (m.expected !== undefined ? 'wrong' : 'involved') : (c && c.status !== 'ok' ? 'odd' : null),
     }, el('span', { class: 'value', text: c ? c.raw : '—' }));
     if (m && m.expected !== undefined) td.append(el('span', { class: 'expected', text: NB.t('expected', m.expected) }));
     return td;
   }
 
+  // ---- the keyboard: one Tab stop per table, arrows between its cells ----
+  // (a roving tabindex: the cell last visited holds tabindex 0, the others -1).
+
+  function grid(t) {
+    return Array.from(t.tBodies[0].rows).map((tr) => Array.from(tr.cells).filter((c) => c.tagName === 'TD')).filter((r) => r.length);
+  }
+
+  function rove(t, td) {
+    for (const c of t.querySelectorAll('td[tabindex="0"]')) c.tabIndex = -1;
+    td.tabIndex = 0;
+  }
+
+  // Arrows move by one cell (up and down to the nearest column of a row with
+  // fewer cells), Home/End to the row's ends, Ctrl+Home/End to the table's;
+  // Enter or Space selects the cell in the text, as a click does.
+  function onKey(e) {
+    const td = e.target.closest && e.target.closest('td');
+    if (!td || e.altKey || e.metaKey) return;
+    const t = e.currentTarget;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      td.click();
+      return;
+    }
+    const cells = grid(t);
+    const r = cells.findIndex((row) => row.includes(td));
+    if (r < 0) return;
+    const c = cells[r].indexOf(td);
+    const at = (row, col) => (row >= 0 && row < cells.length ? cells[row][Math.min(col, cells[row].length - 1)] : null);
+    const last = cells[cells.length - 1];
+    const to = {
+      ArrowRight: cells[r][c + 1], ArrowLeft: cells[r][c - 1], ArrowDown: at(r + 1, c), ArrowUp: at(r - 1, c),
+      Home: e.ctrlKey ? cells[0][0] : cells[r][0], End: e.ctrlKey ? last[last.length - 1] : cells[r][cells[r].length - 1],
+    }[e.key];
+    if (to === undefined && !['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    if (!to) return;
+    rove(t, to);
+    to.focus();
+  }
+
   function tableView(table, markMap) {
     const body = el('tbody');
     let head = null;
-    const t = el('table', { class: 'read', 'data-table': table.number }, el('caption', { text: title(table) }));
+    const t = el('table', { class: 'read', role: 'grid', 'aria-readonly': 'true', 'data-table': table.number }, el('caption', { text: title(table) }));
     for (const row of table.rows || []) {
       const cols = columnsOf(table, row);
       const key = cols.map((c) => c.group + '\u0000' + c.label).join('\u0001');
@@ -110,6 +154,10 @@ NB.tables = (function () {
         ...cols.map((_, i) => cell(table, row, cols, i, markMap))));
     }
     t.append(body);
+    const first = t.querySelector('td');
+    if (first) first.tabIndex = 0;
+    t.addEventListener('keydown', onKey);
+    t.addEventListener('focusin', (e) => { if (e.target.tagName === 'TD') rove(t, e.target); });
     return el('div', { class: 'scroll' }, t);
   }
 

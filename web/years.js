@@ -26,7 +26,6 @@ NB.years = (function () {
         const differ = a[i].querySelector('.value').textContent.trim() !== b[i].querySelector('.value').textContent.trim();
         for (const [td, other] of [[a[i], 'pairNow'], [b[i], 'pairBefore']]) {
           td.dataset.pair = l.now + '|' + i;
-          td.tabIndex = 0;
           td.classList.add('pair');
           td.classList.toggle('pair-bad', differ);
           td.title = NB.t(other);
@@ -54,7 +53,7 @@ NB.years = (function () {
       return;
     }
     section.hidden = false;
-    const year = (r) => (r.report && r.report.year ? '（' + r.report.year + '）' : '');
+    const year = (r) => (r.report && r.report.year ? NB.t('yearOf', r.report.year) : '');
     const a = column(now, NB.t('yearNow', year(now)));
     const b = column(before, NB.t('yearBefore', year(before)));
     link(a, b);

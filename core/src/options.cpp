@@ -33,27 +33,38 @@ static int read_number(std::string_view s, size_t& i, int max) {
 
 static bool is_option_sep(char c) { return c == '-' || c == '/' || c == '.'; }
 
-// options.deadline: "MM-DD" (also "M-D", "MM/DD"). False if unusable.
-bool parse_month_day(std::string_view s, int& month, int& day) {
+// options.deadline: "MM-DD" (also "M-D", "MM/DD"); year 0 lets 02-29 be.
+std::optional<MonthDay> parse_month_day(std::string_view s) {
     size_t i = 0;
-    month = read_number(s, i, 2);
-    if (month < 0 || i >= s.size() || !is_option_sep(s[i])) return false;
+    MonthDay md;
+    md.month = read_number(s, i, 2);
+    if (md.month < 0 || i >= s.size() || !is_option_sep(s[i])) return std::nullopt;
     ++i;
-    day = read_number(s, i, 2);
-    return i == s.size() && day >= 1 && day <= days_in_month(0, month);
+    md.day = read_number(s, i, 2);
+    if (i != s.size() || md.day < 1 || md.day > days_in_month(0, md.month)) return std::nullopt;
+    return md;
 }
 
-// options.today: "YYYY-MM-DD". False if unusable.
-bool parse_option_date(std::string_view s, int& year, int& month, int& day) {
+// options.today: "YYYY-MM-DD".
+std::optional<CivilDate> parse_civil_date(std::string_view s) {
     size_t i = 0;
-    year = read_number(s, i, 4);
-    if (year < 1000 || i >= s.size() || !is_option_sep(s[i])) return false;
+    CivilDate d;
+    d.year = read_number(s, i, 4);
+    if (d.year < 1000 || i >= s.size() || !is_option_sep(s[i])) return std::nullopt;
     ++i;
-    month = read_number(s, i, 2);
-    if (month < 0 || i >= s.size() || !is_option_sep(s[i])) return false;
+    d.month = read_number(s, i, 2);
+    if (d.month < 0 || i >= s.size() || !is_option_sep(s[i])) return std::nullopt;
     ++i;
-    day = read_number(s, i, 2);
-    return i == s.size() && day >= 1 && day <= days_in_month(year, month);
+    d.day = read_number(s, i, 2);
+    if (i != s.size() || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+    return d;
+}
+
+std::optional<BodyKind> parse_body_kind(std::string_view s) {
+    if (s == "township") return BodyKind::Township;
+    if (s == "department") return BodyKind::Department;
+    if (s == "government") return BodyKind::Government;
+    return std::nullopt;
 }
 
 std::optional<Severity> parse_severity(std::string_view s) {

@@ -1,6 +1,7 @@
 // The reader: decoded text -> model. Reads top-down like the pipeline:
 // normalize, find the sections, the title, then the tables in their sections.
 #include <algorithm>
+#include <utility>
 
 #include "meta/signature.h"
 #include "meta/title.h"
@@ -10,6 +11,7 @@
 #include "normalize/relineate.h"
 #include "sections/sections.h"
 #include "tables/tables.h"
+#include "tables/wording.h"
 
 namespace nianbao {
 
@@ -30,9 +32,21 @@ Region section_body(const std::array<SectionHit, 6>& hits, int number, size_t te
 
 }  // namespace
 
+static Report read_report_valid(std::string&& input);
+
 Report read_report(std::string_view input) {
+    return read_report_valid(sanitize_utf8(input));  // a valid text copied as it is
+}
+
+Report read_report_text(std::string&& input) {
+    if (!is_valid_utf8(input)) return read_report_valid(sanitize_utf8(input));
+    return read_report_valid(std::move(input));
+}
+
+// `input` is valid UTF-8: it becomes the report's source without a copy.
+static Report read_report_valid(std::string&& input) {
     Report report;
-    report.source = is_valid_utf8(input) ? std::string(input) : sanitize_utf8(input);
+    report.source = std::move(input);
     // The revisions share their sections; the tables tell them apart (below).
     const FormatSpec& in_force = *formats().front();
     const NormalizedText norm = restore_line_breaks(normalize(report.source), in_force);
@@ -104,6 +118,7 @@ Report read_report(std::string_view input) {
         r4.end = hits[4].found && hits[4].line_begin > r4.begin ? hits[4].line_begin : text.size();
     }
     report.table4 = read_table4(norm, r4.begin, r4.end, report.format->table4, hits[3].found, report.unread);
+    for (Table* t : {&report.table2, &report.table3, &report.table4}) mark_label_wording(*t);
     // Every date, and the one the report is signed with.
     read_dates(report);
     return report;

@@ -1,6 +1,7 @@
 // The served page in Debian's Chromium under the strict CSP header:
 //  - it gets ready with zero CSP violations and no console error, and shows
-//    the module's rule registry;
+//    the module's rule registry; the rule docs' texts, the on-demand scripts
+//    and the file readers are not loaded with it;
 //  - seed 001 pasted shows the same findings (data-rule, data-severity, span)
 //    as the native CLI, grouped by severity; clicking one selects exactly its
 //    characters (also after an astral character, two UTF-16 units);
@@ -10,6 +11,10 @@
 //    the publish-late advice points at the field;
 //  - fixing a finding in the box: the counter follows, 已解决 confirms, F8 goes
 //    on; 复制全文, 下载修改后的文本; a draft kept only when ticked, with 清除;
+//  - the English reader: verdicts and headings with plurals and half-width
+//    brackets ("Failed: 1 error, 2 warnings", "Error (1)"), every finding's
+//    message and fix in English punctuation outside the Chinese it quotes,
+//    no "(s)", capitals first; the rule docs' examples in English;
 //  - a blocked wasm compile, a missing .wasm or a missing worker file ends in
 //    an error message, not an endless "loading".
 // Saves tests/browser/artifacts/seed-001-findings.png.
@@ -19,10 +24,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import {
-  assertClean, checks, cliCheck, dist, fillAndWait, findings, fixture, run, screenshotPath, selection, serve,
-  waitChecked, waitReady, watch, withBrowser, withServer,
-} from './lib/browser.mjs';
+import { assertClean, checks, cliCheck, dist, fillAndWait, findings, fixture, run, screenshotPath, selection, serve, toggleLang, waitChecked, waitReady, watch, withBrowser, withServer } from './lib/browser.mjs';
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 const byPlace = (a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
@@ -30,8 +32,18 @@ const byPlace = (a, b) => a.start - b.start || a.end - b.end || a.rule.localeCom
 async function testSeed001(context, url) {
   const page = await context.newPage();
   const problems = watch(page);
+  const early = [];
+  // (The service worker's own requests, its store filled once the page is ready, aside.)
+  const onEarly = (r) => { if (!r.serviceWorker()) early.push(new URL(r.url()).pathname); };
+  context.on('request', onEarly);
   await page.goto(url);
   await waitReady(page);
+  context.off('request', onEarly);
+  // What loads on demand does not load with the page (README, "What loads when").
+  assert.ok(early.includes('/nianbao.wasm'), `the recorder sees the worker's requests: ${early}`);
+  for (const f of ['/rules.json', '/later.js', '/nianbao-readers.js', '/nianbao-readers.wasm']) {
+    assert.ok(!early.includes(f), `${f} is not loaded before the page is ready`);
+  }
   assert.match(await page.textContent('#version'), /\d+\.\d+/, 'the version is shown');
   const rules = JSON.parse(await page.evaluate(() => JSON.stringify([...document.querySelectorAll('#rule-list article')].map((a) => a.id))));
   assert.ok(rules.length >= 30 && rules.includes('rule-apply-row-total'), `the registry is shown (${rules.length} rules)`);
@@ -182,9 +194,9 @@ async function testOptions(context, url) {
   await page.dispatchEvent('#opt-today', 'change');
   await waitChecked(page, before);
   assert.match(await page.textContent('#findings li[data-rule="publish-late"] .message'), /参考日期 2025-02-01 已超过发布期限 2025年1月31日，逾期 1 天/);
-  await page.click('#lang');
+  await toggleLang(page);
   assert.match(await page.textContent('#findings li[data-rule="publish-late"] .message'), /is 1 day after the deadline/, 'English: 1 day');
-  await page.click('#lang');
+  await toggleLang(page);
   await page.click('#opt-clear');
   await page.close();
   console.log('e2e: 发布期限, 机关类型, 参考日期 change the check, are remembered, and the advice names the field');
@@ -271,9 +283,61 @@ async function testFixLoop(context, url) {
   console.log('e2e: fix loop: counter and selection follow an edit, 已解决 confirms, F8 goes on; copy, download; draft only when ticked, 清除');
 }
 
+// What an English reader should not meet in a finding: full-width punctuation
+// outside the Chinese quoted in 「」, "(s)", a count of 1 with a plural noun.
+function englishProblems(text) {
+  const outside = text.replace(/「[^」]*」/g, '');
+  const problems = [];
+  if (/[，；：（）、。“”！？]/.test(outside)) problems.push('full-width punctuation');
+  if (text.includes('(s)')) problems.push('(s)');
+  if (/(^|[^\d.,])1 (numbers|rows|cells|cases|days|times|places|applications|files|errors|warnings|notes|sentences|documents)\b/.test(text)) problems.push('1 with a plural');
+  if (/^[a-z]/.test(text)) problems.push('no capital first');
+  return problems;
+}
+
+async function testEnglishReader(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitReady(page);
+  await toggleLang(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+  await fillAndWait(page, fixture('seeds', '003_').text);
+  assert.equal(await page.textContent('#summary'), 'Failed: 1 error, 2 warnings, 0 notes');
+  assert.deepEqual(await page.$$eval('#findings h3', (hs) => hs.map((h) => h.textContent)), ['Error (1)', 'Warning (2)']);
+  await fillAndWait(page, fixture('real', '009_').text);
+  assert.equal(await page.textContent('#summary'), 'Passed (1 warning, 3 notes)');
+
+  let read = 0;
+  for (const [dir, prefix] of [['seeds', '001_'], ['seeds', '003_'], ['real', '007_'], ['real', '008_'], ['real', '009_']]) {
+    await fillAndWait(page, fixture(dir, prefix).text);
+    const texts = await page.$$eval('#findings li', (lis) => lis.flatMap((li) => [
+      [li.dataset.rule, li.querySelector('.message').textContent],
+      ...(li.querySelector('.fix') ? [[li.dataset.rule, li.querySelector('.fix').textContent.replace(/^Fix: /, '')]] : []),
+    ]));
+    for (const [rule, text] of texts) assert.deepEqual(englishProblems(text), [], `${prefix} ${rule}: ${text}`);
+    read += texts.length;
+  }
+
+  // The rule docs: each example with what it means in English.
+  await page.evaluate(() => { document.getElementById('rules-panel').open = true; });
+  await page.waitForFunction(() => /\(7 February 2025/.test(document.getElementById('rule-publish-late').textContent));
+  const examples = await page.$$eval('#rule-list article', (as) => as.map((a) => {
+    const p = [...a.querySelectorAll('p')].find((x) => x.textContent.startsWith('Example: '));
+    return [a.id, p ? p.querySelector('span').getAttribute('lang') : null, p ? p.textContent : ''];
+  }));
+  for (const [id, lang, text] of examples) {
+    assert.equal(lang, 'en', `${id}: the example is in English: ${text}`);
+    assert.match(text.replace(/「[^」]*」/g, ''), /[A-Za-z]{3}/, `${id}: ${text}`);
+  }
+  await page.close();
+  console.log(`e2e: English reader: plurals and half-width brackets in verdicts and headings, ${read} messages and fixes read as English, ${examples.length} rule examples in English`);
+}
+
 run('e2e', () => withBrowser(async (context) => {
   await withServer((s) => testSeed001(context, s.url));
   await withServer((s) => testOptions(context, s.url));
   await withServer((s) => testFixLoop(context, s.url));
+  await withServer((s) => testEnglishReader(context, s.url));
   await testFailedLoads(context);
 }));

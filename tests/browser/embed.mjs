@@ -10,7 +10,13 @@
 //    port that embeds the frame (named for another origin) gets no answer and
 //    no message, its text never reaches the frame; the host ignores a height
 //    message that does not come from the frame; ?origin=* is refused and said so;
+//  - the iframe has no border, and no page logs a console warning (the frame
+//    posts only to its parent's origin, never to the other allowed ones);
 //  - <nianbao-check>: the element snippet pasted into a blank page checks;
+//    in a 760 px column of a host site, as a webmaster puts it: each finding
+//    shows its fix and its rule by name, a click selects its characters in
+//    the element's box, ids never wrap, no finding is cut by an inner scroll,
+//    `compact` keeps a box of several lines;
 //    two elements on one page (strict CSP with 'wasm-unsafe-eval') check
 //    different texts with different attributes independently, share one
 //    worker, fire nianbao-result each; deadline and compact apply;
@@ -38,6 +44,13 @@ export function snippet(name) {
 }
 
 const blankPage = (body) => `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>blank</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+
+// The console warnings a page and its frames log (watch() keeps the errors).
+function warnings(page) {
+  const seen = [];
+  page.on('console', (msg) => { if (msg.type() === 'warning') seen.push(msg.text()); });
+  return seen;
+}
 
 async function violations(frameOrPage) {
   return frameOrPage.evaluate(() => window.__cspViolations || []);
@@ -76,9 +89,12 @@ async function testIframe(context, tmp, frameServer) {
   try {
     const page = await context.newPage();
     const problems = watch(page);
+    const warned = warnings(page);
     await page.goto(strict.url);
     const frame = await frameOf(page);
     assert.notEqual(new URL(frame.url()).origin, new URL(page.url()).origin, 'the frame is cross-origin');
+    assert.equal(await page.$eval('#nianbao-frame', (f) => getComputedStyle(f).borderTopStyle + ' ' + getComputedStyle(f).borderTopWidth),
+      'none 0px', 'the frame has no border');
     const result = await page.evaluate((text) => window.nianbaoCheck(text), seed.text);
     assert.deepEqual(spans(result.findings), expected, 'nianbaoCheck resolves with the CLI\'s findings');
     assert.equal(result.summary.verdict, 'fail');
@@ -104,8 +120,9 @@ async function testIframe(context, tmp, frameServer) {
     assert.deepEqual(await violations(frame), [], 'no CSP violation in the frame');
     assert.deepEqual(problems.csp, []);
     assert.deepEqual(problems.console.filter((m) => !m.includes('/favicon.ico')), [], 'no console error (the blank host has no icon)');
+    assert.deepEqual(warned, [], 'no console warning (every message went to the parent\'s origin only)');
     await page.close();
-    console.log(`embed: iframe from ${frameOrigin} in a strict-CSP host at ${hostOrigin}: ${expected.length} findings as the CLI, height, options, zero violations`);
+    console.log(`embed: iframe from ${frameOrigin} in a strict-CSP host at ${hostOrigin}: ${expected.length} findings as the CLI, height, options, no border, zero violations and warnings`);
 
     // 2. The snippet verbatim in a blank page (inline script, no CSP).
     const blankDir = path.join(tmp, 'blank');
@@ -116,12 +133,15 @@ async function testIframe(context, tmp, frameServer) {
       writeFileSync(path.join(blankDir, 'index.html'),
         blankPage(code.replaceAll(FRAME_PLACEHOLDER, frameOrigin).replaceAll(HOST_PLACEHOLDER, blankOrigin)));
       const p = await context.newPage();
+      const pasted = warnings(p);
       await p.goto(blank.url);
       await frameOf(p);
       const r = await p.evaluate((text) => window.nianbaoCheck(text), seed.text);
       assert.deepEqual(spans(r.findings), expected);
+      assert.equal(await p.$eval('#nianbao-frame', (f) => getComputedStyle(f).borderTopWidth), '0px', 'no border');
+      assert.deepEqual(pasted, [], 'no console warning');
       await p.close();
-      console.log('embed: the README iframe snippet, pasted into a blank page, checks');
+      console.log('embed: the README iframe snippet, pasted into a blank page, checks; no border, no warning');
     } finally {
       await blank.close();
     }
@@ -315,6 +335,98 @@ async function testElements(context, tmp) {
   }
 }
 
+// The webmaster's path: README's element snippet in a 760 px column of a
+// county site with its own styles; a visitor pastes a report, reads each
+// finding with its fix and its rule's name, clicks one to find it in the
+// text. The same snippet with `compact`.
+async function testElementInColumn(context, tmp) {
+  const dir = path.join(tmp, 'column');
+  const lib = path.join(dir, 'static', 'nianbao');
+  mkdirSync(lib, { recursive: true });
+  for (const f of ['nianbao-check.js', 'worker.js', 'nianbao.js', 'nianbao.wasm']) copyFileSync(path.join(dist, f), path.join(lib, f));
+  writeFileSync(path.join(dir, 'site.css'), 'body { margin: 0; font: 15px/1.5 serif; } .column { width: 760px; margin: 0 auto; }\n');
+  const element = snippet('element');
+  const page = (markup) => blankPage(`<link rel="stylesheet" href="site.css">\n<div class="column">\n<h2>政府信息公开年报</h2>\n${markup}\n</div>`);
+  writeFileSync(path.join(dir, 'index.html'), page(element));
+  writeFileSync(path.join(dir, 'compact.html'), page(element.replace('<nianbao-check ', '<nianbao-check compact ')));
+  const seed = fixture('seeds', '001_');
+  const cli = cliCheck(seed.file);
+  const server = await serve({ root: dir, port: 0, csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" });
+  const lines = (p) => p.evaluate(() => {
+    const ta = document.querySelector('nianbao-check').shadowRoot.querySelector('textarea');
+    const cs = getComputedStyle(ta);
+    return (ta.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) / parseFloat(cs.lineHeight);
+  });
+  try {
+    const p = await context.newPage();
+    const problems = watch(p);
+    const warned = warnings(p);
+    await p.goto(server.url);
+    await p.waitForFunction(() => window.nianbao && customElements.get('nianbao-check'));
+    await p.locator('nianbao-check textarea').fill(seed.text);
+    await p.waitForFunction((n) => document.querySelector('nianbao-check').shadowRoot.querySelectorAll('li[data-rule]').length === n,
+      cli.findings.length);
+    const shown = await p.evaluate(() => {
+      const root = document.querySelector('nianbao-check').shadowRoot;
+      const ol = root.querySelector('ol');
+      return {
+        clipped: ol.scrollHeight > ol.clientHeight + 1 || getComputedStyle(ol).overflowY !== 'visible',
+        words: [...root.querySelectorAll('.message .word, .fix .word')].map((w) => [w.textContent, w.getClientRects().length]),
+        items: [...root.querySelectorAll('li[data-rule]')].map((li) => ({
+          rule: li.dataset.rule, fix: li.querySelector('.fix') ? li.querySelector('.fix').textContent : null,
+          about: li.querySelector('.about').textContent, id: li.querySelector('code').textContent,
+          idLines: li.querySelector('code').getClientRects().length,
+        })),
+      };
+    });
+    const fixes = (list) => list.map((x) => `${x.rule}|${x.fix}`).sort();
+    assert.deepEqual(fixes(shown.items), fixes(cli.findings.map((f) => ({ rule: f.id, fix: f.fix ? '建议：' + f.fix.zh : null }))),
+      'every finding shows its fix (建议) as the CLI gives it');
+    for (const it of shown.items) {
+      assert.match(it.about, /^规则：[\u4e00-\u9fff]/, `${it.rule}: the rule by its Chinese name`);
+      assert.equal(it.id, it.rule, 'the id after the name');
+      assert.equal(it.idLines, 1, `${it.rule}: the id is not broken across lines`);
+    }
+    assert.equal(shown.clipped, false, 'the list is not cut by a scroll box of its own');
+    assert.ok(shown.words.some(([w]) => w === '--deadline'), 'the publish-late fix names --deadline');
+    assert.deepEqual(shown.words.filter(([, n]) => n !== 1), [], 'no hyphenated word (--deadline, MM-DD) is cut at the line\'s end');
+
+    // A click on the finding furthest down the text selects its characters there.
+    const last = cli.findings.filter((f) => f.location && f.location.start).sort((a, b) => b.location.start.utf16 - a.location.start.utf16)[0];
+    await p.locator(`nianbao-check li[data-start="${last.location.start.utf16}"] button`).first().click();
+    const sel = await p.evaluate(() => {
+      const root = document.querySelector('nianbao-check').shadowRoot;
+      const ta = root.querySelector('textarea');
+      return { focused: root.activeElement === ta, start: ta.selectionStart, end: ta.selectionEnd, scrolled: ta.scrollTop,
+        current: root.querySelectorAll('li[aria-current="true"]').length };
+    });
+    assert.deepEqual([sel.focused, sel.start, sel.end, sel.current], [true, last.location.start.utf16, last.location.end.utf16, 1],
+      'a click selects the finding\'s characters in the element\'s box');
+    assert.ok(sel.scrolled > 0, 'and scrolls the box to them');
+    assert.ok(await lines(p) >= 6, 'the box shows six lines or more');
+    assert.deepEqual(problems.console.filter((m) => !m.includes('/favicon.ico')), []);
+    assert.deepEqual(warned, [], 'no console warning');
+    await p.close();
+
+    const c = await context.newPage();
+    const cwarned = warnings(c);
+    await c.goto(server.url + 'compact.html');
+    await c.waitForFunction(() => window.nianbao && customElements.get('nianbao-check'));
+    assert.ok(await lines(c) >= 5, `compact keeps a box of five lines or more (${(await lines(c)).toFixed(1)})`);
+    await c.locator('nianbao-check textarea').fill(seed.text);
+    await c.waitForFunction(() => !!document.querySelector('nianbao-check').shadowRoot.querySelector('details summary'));
+    await c.locator('nianbao-check summary').click();
+    await c.locator(`nianbao-check li[data-start="${last.location.start.utf16}"] button`).first().click();
+    assert.equal(await c.evaluate(() => document.querySelector('nianbao-check').shadowRoot.querySelector('textarea').selectionStart),
+      last.location.start.utf16, 'compact: the unfolded list selects too');
+    assert.deepEqual(cwarned, []);
+    await c.close();
+    console.log(`embed: README's element in a 760 px column: ${shown.items.length} findings with their fixes and rule names, ids on one line, none cut; a click selects in the box; compact keeps a usable box`);
+  } finally {
+    await server.close();
+  }
+}
+
 async function testDemo(context, frameServer) {
   const page = await context.newPage();
   const problems = watch(page);
@@ -336,6 +448,7 @@ run('embed', () => withBrowser(async (context) => {
   try {
     await testIframe(context, tmp, frameServer);
     await testElements(context, tmp);
+    await testElementInColumn(context, tmp);
     await testDemo(context, frameServer);
   } finally {
     await frameServer.close();

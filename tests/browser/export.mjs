@@ -4,13 +4,17 @@
 //    correct with their expected values; a field that a spreadsheet would
 //    run as a formula is written as text;
 //  - print: only the sign-off sheet is printed, with the verdict, one row per
-//    finding (its rule by Chinese name, the id after it) and the signature lines;
-//    the CSV's rule column names the rules too.
+//    finding (its rule by Chinese name, the id after it) and the signature lines,
+//    printed to PDF with the report's name and the page number on every page;
+//    the CSV's rule column names the rules too; in English, on a page as wide
+//    as A4's text, the rule column stays narrow and wraps its names, and no
+//    id or hyphenated word (--deadline) is cut at a line's end.
 // Run: node tests/browser/export.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-import { cliCheck, fillAndWait, fixture, run, screenshotPath, waitReady, withBrowser, withServer } from './lib/browser.mjs';
+import { cliCheck, fillAndWait, fixture, run, screenshotPath, toggleLang, waitReady, withBrowser, withServer } from './lib/browser.mjs';
 
 async function download(page, button) {
   const event = page.waitForEvent('download');
@@ -76,10 +80,45 @@ async function testExports(context, url) {
       `the sheet names ${c.id} in Chinese, id after: ${c.text}`);
     assert.equal(c.hidden, 'true');
   }
-  await page.pdf({ path: screenshotPath('sign-off-sheet.pdf') });
+  // As printed: the report's name (the findings table's repeated header) and the page number on every page.
+  const pdf = screenshotPath('sign-off-sheet.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(spawnSync('pdfinfo', [pdf]).stdout.toString())[1]);
+  for (let p = 1; p <= pages; p++) {
+    const text = spawnSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-']).stdout.toString('utf8').replace(/\s+/g, '');
+    assert.ok(text.includes(cli.report.title.replace(/\s+/g, '')), `printed page ${p} names the report`);
+    assert.ok(text.includes(`${p}/${pages}`), `printed page ${p} has its number`);
+  }
+
+  // The English sheet at A4's text width: names wrap in a narrow rule column, words stay whole.
+  await toggleLang(page);
+  await page.setViewportSize({ width: 700, height: 1000 });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  const layout = await page.evaluate(() => {
+    const table = document.querySelector('#print-sheet table');
+    const cells = [...table.querySelectorAll('tbody td.rule')];
+    const lines = (node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    return {
+      share: Math.max(...cells.map((c) => c.getBoundingClientRect().width)) / table.getBoundingClientRect().width,
+      wrapped: cells.filter((c) => lines(c.firstChild) > 1).map((c) => c.firstChild.textContent),
+      ids: cells.map((c) => [c.querySelector('code').textContent, lines(c.querySelector('code'))]),
+      words: [...table.querySelectorAll('tbody td span')].map((s) => [s.textContent, lines(s)]),
+    };
+  });
+  await page.emulateMedia({ media: 'screen' });
+  assert.ok(layout.share < 0.3, `the rule column stays narrow (${layout.share.toFixed(2)} of the table)`);
+  assert.ok(layout.wrapped.length > 0, 'long rule names wrap in it');
+  assert.deepEqual(layout.ids.filter(([, n]) => n !== 1), [], 'no rule id is cut at its hyphens');
+  assert.ok(layout.words.some(([w]) => w === '--deadline'), 'the publish-late fix names --deadline');
+  assert.deepEqual(layout.words.filter(([, n]) => n !== 1), [], 'no hyphenated word is cut at a line\'s end');
   await page.close();
-  console.log(`export: JSON as the CLI, CSV with BOM (${lines.length} lines), print sheet with ${cli.findings.length} findings`);
+  console.log(`export: JSON as the CLI, CSV with BOM (${lines.length} lines), print sheet with ${cli.findings.length} findings (${pages} printed A4 ${pages === 1 ? 'page' : 'pages'}, each named and numbered)`);
 }
 
 run('export', () => withServer((server) => withBrowser((context) => testExports(context, server.url))));

@@ -6,14 +6,16 @@
 //  - the served page makes zero network requests after it is ready (and its
 //    service worker has stored the site), whatever the user does: typing,
 //    pasting HTML, the sample, selecting findings, switching language, exports;
+//    what it loads on demand (later.js, rules.json) comes from the service
+//    worker's store, and a request it answers is none;
 //  - reloaded with the network off, the served page still loads and checks.
 // Run: node tests/browser/offline.mjs   (after scripts/build.sh)
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-import {
-  assertClean, checks, cliCheck, dropFile, fillAndWait, findings, fixture, pasteHtml, run, singleFileUrl, waitChecked, waitReady,
-  watch, withBrowser, withServer,
-} from './lib/browser.mjs';
+import { assertClean, checks, cliCheck, dist, dropFile, fillAndWait, findings, fixture, pasteHtml, run, singleFileUrl, toggleLang, waitChecked, waitReady, watch, withBrowser, withServer } from './lib/browser.mjs';
 
 const spans = (list) => list.map((f) => `${f.rule}@${f.start}-${f.end}`).sort();
 
@@ -33,6 +35,22 @@ async function testSingleFile(context) {
   await fillAndWait(page, seed.text);
   const cli = cliCheck(seed.file).findings.map((f) => ({ rule: f.id, start: f.location.start.utf16, end: f.location.end.utf16 }));
   assert.deepEqual(spans(await findings(page)), spans(cli), 'the same findings as the CLI');
+  await assertClean(page, problems);
+
+  // What the served page loads on demand, the file carries: the rule docs' texts
+  // (rules.json as #nb-rules), the sample (later.js), the file readers (their module).
+  const doc = JSON.parse(readFileSync(path.join(dist, 'rules.json'), 'utf8')).find((r) => r.id === 'apply-row-total');
+  await page.evaluate(() => { document.getElementById('rules-panel').open = true; });
+  await page.waitForFunction((what) => document.getElementById('rule-apply-row-total').textContent.includes(what), doc.what);
+  let before = await checks(page);
+  await page.click('#sample');
+  await waitChecked(page, before);
+  const gb = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: Buffer.from(seed.text, 'utf8') });
+  assert.equal(gb.status, 0, 'iconv makes the GB18030 file');
+  before = await checks(page);
+  await dropFile(page, '年报.txt', gb.stdout);
+  await waitChecked(page, before);
+  assert.equal(await page.inputValue('#input'), seed.text.replace(/^\uFEFF/, ''), 'a GB18030 file read by the readers\' module');
   await assertClean(page, problems);
 
   // The policy is in force: an inline script that is not one of the page's own is refused.
@@ -71,11 +89,19 @@ async function testNoRequestsAfterLoad(context, url) {
   context.off('request', onLoad);
   assert.ok(loading.includes('/nianbao.wasm') && loading.includes('/worker.js'), `the recorder sees the worker's requests: ${loading}`);
 
+  // Every http(s) request that the service worker did not answer from its store.
   const requests = [];
-  const onRequest = (r) => {
-    if (/^https?:/.test(r.url())) requests.push(r.url());
+  const served = [];
+  const onResponse = (r) => {
+    if (!/^https?:/.test(r.url())) return;
+    if (r.fromServiceWorker()) served.push(new URL(r.url()).pathname);
+    else requests.push(r.url());
   };
-  context.on('request', onRequest);
+  const onFailed = (r) => {
+    if (/^https?:/.test(r.url())) requests.push(`${r.url()} (failed)`);
+  };
+  context.on('response', onResponse);
+  context.on('requestfailed', onFailed);
 
   const seed = fixture('seeds', '001_');
   await fillAndWait(page, seed.text);
@@ -87,8 +113,8 @@ async function testNoRequestsAfterLoad(context, url) {
   before = await checks(page);
   await page.click('#sample');
   await waitChecked(page, before);
-  await page.click('#lang');
-  await page.click('#lang');
+  await toggleLang(page);
+  await toggleLang(page);
   await page.click('a.doc >> nth=0');
   for (const id of ['#export-json', '#export-csv']) {
     const download = page.waitForEvent('download');
@@ -99,8 +125,10 @@ async function testNoRequestsAfterLoad(context, url) {
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'screen' });
 
-  context.off('request', onRequest);
+  context.off('response', onResponse);
+  context.off('requestfailed', onFailed);
   assert.deepEqual(requests, [], 'no network request after load');
+  for (const f of ['/later.js', '/rules.json']) assert.ok(served.includes(f), `${f} on demand, from the service worker's store: ${served}`);
   await assertClean(page, problems);
   await page.close();
   console.log('offline: zero requests after load (typing, HTML paste, sample, selection, language, docs, exports, print)');

@@ -9,10 +9,11 @@
 #include "meta/dates.h"
 #include "fuzz_util.h"
 #include "nianbao/decode.h"
+#include "targets.h"
 
 using fuzz::require;
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+void fuzz::dates(const uint8_t* data, size_t size) {
     const std::string text = fuzz::text_of(data, size);
     uint32_t last = 0;
     for (const auto& d : nianbao::find_dates(text)) {
@@ -26,5 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         require(y.span.begin < y.span.end && y.span.end <= text.size());
         require(y.year >= 1949 && y.year <= 2100);
     }
-    return 0;
 }
+
+NIANBAO_FUZZ_ENTRY(dates)

@@ -10,10 +10,11 @@
 #include "meta/numerals.h"
 #include "fuzz_util.h"
 #include "nianbao/decode.h"
+#include "targets.h"
 
 using fuzz::require;
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+void fuzz::numbers(const uint8_t* data, size_t size) {
     const std::string text = fuzz::text_of(data, size);
     uint32_t last = 0;
     for (const auto& m : nianbao::find_numbers(text)) {
@@ -37,5 +38,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (c) require(*c >= 0);
         start = end + 1;
     }
-    return 0;
 }
+
+NIANBAO_FUZZ_ENTRY(numbers)

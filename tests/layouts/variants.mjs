@@ -102,6 +102,30 @@ export function markdownPipes(text) {
   return unlines(out);
 }
 
+// 5b. Every table row as a web-page-to-Markdown converter writes it: the label's cells and
+// the numbers joined by " | ", no pipe in front, one after (`规章 | 0 | 0 | 0 |`), whatever
+// separated them before; seen on real report pages kept by crawlers.
+export function converterPipes(text) {
+  return mapRows(text, (row) => `${[...labelCells(row.label), ...row.numbers].join(' | ')} |`);
+}
+
+// 5c. converter-pipes as a converter writes rowspan cells: the parent label's cell left
+// empty on the rows it spans (`| (二)部分公开… | 0 |`, `| | 2.其他法律行政法规禁止公开 | 0 |`).
+export function rowspanPipes(text) {
+  return mapRows(text, (row) => {
+    const cells = labelCells(row.label);
+    const first = cells[0] || '';
+    const depth = /^[（(][一二三四五六七八九十]+[)）]/.test(first) ? 1 : /^\d+[.．、]/.test(first) ? 2 : 0;
+    return `${'| '.repeat(depth)}${[...cells, ...row.numbers].join(' | ')} |`;
+  });
+}
+
+// 5d. The whole text in Unicode's compatibility form (NFKC), as some crawlers and
+// converters keep pages: full-width brackets, colons and commas become ASCII ((一), :, ,).
+export function nfkc(text) {
+  return text.normalize('NFKC');
+}
+
 // 6. CRLF line ends.
 export function crlf(text) {
   return text.replace(/\r?\n/g, '\r\n');
@@ -183,6 +207,9 @@ export const VARIANTS = [
   ['tabs-as-spaces', tabsAsSpaces],
   ['cell-per-line', cellPerLine],
   ['markdown-pipes', markdownPipes],
+  ['converter-pipes', converterPipes],
+  ['rowspan-pipes', rowspanPipes],
+  ['nfkc', nfkc],
   ['crlf', crlf],
   ['fullwidth-digits', fullwidthDigits],
   ['page-footers', pageFooters],

@@ -158,11 +158,11 @@ describe('check', () => {
     assert.ok(doc.files[1].error, 'the unreadable file is listed with its error');
   });
 
-  test('a file over 64 MB: exit 2', () => {
+  test('a file over the limit of 8 MiB (8388608 bytes, the page\'s too): exit 2, naming the limit', () => {
     const big = path.join(tmp, 'big.txt');
     writeFileSync(big, '');
-    truncateSync(big, 64 * 1024 * 1024 + 1);  // sparse: costs no disk
-    assertUsageError(['check', big], /64 MB/);
+    truncateSync(big, 8 * 1024 * 1024 + 1);  // sparse: costs no disk
+    assertUsageError(['check', big], /more than 8388608 bytes \(8 MB\)/);
   });
 
   test('UTF-8 with BOM and UTF-16 with BOM read like UTF-8', () => {

@@ -67,13 +67,22 @@ export function readText(file) {
 }
 
 let modulePromise = null;
-// The same classic MODULARIZE build the page uses; node needs wasmBinary
-// (emscripten 3.1.6 would otherwise fetch() a file path).
+// The same classic MODULARIZE builds the page uses; node needs wasmBinary
+// (emscripten 3.1.6 would otherwise fetch() a file path). The page's two
+// modules as its worker joins them: nianbao (check, extract, rules, ...) with
+// the file readers of nianbao-readers (readText, zipRead, layOut), which the
+// worker loads on the first file.
+export const READERS = ['readText', 'zipRead', 'layOut'];
+export function loadModule(name) {
+  const require = createRequire(import.meta.url);
+  return require(path.join(wasmDir, `${name}.js`))({ wasmBinary: readFileSync(path.join(wasmDir, `${name}.wasm`)) });
+}
 export function loadNianbao() {
   if (!modulePromise) {
-    const require = createRequire(import.meta.url);
-    const factory = require(path.join(wasmDir, 'nianbao.js'));
-    modulePromise = factory({ wasmBinary: readFileSync(path.join(wasmDir, 'nianbao.wasm')) });
+    modulePromise = Promise.all([loadModule('nianbao'), loadModule('nianbao-readers')]).then(([nb, readers]) => {
+      for (const name of READERS) nb[name] = readers[name];
+      return nb;
+    });
   }
   return modulePromise;
 }

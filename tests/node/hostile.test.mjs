@@ -45,12 +45,10 @@ function hostileInputs() {
   return Object.entries(inputs).map(([name, v]) => [name, Buffer.isBuffer(v) ? v : Buffer.from(v, 'utf8')]);
 }
 
-// The text the page hands the module: decoded (UTF-16 by its BOM), and a
-// saved web page read as its text, as the page does for .html files.
-function pageText(nb, name, bytes) {
-  const text = bytes[0] === 0xff && bytes[1] === 0xfe ? new TextDecoder('utf-16le').decode(bytes)
-    : new TextDecoder('utf-8').decode(bytes);
-  return name.startsWith('deep HTML') || name.startsWith('HTML') ? nb.htmlToText(text) : text;
+// The text the page hands the module: a file's bytes read by the core, as
+// the page's worker does (readText: the CLI's decoder, a web page as its text).
+function pageText(nb, bytes) {
+  return nb.readText(new Uint8Array(bytes)).text;
 }
 
 let nb;
@@ -71,7 +69,7 @@ describe('hostile inputs: native/wasm parity', () => {
       const file = path.join(tmp, name.replace(/[^A-Za-z0-9]+/g, '_') + ext);
       writeFileSync(file, bytes);
       const native = cliJson(['check', '--format', 'json', '--today', '2025-06-30', file]);
-      const text = pageText(nb, name, bytes);
+      const text = pageText(nb, bytes);
       const wasm = JSON.parse(nb.check(text, OPTIONS, ''));
       assertResultShape(assert, wasm, text);
       assert.ok(wasm.findings.length > 0 || name.includes('HTML'), `${name}: at least one finding`);
@@ -81,9 +79,11 @@ describe('hostile inputs: native/wasm parity', () => {
 });
 
 describe('the module memory budget', () => {
-  test('maxInputBytes() is the memory cap / 128, at most 64 MiB', { skip }, () => {
-    const max = nb.maxInputBytes();
-    assert.ok(Number.isInteger(max) && max >= (1 << 20) && max <= 64 * (1 << 20), String(max));
+  test('maxInputBytes() is the core\'s one limit, 8 MiB, whose worst shape fits the memory cap', { skip }, () => {
+    assert.equal(nb.maxInputBytes(), 8 * (1 << 20));
+    // The cap is 1 GB (wasm/CMakeLists.txt, -sMAXIMUM_MEMORY; limits.h's kWasmMemoryCap): the module says so if it was built smaller.
+    assert.match(readFileSync(path.join(repo, 'wasm', 'CMakeLists.txt'), 'utf8'), /-sMAXIMUM_MEMORY=1GB/);
+    assert.match(readFileSync(path.join(repo, 'core', 'include', 'nianbao', 'limits.h'), 'utf8'), /kWasmMemoryCap = size_t\(1\) << 30;/);
   });
 
   test('an input over the budget gives input-too-large, and the next input is checked', { skip }, () => {

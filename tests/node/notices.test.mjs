@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 import { repo } from './helpers.mjs';
 
-const dist = path.join(repo, 'dist');
+const dist = path.resolve(repo, process.env.NIANBAO_DIST || 'dist');
 const notices = readFileSync(path.join(repo, 'THIRD_PARTY_NOTICES.md'), 'utf8');
 
 function walk(dir, base = dir) {
@@ -27,7 +27,7 @@ function distFiles() {
 
 // nianbao's own: the files copied from web/, what the build makes from them, the license files.
 const webFiles = new Set(readdirSync(path.join(repo, 'web')));
-const made = new Set(['page.js', 'nianbao.html', 'LICENSE', 'THIRD_PARTY_NOTICES.md']);
+const made = new Set(['page.js', 'later.js', 'rules.json', 'nianbao.html', 'LICENSE', 'THIRD_PARTY_NOTICES.md']);
 const isOwn = (f) => !f.includes('/') && (webFiles.has(f) || made.has(f));
 
 function versionIn(file, re, what) {
@@ -73,9 +73,9 @@ const groups = [
   },
   {
     name: 'Emscripten output',
-    match: (f) => f === 'nianbao.js' || f === 'nianbao.wasm',
+    match: (f) => /^nianbao(-readers)?\.(js|wasm)$/.test(f),
     mustName: () => {
-      const names = ['`nianbao.wasm`, `nianbao.js`', '**Emscripten runtime**', '**musl libc**',
+      const names = ['`nianbao.wasm`, `nianbao.js`', '`nianbao-readers.wasm`, `nianbao-readers.js`', '**Emscripten runtime**', '**musl libc**',
         '**LLVM libc++, libc++abi and compiler-rt**', '### MIT License', '### LLVM Exceptions to the Apache 2.0 License'];
       // The Emscripten that built it, when this machine has Debian's package.
       const ver = '/usr/share/emscripten/emscripten-version.txt';

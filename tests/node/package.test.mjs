@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import { serve } from '../../scripts/serve.mjs';
 import { cliJson, repo, shared } from './helpers.mjs';
 
-const dist = path.join(repo, 'dist');
+const dist = path.resolve(repo, process.env.NIANBAO_DIST || 'dist');
 const version = /^project\(nianbao VERSION ([0-9][0-9A-Za-z.-]*)/m.exec(readFileSync(path.join(repo, 'CMakeLists.txt'), 'utf8'))[1];
 const seed = path.join(shared, 'seeds', '001_596907d86b561f89.txt');
 

@@ -16,7 +16,7 @@ const code = (js) => js.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, ''
 const scripts = readdirSync(web).filter((n) => n.endsWith('.js'));
 // Not part of the main page: the embed frame, the custom element, the demo host page.
 const EMBEDDING = ['embed.html', 'embed.css', 'embed.js', 'nianbao-check.js', 'demo.html', 'demo.css', 'demo.js'];
-const single = path.join(repo, 'dist', 'nianbao.html');
+const single = path.resolve(repo, process.env.NIANBAO_DIST || 'dist', 'nianbao.html');
 const noDist = existsSync(single) ? false : 'no dist/ (run scripts/build.sh)';
 
 test('no page script parses strings as markup or code', () => {
@@ -32,8 +32,10 @@ test('no page script parses strings as markup or code', () => {
 test('no page script talks to the network', () => {
   for (const name of scripts) {
     const js = code(read(name));
-    // worker.js imports nianbao.js and sw.js fills its cache at install: both during load.
-    const allowed = { 'worker.js': ['importScripts'], 'sw.js': ['fetch('] }[name] || [];
+    // worker.js imports nianbao.js (and nianbao-readers.js on the first file) and sw.js
+    // fills its cache at install; ruledocs.js reads rules.json, from the page's own
+    // folder, when the rule docs are first opened.
+    const allowed = { 'worker.js': ['importScripts'], 'sw.js': ['fetch('], 'ruledocs.js': ['fetch('] }[name] || [];
     for (const bad of ['fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts', 'http://', 'https://']) {
       if (allowed.includes(bad)) continue;
       assert.ok(!js.includes(bad), `${name} uses ${bad}`);
@@ -41,11 +43,14 @@ test('no page script talks to the network', () => {
   }
 });
 
-test('only pdftext.js loads code after start: pdf.js from pdfjs/, on the first PDF', () => {
+test('code loads after start only from the page\'s folder: pdf.js on the first PDF, later.js on demand', () => {
   for (const name of scripts) {
     const js = code(read(name));
     if (name === 'pdftext.js') assert.match(js, /import\(new URL\('pdf\.min\.mjs', base\)\.href\)/);
     else assert.doesNotMatch(js, /\bimport\s*\(/, `${name} imports code`);
+    // ondemand.js adds one <script>, the one index.html's meta names (later.js, scripts/bundle.mjs).
+    if (name === 'ondemand.js') assert.match(js, /script\.src = meta\.content/);
+    else assert.doesNotMatch(js, /createElement\('script'\)/, `${name} adds a script`);
   }
   assert.match(code(read('pdftext.js')), /isEvalSupported: false/, 'pdf.js never tries eval under the CSP');
 });
@@ -71,7 +76,8 @@ test('index.html has no inline script, style or handler, and loads every page sc
 
 test('the service worker keeps every file of the served page', () => {
   const files = JSON.parse(/const FILES = (\[[^\]]*\]);/.exec(read('sw.js'))[1].replace(/'/g, '"'));
-  const expected = ['./', ...readdirSync(web).filter((n) => n !== 'sw.js' && !EMBEDDING.includes(n)), 'nianbao.js', 'nianbao.wasm'];
+  const expected = ['./', ...readdirSync(web).filter((n) => n !== 'sw.js' && !EMBEDDING.includes(n)), 'nianbao.js', 'nianbao.wasm',
+    'rules.json', 'nianbao-readers.js', 'nianbao-readers.wasm'];
   assert.deepEqual([...files].sort(), expected.sort());
 });
 

@@ -241,6 +241,53 @@ TEST_CASE("UTF-16 lone surrogates and an odd last byte become U+FFFD") {
     CHECK(f.first_bad_byte == 4);
 }
 
+// UTF-16 code units of a BMP text given as UTF-8 (the tests' own encoder).
+std::string utf16_of(std::string_view utf8, bool big_endian) {
+    std::string out;
+    for (size_t i = 0; i < utf8.size();) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        uint32_t cp;
+        if (c < 0x80) cp = c, i += 1;
+        else if (c < 0xE0) cp = (c & 0x1F) << 6 | (utf8[i + 1] & 0x3F), i += 2;
+        else cp = (c & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | (utf8[i + 2] & 0x3F), i += 3;
+        const char hi = static_cast<char>(cp >> 8), lo = static_cast<char>(cp & 0xFF);
+        out += big_endian ? std::string{hi, lo} : std::string{lo, hi};
+    }
+    return out;
+}
+
+const char kReportLines[] = "政府信息公开工作年度报告（2023年）\n一、总体情况\n规章\t0\t12\n";
+
+TEST_CASE("UTF-16 without BOM is found by its NUL bytes, either byte order") {
+    for (const bool be : {false, true}) {
+        const Decoded d = decode_bytes(utf16_of(kReportLines, be));
+        CHECK(d.encoding == (be ? Encoding::Utf16Be : Encoding::Utf16Le));
+        CHECK(d.text == kReportLines);
+        CHECK_FALSE(d.lossy);
+        CHECK_FALSE(d.binary);
+    }
+    // Cut in the middle of its last character: the odd byte is replaced.
+    const std::string cut = utf16_of(kReportLines, false) + "\x5E";
+    const Decoded c = decode_bytes(cut);
+    CHECK(c.encoding == Encoding::Utf16Le);
+    CHECK(c.text == std::string(kReportLines) + kFffd);
+    CHECK(c.lossy);
+    CHECK(c.first_bad_byte == cut.size() - 1);
+}
+
+TEST_CASE("NUL bytes on one side are not UTF-16 when too few, faulty or binary") {
+    // Too few: one NUL in seven bytes.
+    CHECK(decode_bytes(std::string("abc\0def", 7)).encoding == Encoding::Utf8);
+    // A lone low surrogate (61 DC) among them.
+    const std::string faulty = B("61 00 62 00 63 00 64 00 61 DC 65 00 66 00 67 00");
+    CHECK(decode_bytes(faulty).encoding != Encoding::Utf16Le);
+    // Control characters: a binary file with NULs on one side only.
+    const std::string controls = B("01 00 02 00 03 00 04 00 05 00 06 00 07 00 08 00");
+    const Decoded b = decode_bytes(controls);
+    CHECK(b.encoding == Encoding::Utf8);
+    CHECK(b.binary);
+}
+
 TEST_CASE("invalid UTF-8 that is not GB18030 either is lossy with the exact first bad byte") {
     // 0xFF is invalid in both.
     const Decoded d = decode_bytes("abc\xFF\xFF" "def");

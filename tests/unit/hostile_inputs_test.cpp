@@ -46,11 +46,9 @@ void sane(const Result& r) {
 
 const char* kReal = "real/008_hongze_district_2024.txt";
 
-// The CLI's path: bytes decoded, undecodable bytes reported.
-Result check_bytes(const std::string& bytes) {
-    const nianbao::Decoded d = nianbao::decode_bytes(bytes);
-    return check(d.text, {}, nullptr, d.lossy);
-}
+// The CLI's path (and the page's, through the binding's readText): bytes decoded,
+// the bytes it could not read U+FFFD in the text, which input-encoding points at.
+Result check_bytes(const std::string& bytes) { return check(nianbao::decode_bytes(bytes).text); }
 
 }  // namespace
 
@@ -73,12 +71,12 @@ TEST_CASE("whitespace only, ideographic and no-break spaces included, gives inpu
     CHECK(count(check("\xE3\x80\x80" "年\n"), "input-empty") == 0);
 }
 
-TEST_CASE("a 10 MB report (a real one repeated) is read whole and the repetition is one section-order finding") {
+TEST_CASE("a report at the size limit (a real one repeated) is read whole and the repetition is one section-order finding") {
     const std::string one = read_fixture(kReal);
     REQUIRE(!one.empty());
     std::string text;
     size_t copies = 0;
-    while (text.size() < 10'000'000) {
+    while (text.size() + one.size() <= nianbao::kMaxInputBytes) {
         text += one;
         ++copies;
     }
@@ -136,12 +134,18 @@ TEST_CASE("invalid UTF-8 inside a report gives input-encoding, and the report is
     const Result clean = check(one);
     std::string bytes = one;
     bytes.insert(one.find('\n') + 1, "\xFF\xFE\xC0\xAF\xED\xA0\x80\n");
-    // (check() itself sanitizes: same findings, the bad bytes become U+FFFD)
     const Result r = check_bytes(bytes);
-    CHECK(count(r, "input-encoding", "无法按") == 1);
+    // One finding on the first of the seven U+FFFD, which says how many there are.
+    CHECK(count(r, "input-encoding", "7 处无法解码") == 1);
     CHECK(r.findings.size() == clean.findings.size() + 1);
+    for (const auto& f : r.findings) {
+        if (f.id != "input-encoding") continue;
+        CHECK(f.span.begin == one.find('\n') + 1);
+        CHECK(r.report.source.substr(f.span.begin, f.span.end - f.span.begin) == "\xEF\xBF\xBD");
+    }
+    // check() itself sanitizes bytes that are not UTF-8: the same U+FFFD, the same findings.
     const Result direct = check(bytes);
-    CHECK(direct.findings.size() == clean.findings.size());
+    CHECK(direct.findings.size() == r.findings.size());
     CHECK(nianbao::is_valid_utf8(direct.report.source));
     sane(r);
     sane(direct);
@@ -266,8 +270,33 @@ TEST_CASE("an input over the size limit gives input-too-large and is not read") 
     CHECK(json.find("\"input-too-large\"") != std::string::npos);
     CHECK(nianbao::check_to_json(std::string(1000, 'x'), "{}", "", 1000).find("input-too-large") ==
           std::string::npos);
-    // The default limit is the CLI's, 64 MB.
-    CHECK(nianbao::Options{}.max_input_bytes == (size_t(64) << 20));
+    // The default limit is the core's one limit, the CLI's and the page's: 8 MiB.
+    CHECK(nianbao::Options{}.max_input_bytes == (size_t(8) << 20));
+}
+
+TEST_CASE("the size limit counts a file's bytes, not its decoded text, which may be longer") {
+    // 1000 bytes of GB18030 Chinese are 1500 bytes of UTF-8: read, as the file's size is within the limit.
+    nianbao::Options o;
+    o.max_input_bytes = 1000;
+    std::string text;
+    while (text.size() < 1500) text += "年";
+    o.input_bytes = 1000;
+    CHECK(count(check(text, o), "input-too-large") == 0);
+    // One byte over: refused, naming the file's size.
+    o.input_bytes = 1001;
+    const Result over = check(text, o);
+    CHECK(ids(over) == "input-too-large ");
+    CHECK(over.findings[0].message_zh.find("1001 字节") != std::string::npos);
+    // A text longer than any 1000 bytes decode to is refused whatever size it claims.
+    o.input_bytes = 1000;
+    const Result liar = check(std::string(3004, 'x'), o);
+    CHECK(ids(liar) == "input-too-large ");
+    CHECK(liar.findings[0].message_zh.find("3004 字节") != std::string::npos);
+    // The previous report likewise.
+    o.previous_input_bytes = 1000;
+    CHECK(count(check(text, o, &text), "input-too-large") == 0);
+    o.previous_input_bytes = 1001;
+    CHECK(count(check(text, o, &text), "input-too-large", "上年报告有 1001 字节") == 1);
 }
 
 TEST_CASE("a previous report over the size limit is skipped with input-too-large, the text still checked") {

@@ -123,3 +123,30 @@ TEST_CASE("labels apart: rows of numbers that the labels do not account for are 
     CHECK(count(r, "table-by-order") == 0);
     CHECK(table3(r) != table3(nianbao::check(varied_report().str())));
 }
+
+TEST_CASE("labels apart with the line breaks between the rows of numbers lost: the run is cut by the template's rows") {
+    const std::string text = varied_report().str();
+    const auto placed = nianbao::check(text);
+    std::string apart = labels_apart(text, Labels::Before);
+    // The rows of numbers on one line, space-separated; then as pipe rows run together.
+    const size_t first = apart.find("\n1 0 0 0 0 0 1\n");
+    REQUIRE(first != std::string::npos);
+    const size_t last = apart.find("\n\n四、政府信息公开行政复议");
+    REQUIRE(last != std::string::npos);
+    std::string run = apart.substr(first + 1, last - first - 1);
+    std::string spaces, pipes;
+    for (const auto& line : split(run, '\n')) {
+        spaces += (spaces.empty() ? "" : " ") + line;
+        std::string cells;
+        for (char c : line) cells += c == ' ' ? std::string(" | ") : std::string(1, c);
+        pipes += (pipes.empty() ? "| " : " | ") + cells + " |";  // `| 1 | 0 | | 2 | 1 |`
+    }
+    REQUIRE(pipes.find("| 1 | 0 | 0 | 0 | 0 | 0 | 1 | | 2 | 1 |") == 0);
+    for (const std::string& joined : {spaces, pipes}) {
+        CAPTURE(joined);
+        const auto r = nianbao::check(apart.substr(0, first + 1) + joined + apart.substr(last));
+        CHECK(table3(r) == table3(placed));
+        CHECK(nianbao::test::not_info(r) == nianbao::test::not_info(placed));
+        CHECK(count(r, "table-by-order") == 1);
+    }
+}

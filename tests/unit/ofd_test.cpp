@@ -1,8 +1,10 @@
 // OFD (GB/T 33190) through the zip reader and the layout step: the eleven
-// files from real producers in ../shared/ofd each open and give their text in
+// files from real producers in tests/fixtures/ofd each open and give their text in
 // reading order; layout-ano.ofd, whose text is in a subset font's private-use
 // code points, gives input-encoding and nothing else; an OFD made here from a
-// seed report reads as the seed. Native only (zlib inflates).
+// seed report reads as the seed; the page's reading in rounds (the worker
+// inflates what the core names) gives the CLI's text, or its refusal.
+// Native only (zlib inflates).
 #include <doctest/doctest.h>
 
 #ifdef NIANBAO_TESTS_ZLIB
@@ -28,7 +30,7 @@ std::string file(const std::string& path) {
     return ss.str();
 }
 
-std::string shared_ofd(const std::string& name) { return file(std::string(NIANBAO_SOURCE_DIR) + "/../shared/ofd/" + name); }
+std::string shared_ofd(const std::string& name) { return file(std::string(NIANBAO_SOURCE_DIR) + "/tests/fixtures/ofd/" + name); }
 
 nianbao::InputText read_bytes(const std::string& bytes) { return nianbao::read_input_bytes(bytes, zlib_inflate); }
 
@@ -90,6 +92,27 @@ std::string ofd_of(const std::string& text) {
     return nianbao::test::make_zip(parts);
 }
 
+// The page's reading (read_zip_round, the worker's loop in web/worker.js)
+// with zlib as the worker's inflater: the text, and how many rounds it took.
+nianbao::InputText read_in_rounds(const std::string& bytes, int& rounds) {
+    std::vector<std::pair<std::string, std::string>> parts;
+    for (rounds = 1;; ++rounds) {
+        const nianbao::ZipRound round = nianbao::read_zip_round(bytes, parts);
+        if (round.need.empty()) return round.read;
+        REQUIRE(rounds < 10);
+        uint64_t left = round.left;
+        for (const auto& need : round.need) {
+            const std::string_view packed = std::string_view(bytes).substr(need.offset, need.packed);
+            std::string part;
+            if (need.method == 0) part = std::string(packed);
+            else REQUIRE(zlib_inflate(packed, std::min(need.limit, left), part));
+            REQUIRE(part.size() <= left);
+            left -= part.size();
+            parts.push_back({need.name, part});
+        }
+    }
+}
+
 std::vector<std::string> cells(const nianbao::Report& r) {
     std::vector<std::string> out;
     for (int n : {2, 3, 4})
@@ -142,5 +165,51 @@ TEST_CASE("ofd: a seed report made into an OFD reads as the seed, cells and find
     const auto original = nianbao::check(seed);
     CHECK(cells(from_ofd.report) == cells(original.report));
     CHECK(nianbao::test::not_info(from_ofd) == nianbao::test::not_info(original));
+}
+
+TEST_CASE("ofd: the page's reading in rounds gives the CLI's text") {
+    std::vector<std::string> files;
+    for (const char* name : {"converter-1.ofd", "converter-999.ofd", "converter-helloworld.ofd", "converter-n.ofd",
+                             "converter-signout.ofd", "converter-testPathFillOpacity.ofd", "converter-z.ofd", "layout-ano.ofd",
+                             "reader-chineseDir.ofd", "reader-multiKeywordInTextCode.ofd", "reader-path_unstd.ofd"})
+        files.push_back(shared_ofd(name));
+    files.push_back(ofd_of(nianbao::test::read_fixture("seeds/004_cefec1d860d17dad.txt")));
+    for (size_t k = 0; k < files.size(); ++k) {
+        CAPTURE(k);
+        int rounds = 0;
+        const auto page = read_in_rounds(files[k], rounds);
+        const auto cli = read_bytes(files[k]);
+        REQUIRE(page.ok);
+        CHECK(page.decoded.text == cli.decoded.text);
+        // OFD.xml, its Document.xml, then every page at once, then the text.
+        CHECK(rounds == 4);
+    }
+}
+
+TEST_CASE("ofd: the page's rounds refuse what the CLI refuses, with the same status") {
+    const std::string ofd_xml = "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+    auto document = [](int pages) {
+        std::string d = "<ofd:Document><ofd:Pages>";
+        for (int p = 0; p < pages; ++p) d += "<ofd:Page ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/>";
+        return d + "</ofd:Pages></ofd:Document>";
+    };
+    // A page named that is not in the package.
+    const std::string no_page = nianbao::test::make_zip({{"OFD.xml", ofd_xml}, {"Doc_0/Document.xml", document(1)}});
+    // One 3 MB page named three times: 9 MB read in all, past the 8 MB budget.
+    const std::string page(3u << 20, ' ');
+    const std::string thrice = nianbao::test::make_zip(
+        {{"OFD.xml", ofd_xml}, {"Doc_0/Document.xml", document(3)}, {"Doc_0/Pages/Page_0/Content.xml", page}});
+    for (const auto& [bytes, status] : {std::pair{no_page, nianbao::zip::Status::Missing}, std::pair{thrice, nianbao::zip::Status::TooLarge}}) {
+        int rounds = 0;
+        const auto page_read = read_in_rounds(bytes, rounds);
+        const auto cli = read_bytes(bytes);
+        CHECK_FALSE(cli.ok);
+        CHECK_FALSE(page_read.ok);
+        CHECK(cli.zip_status == status);
+        CHECK(page_read.zip_status == status);
+        CHECK(page_read.error == cli.error);
+    }
+    const auto round = nianbao::read_zip_round(no_page, {});
+    CHECK(round.kind == nianbao::input_kind_by_id("ofd"));
 }
 #endif

@@ -127,3 +127,20 @@ TEST_CASE("body-mismatch: the seeds' signatures are read and agree with their ti
         CHECK(findings(text).empty());
     }
 }
+
+TEST_CASE("same_body: the same name after 人民政府 and the like, or the higher level in front, is one body") {
+    using nianbao::same_body;
+    CHECK(same_body("淮安市洪泽区人民政府", "洪泽区人民政府"));   // the higher level in front (007 / 008)
+    CHECK(same_body("洪泽区人民政府", "淮安市洪泽区人民政府"));
+    CHECK(same_body("平潭综合实验区", "平潭综合实验区管理委员会"));
+    CHECK(same_body("卫滨区平原镇", "平原镇人民政府"));
+    CHECK(same_body("河曲县巡镇镇人民政府", "河曲县 巡镇镇人民政府"));  // spaces do not count
+    CHECK_FALSE(same_body("洪泽区人民政府", "淮阴区人民政府"));
+    CHECK_FALSE(same_body("甲县城关镇", "乙县城关镇"));
+    CHECK_FALSE(same_body("洪泽区人民政府", "洪泽区教育局"));          // the district and its bureau
+    CHECK_FALSE(same_body("城关镇", "新城关镇"));                      // 新 is no higher level
+    CHECK_FALSE(same_body("洪泽区人民政府", "洪泽区人民政府办公室"));    // the government's office is a body of its own
+    CHECK(same_body("巴拉素镇人民政府", "巴拉素镇"));
+    CHECK_FALSE(same_body("", "洪泽区人民政府"));
+    CHECK_FALSE(same_body("镇", "巡镇镇人民政府"));          // one character names no body
+}

@@ -387,7 +387,7 @@ TEST_CASE("regulation-scope honours the body kind option") {
     rt.table2[0] = "1";
     CHECK_FALSE(fires(rt.str(), "regulation-scope"));
     Options o;
-    o.body_kind = "township";
+    o.body_kind = nianbao::BodyKind::Township;
     CHECK(fires(rt.str(), "regulation-scope", o));
 }
 
@@ -507,14 +507,17 @@ TEST_CASE("publish-late: the deadline option and the body kind option move the d
     ReportText rt;
     rt.signature = "平罗县陶乐镇人民政府\n\n2025年2月7日\n";
     Options o;
-    o.deadline = "03-31";
+    o.deadline = nianbao::MonthDay{3, 31};
     CHECK_FALSE(fires(rt.str(), "publish-late", o));
-    o.deadline = "02-05";
+    o.deadline = nianbao::MonthDay{2, 5};
     CHECK(fires(rt.str(), "publish-late", o));
-    o.deadline = "nonsense";  // ignored: the township default applies
-    CHECK(fires(rt.str(), "publish-late", o));
+    // A deadline that does not parse is left out: the township default applies.
+    std::string error;
+    const Options unusable = nianbao::parse_options_json(R"({"deadline":"nonsense"})", &error);
+    CHECK(error == "unusable deadline: nonsense");
+    CHECK(fires(rt.str(), "publish-late", unusable));
     Options g;
-    g.body_kind = "government";
+    g.body_kind = nianbao::BodyKind::Government;
     CHECK_FALSE(fires(rt.str(), "publish-late", g));
 }
 
@@ -546,16 +549,16 @@ TEST_CASE("publish-late: without a signature the reference date is compared") {
     ReportText rt;
     rt.signature = "";
     Options o;
-    o.today = "2025-02-10";
+    o.today = nianbao::CivilDate{2025, 2, 10};
     const Finding f = one(rt.str(), "publish-late", "平罗县陶乐镇人民政府2024年政府信息公开工作年度报告", o);
     CHECK(f.message_zh.find("2025-02-10") != std::string::npos);
-    o.today = "2025-01-15";
+    o.today = nianbao::CivilDate{2025, 1, 15};
     CHECK_FALSE(fires(rt.str(), "publish-late", o));
     CHECK_FALSE(fires(rt.str(), "publish-late"));  // no reference date: nothing to say
 
     // A signed report is judged by its signature, not by the reference date.
     rt.signature = "平罗县陶乐镇人民政府\n\n2025年1月20日\n";
-    o.today = "2025-06-01";
+    o.today = nianbao::CivilDate{2025, 6, 1};
     CHECK_FALSE(fires(rt.str(), "publish-late", o));
 }
 
@@ -603,7 +606,7 @@ TEST_CASE("publish-late: a publication date in time is in time, whatever the ref
     rt.signature = "";
     rt.intro = "发布日期：2025-01-25";
     Options o;
-    o.today = "2025-06-01";
+    o.today = nianbao::CivilDate{2025, 6, 1};
     CHECK_FALSE(fires(rt.str(), "publish-late", o));
     CHECK(check(rt.str(), o).report.published_date.has_value());
 }
@@ -612,7 +615,7 @@ TEST_CASE("publish-late: 更新时间 and 统计时间 at the top are not the pu
     ReportText rt;
     rt.signature = "";
     Options o;
-    o.today = "2025-02-10";
+    o.today = nianbao::CivilDate{2025, 2, 10};
     for (const char* head : {"更新时间：2025-02-20", "统计时间：2024年1月1日至12月31日"}) {
         const std::string shown = head;
         CAPTURE(shown);

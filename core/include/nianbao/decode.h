@@ -1,7 +1,7 @@
 // Step 1 of the pipeline: bytes -> UTF-8 text.
-// The page decodes files itself (TextDecoder) and hands us UTF-8; the CLI
-// hands us raw bytes, which may be UTF-8, UTF-8 with BOM, UTF-16 with BOM or
-// GB18030 (what Chinese Windows and WPS save as "ANSI").
+// The CLI and the page (through the wasm binding's readText) both hand us a
+// file's raw bytes, which may be UTF-8, UTF-8 with BOM, UTF-16 with or without
+// BOM or GB18030 (what Chinese Windows and WPS save as "ANSI"): one decoding.
 #pragma once
 
 #include <cstdint>

@@ -38,6 +38,7 @@ struct Row {
     bool found = false;
     std::string raw_label;          // label as written (joined if split over lines)
     Span label_span;
+    bool label_differs = false;     // raw_label is not the template's wording (tables/wording.h)
     std::vector<Cell> cells;        // exactly spec->cells entries
     std::vector<Cell> extra;        // numbers beyond the template's count
     int numbers_found = 0;          // cells actually read (for cell-count)

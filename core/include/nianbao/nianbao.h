@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nianbao/limits.h"
 #include "nianbao/model.h"
 #include "nianbao/text.h"
 
@@ -17,12 +18,30 @@ namespace nianbao {
 enum class Severity { Info, Warning, Error };
 const char* severity_name(Severity s);
 
+// The options' values, typed: read once (by the CLI's arguments or the
+// page's JSON), so the checks never parse a string.
+struct MonthDay {
+    int month = 0, day = 0;
+};
+struct CivilDate {
+    int year = 0, month = 0, day = 0;
+};
+
 // The options' date grammar, one for the CLI, the page and the checks:
 // deadline "MM-DD" (also "M-D", "MM/DD", "MM.DD"); today "YYYY-MM-DD" (the
-// same separators). False unless the date exists (02-29 is a deadline).
-bool parse_month_day(std::string_view s, int& month, int& day);
-bool parse_option_date(std::string_view s, int& year, int& month, int& day);
+// same separators). Nothing unless the date exists (02-29 is a deadline).
+std::optional<MonthDay> parse_month_day(std::string_view s);
+std::optional<CivilDate> parse_civil_date(std::string_view s);
+// "township" | "department" | "government".
+std::optional<BodyKind> parse_body_kind(std::string_view s);
 std::optional<Severity> parse_severity(std::string_view s);
+
+// Whether two names of reporting bodies are one body: the same name once what
+// marks the kind of body (人民政府, 管理委员会, 办公室…) and spaces are left out,
+// or one with a higher level in front (淮安市洪泽区人民政府 / 洪泽区人民政府);
+// 某县人民政府 and 某县教育局 are two. The page pairs a folder's reports of one
+// body by it. A name of fewer than two such characters is no body.
+bool same_body(std::string_view a, std::string_view b);
 
 // A cell a finding involves, so the page can mark it in the table view.
 struct CellRef {
@@ -45,25 +64,26 @@ struct Finding {
     std::vector<CellRef> cells;    // every cell involved
 };
 
-// The largest input check() reads (each of the text and the previous report):
-// beyond it, one input-too-large finding and nothing is read, so a huge paste
-// cannot exhaust memory (peak memory, scripts/bench_hostile.py: about 6x the
-// input for reports, on one line or not, and at most ~8x for the reader alone
-// on any shape; the rules take up to ~55x on a text of nothing but numbers
-// under a section heading, whose every number the narrative lists). The CLI refuses
-// larger files before reading them; the WebAssembly binding passes a lower
-// limit that fits its memory cap.
-constexpr size_t kMaxInputBytes = size_t(64) << 20;
+// The largest input check() reads (each of the text and the previous report)
+// is kMaxInputBytes, counted in bytes in (nianbao/limits.h): beyond it, one
+// input-too-large finding and nothing is read, so a huge paste cannot exhaust
+// memory (peak memory, scripts/bench_hostile.py). The CLI and the page refuse
+// larger files before reading them, with the same number.
 
 struct Options {
     std::string lang = "zh";                       // message language for text output
     std::map<std::string, Severity> severity;      // per-rule severity override
     std::vector<std::string> disabled;             // rule ids turned off
-    std::string deadline;                          // "MM-DD", overrides the kind's deadline
-    std::string body_kind;                         // "township" | "department" | "government"
-    std::string today;                             // "YYYY-MM-DD": reference date (publish-late)
+    std::optional<MonthDay> deadline;              // overrides the kind of body's deadline
+    std::optional<BodyKind> body_kind;             // overrides the kind the text names
+    std::optional<CivilDate> today;                // reference date (publish-late)
     bool include_model = false;                    // JSON output carries the whole model ("model": true)
     size_t max_input_bytes = kMaxInputBytes;       // see kMaxInputBytes (not settable from JSON)
+    // The size of the bytes the text (the previous report) was decoded from,
+    // when it came from a file: the limit counts those, not the decoded
+    // UTF-8, which may be longer (up to kMaxDecodedBytes). 0: the text's own size.
+    size_t input_bytes = 0;
+    size_t previous_input_bytes = 0;
 };
 
 // Parse options from JSON (the WASM binding and the page use this):
@@ -80,12 +100,17 @@ struct Result {
 
 // Read a report from UTF-8 text (invalid sequences are replaced first).
 Report read_report(std::string_view utf8_text);
+// The same, taking the text over as the report's source, without a copy.
+Report read_report_text(std::string&& utf8_text);
 
 // Read and check. `previous` is last year's report of the same body, for the
-// across-year rules; `input_encoding_error` lets the CLI report bytes it could
-// not decode.
-Result check(std::string_view utf8_text, const Options& options = {},
-             const std::string* previous = nullptr, bool input_encoding_error = false);
+// across-year rules. Bytes a decoder could not read are U+FFFD in the text
+// (decode_bytes), which input-encoding points at: the same finding however
+// the text came (the CLI's file, the page's file or paste).
+Result check(std::string_view utf8_text, const Options& options = {}, const std::string* previous = nullptr);
+// The same, taking the text over (the CLI and the binding, whose text is
+// theirs to give): one input's worth less at the peak (nianbao/limits.h).
+Result check_text(std::string&& utf8_text, const Options& options = {}, const std::string* previous = nullptr);
 
 // JSON front doors (nlohmann stays private to the core).
 std::string report_to_json(const Report& report, int indent = 2);

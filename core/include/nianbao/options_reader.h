@@ -25,9 +25,16 @@ Options read_options(const Object& json, std::string* error) {
         if (auto v = json.string(key)) out = *v;
     };
     str("lang", o.lang);
-    str("deadline", o.deadline);
-    str("bodyKind", o.body_kind);
-    str("today", o.today);
+    // A value that does not parse is left out (the check uses its default) and named in `error`.
+    auto typed = [&](const char* key, auto parse, auto& out) {
+        auto v = json.string(key);
+        if (!v) return;
+        if (auto parsed = parse(*v)) out = *parsed;
+        else if (error) *error = std::string("unusable ") + key + ": " + *v;
+    };
+    typed("deadline", parse_month_day, o.deadline);
+    typed("bodyKind", parse_body_kind, o.body_kind);
+    typed("today", parse_civil_date, o.today);
     if (auto model = json.boolean("model")) o.include_model = *model;
     for (auto& id : json.strings("disable")) o.disabled.push_back(std::move(id));
     for (auto& [id, value] : json.string_map("severity")) {

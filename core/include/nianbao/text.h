@@ -45,7 +45,7 @@ public:
 private:
     std::string_view source_;
     std::vector<uint32_t> line_starts_;  // byte offset of each line start
-    // Every ~256 bytes: a character boundary with its code point and UTF-16
+    // Every ~128 bytes: a character boundary with its code point and UTF-16
     // offsets, so a position never scans more than that (a 10 MB line with
     // 100,000 findings stays linear), and short lines cost 4 bytes each.
     struct Checkpoint {

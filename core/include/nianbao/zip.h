@@ -1,4 +1,4 @@
-// The one zip reader, for every zip-based input (.docx now, OFD next): the
+// The one zip reader, for every zip-based input (.docx, OFD): the
 // central directory (ZIP64 too), every offset and size checked against the
 // file, caps on the entry count and on what an entry may inflate to. The core
 // does no I/O and carries no inflater: the host supplies one (zlib in the CLI;
@@ -11,17 +11,19 @@
 #include <string_view>
 #include <vector>
 
+#include "nianbao/limits.h"
+
 namespace nianbao::zip {
 
 // The caps. An entry may inflate to at most max_entry_bytes, and to at most
 // max_ratio times its packed size once past ratio_floor_bytes (real .docx and
 // OFD parts stay under 30x; deflate cannot exceed ~1032x). The inflated bytes
 // read from one archive count against max_total_bytes, the same budget as a
-// text input (nianbao::kMaxInputBytes).
+// text input (nianbao::kMaxInputBytes, in the CLI and the page alike).
 struct Limits {
     uint64_t max_entries = 20000;                 // an OFD has a few files a page
-    uint64_t max_entry_bytes = uint64_t(64) << 20;
-    uint64_t max_total_bytes = uint64_t(64) << 20;
+    uint64_t max_entry_bytes = kMaxInputBytes;
+    uint64_t max_total_bytes = kMaxInputBytes;
     uint64_t max_ratio = 200;
     uint64_t ratio_floor_bytes = uint64_t(1) << 20;
 };
@@ -65,6 +67,10 @@ public:
     Status data_range(const Entry& e, uint64_t& offset) const;
     // The most `e` may inflate to now (entry cap, ratio cap, what is left of the total).
     uint64_t inflate_limit(const Entry& e) const;
+    // What read() checks before it inflates `e`: not encrypted, stored or
+    // deflated, inside the file (its packed bytes at `offset`), its declared
+    // size within inflate_limit() (else TooLarge, counted as account() does).
+    Status prepare(const Entry& e, uint64_t& offset);
     // Stored entries as they are, deflated ones through `inflate`; counts
     // against the total. TooLarge past inflate_limit().
     Status read(const Entry& e, const Inflate& inflate, std::string& out);
@@ -73,7 +79,7 @@ public:
     Status account(const Entry& e, uint64_t size);
 
     // One line saying what went wrong with the last call, for the CLI
-    // ("word/document.xml inflates to more than 64 MB: a zip bomb?").
+    // ("word/document.xml inflates to more than 8 MB (a zip bomb?)").
     const std::string& message() const { return message_; }
 
 private:

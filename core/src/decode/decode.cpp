@@ -3,6 +3,8 @@
 // Detection, in order:
 //   1. BOM: EF BB BF -> UTF-8 (BOM stripped), FF FE -> UTF-16LE, FE FF -> UTF-16BE.
 //      A BOM settles the encoding; bad sequences after it are replaced.
+//      Without a BOM, UTF-16 by its NUL bytes: mostly on one side of
+//      each byte pair (see utf16_without_bom()).
 //   2. Valid UTF-8 -> taken as is.
 //   3. UTF-8 cut off inside its last character -> UTF-8, lossy. Checked before
 //      GB18030 because UTF-8 Chinese text cut short is often valid GB18030
@@ -25,7 +27,8 @@
 //
 // Every loop moves forward at least one byte per step and the four-byte GB
 // lookup is a binary search over a fixed table, so all of this is linear.
-// No exceptions, no I/O, no globals with dynamic initialisation.
+// No exceptions, no I/O, no globals with dynamic initialisation (the two-byte
+// table is summed on first use).
 #include "nianbao/decode.h"
 
 #include <cstddef>
@@ -296,6 +299,21 @@ inline bool gb_lead(Byte b) { return b >= 0x81 && b <= 0xFE; }
 inline bool gb_digit(Byte b) { return b >= 0x30 && b <= 0x39; }
 inline bool gb_trail2(Byte b) { return (b >= 0x40 && b <= 0x7E) || (b >= 0x80 && b <= 0xFE); }
 
+// The two-byte table's code points (gb18030_table.h), summed from its
+// differences on first use (thread-safe: a function's static).
+struct TwoByteTable {
+    uint16_t cp[gb18030::kTwoByteCount];
+    TwoByteTable() {
+        uint16_t sum = 0;
+        for (size_t k = 0; k < gb18030::kTwoByteCount; ++k) cp[k] = sum = static_cast<uint16_t>(sum + gb18030::kTwoByteDelta[k]);
+    }
+};
+
+const uint16_t* two_byte_table() {
+    static const TwoByteTable table;
+    return table.cp;
+}
+
 // Code point of a four-byte code by its linear offset, 0 when unmapped.
 uint32_t gb_four_byte(uint32_t linear) {
     using namespace gb18030;
@@ -318,6 +336,7 @@ uint32_t gb_four_byte(uint32_t linear) {
 
 // Appends the GB18030 decoding of s[0, n) to out.
 void gb18030_decode(const Byte* s, size_t n, std::string& out, Faults& faults) {
+    const uint16_t* two_byte = two_byte_table();
     reserve_scaled(out, n, 3, 2);
     Utf8Writer w(out);
     auto emit = [&](uint32_t cp) { w.code_point(cp); };
@@ -350,7 +369,7 @@ void gb18030_decode(const Byte* s, size_t n, std::string& out, Faults& faults) {
         const Byte b2 = s[i + 1];
         if (gb_trail2(b2)) {
             const size_t index = size_t(b1 - 0x81) * 190 + size_t(b2 < 0x7F ? b2 - 0x40 : b2 - 0x41);
-            const uint32_t cp = gb18030::kTwoByte[index];
+            const uint32_t cp = two_byte[index];
             if (cp != 0) {
                 emit(cp);
                 i += 2;
@@ -441,6 +460,36 @@ Choice choose(const Utf8Stats& u8, size_t gb_faults) {
     return u8.faults.count <= gb_faults ? Choice::Utf8ByCount : Choice::Gb18030ByCount;
 }
 
+// UTF-16 without a byte order mark, as some tools save "Unicode" text. Every
+// ASCII character and line break of it has a NUL byte, on the same side of
+// its pair: NUL bytes mostly at odd offsets is little-endian, at even
+// offsets big-endian. A report has them by the hundred (digits, tabs and line
+// breaks are a sixth to a third of its characters); UTF-8 and GB18030 text
+// has none, and a binary file has them on both sides. What decodes with a
+// fault (other than an odd last byte) or looks binary is not taken. True
+// when `d` was filled.
+bool utf16_without_bom(const Byte* s, size_t n, Decoded& d, Faults& faults) {
+    if (!std::memchr(s, 0, n)) return false;
+    size_t nul[2] = {0, 0};
+    for (size_t i = 0; i < n; ++i) nul[i & 1] += s[i] == 0;
+    // At least 4 NUL bytes and one character in 16 with one.
+    auto enough = [&](size_t side) { return side >= 4 && side * 32 >= n; };
+    bool big_endian;
+    // The other side has a few (一 is U+4E00, 开 U+5F00): at most a quarter as many.
+    if (enough(nul[1]) && nul[0] * 4 <= nul[1]) big_endian = false;
+    else if (enough(nul[0]) && nul[1] * 4 <= nul[0]) big_endian = true;
+    else return false;
+    std::string text;
+    Faults f;
+    utf16_decode(s, n, 0, big_endian, text, f);
+    const bool only_odd_tail = f.count == 0 || (f.count == 1 && n % 2 == 1 && f.first == n - 1);
+    if (!only_odd_tail || looks_binary(text)) return false;
+    d.encoding = big_endian ? Encoding::Utf16Be : Encoding::Utf16Le;
+    d.text = std::move(text);
+    faults = f;
+    return true;
+}
+
 void set_faults(Decoded& d, const Faults& f) {
     d.lossy = f.count > 0;
     d.first_bad_byte = f.count > 0 ? f.first : 0;
@@ -494,6 +543,8 @@ Decoded decode_bytes(std::string_view bytes) {
         const bool be = s[0] == 0xFE;
         d.encoding = be ? Encoding::Utf16Be : Encoding::Utf16Le;
         utf16_decode(s, n, 2, be, d.text, faults);
+    } else if (utf16_without_bom(s, n, d, faults)) {
+        // UTF-16 by its NUL bytes (see there).
     } else {
         // 2. Valid UTF-8.
         const size_t good = utf8_valid_until(s, n, 0);

@@ -10,9 +10,11 @@ namespace gb18030 {
 
 // Two-byte codes: lead 0x81..0xFE, trail 0x40..0x7E or 0x80..0xFE.
 // Index (lead - 0x81) * 190 + (trail - (trail < 0x7F ? 0x40 : 0x41)).
-// Value: BMP code point, 0 when unmapped.
+// Value: BMP code point, 0 when unmapped, as the running sum (modulo 2^16)
+// of kTwoByteDelta up to the index (see scripts/gen_gb18030.py: the
+// differences compress to a third, for the page's wasm).
 constexpr size_t kTwoByteCount = 23940;
-extern const uint16_t kTwoByte[kTwoByteCount];
+extern const uint16_t kTwoByteDelta[kTwoByteCount];
 
 // Four-byte codes in the BMP region, by linear offset
 // (((b1-0x81)*10 + (b2-0x30))*126 + (b3-0x81))*10 + (b4-0x30), which runs

@@ -10,25 +10,33 @@ namespace nianbao {
 
 namespace {
 
-// The page reads no whole file in the core (it decodes text itself and hands
-// zips over part by part: zipPlan/readZipPart), so the wasm leaves the
-// whole-file readers out: they would link decode_bytes and its GB18030 table,
-// ~50 KB gz of the page's first load.
+// The page reads zips in rounds (read_zip_round, the binding's zipRead: its
+// worker inflates), so the wasm leaves the whole-zip readers out. Text and web pages
+// it reads as the CLI does, whole (the binding's readText).
 #ifdef __EMSCRIPTEN__
-#define NIANBAO_FILE_READER(f) nullptr
+#define NIANBAO_ZIP_READER(f) nullptr
 #else
-#define NIANBAO_FILE_READER(f) f
+#define NIANBAO_ZIP_READER(f) f
+#endif
+// The page's first module (wasm/CMakeLists.txt builds this file once more for
+// it) has no file reader at all: the worker loads them on the first file
+// (nianbao-readers.wasm), so that decode_bytes and its GB18030 table, the
+// zip, Word and OFD readers stay out of the page's first load.
+#ifdef NIANBAO_PAGE_FIRST_MODULE
+#define NIANBAO_PAGE_READER(f) nullptr
+#else
+#define NIANBAO_PAGE_READER(f) f
 #endif
 
 constexpr InputKind kKinds[] = {
-    {"text", "txt md text", "text/plain,text/markdown", "", "", "", NIANBAO_FILE_READER(read_text_input), nullptr, "text"},
-    {"html", "html htm", "text/html", "", "", "", NIANBAO_FILE_READER(read_text_input), nullptr, "html"},
+    {"text", "txt md text", "text/plain,text/markdown", "", "", NIANBAO_PAGE_READER(read_text_input), nullptr, "text"},
+    {"html", "html htm", "text/html", "", "", NIANBAO_PAGE_READER(read_text_input), nullptr, "html"},
     {"docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "",
-     "word/document.xml", "word/document.xml", NIANBAO_FILE_READER(read_docx_input), docx_document_to_text, "zip"},
-    // The CLI's for now: the page's worker would need every page's part inflated (no page reader).
-    {"ofd", "ofd", "application/ofd", "", "OFD.xml", "", NIANBAO_FILE_READER(read_ofd_input), nullptr, ""},
-    // Read by the page's pdf.js only (web/pdftext.js); the CLI decodes it as bytes.
-    {"pdf", "pdf", "application/pdf", "%PDF-", "", "", nullptr, nullptr, "pdfjs"},
+     "word/document.xml", NIANBAO_ZIP_READER(read_docx_input), NIANBAO_PAGE_READER(read_docx_entries), "zip"},
+    {"ofd", "ofd", "application/ofd", "", "OFD.xml", NIANBAO_ZIP_READER(read_ofd_input), NIANBAO_PAGE_READER(read_ofd_entries), "zip"},
+    // No core reader (it takes a PDF library): the page's pdf.js (web/pdftext.js) and the
+    // CLI's libqpdf (cli/pdf_input.cpp) read it, each handing runs to the layout step.
+    {"pdf", "pdf", "application/pdf", "%PDF-", "", nullptr, nullptr, "pdfjs"},
 };
 
 constexpr std::string_view kZipMagic("PK\x03\x04", 4);
@@ -80,14 +88,29 @@ const InputKind* input_kind_by_content(std::string_view bytes) {
     return nullptr;
 }
 
-#undef NIANBAO_FILE_READER
+#undef NIANBAO_ZIP_READER
+#undef NIANBAO_PAGE_READER
+
+std::string no_zip_kind() {
+    std::string wanted;  // the entries the table's zip kinds are known by
+    for (const InputKind& k : kKinds)
+        if (!k.zip_entry.empty()) wanted += (wanted.empty() ? "" : " or ") + std::string(k.zip_entry);
+    return "no " + wanted + " in the archive";
+}
 
 InputText read_input_bytes(std::string_view bytes, const zip::Inflate& inflate) {
     if (bytes.substr(0, 4) == kZipMagic) {
         const InputKind* kind = input_kind_by_content(bytes);
-        // A zip of no known kind, or a damaged one: the Word reader says which
-        // (the only zip kind today; with OFD the message names both).
-        return kind && kind->read ? kind->read(bytes, inflate) : read_docx_input(bytes, inflate);
+        if (kind && kind->read) return kind->read(bytes, inflate);
+        // (The wasm has the kinds' entries readers only.)
+        if (kind && kind->read_zip) return read_zip_input(bytes, inflate, kind->read_zip, kind->id);
+        zip::Archive archive;
+        // A damaged zip: the Word reader says what is wrong with it.
+        if (archive.open(bytes) != zip::Status::Ok) return read_docx_input(bytes, inflate);
+        InputText out;  // a zip of no kind the table knows
+        out.zip_status = zip::Status::Missing;
+        out.error = "not a document nianbao reads (.docx, .ofd): " + no_zip_kind();
+        return out;
     }
     const InputKind* kind = input_kind_by_content(bytes);
     if (kind && kind->read) return kind->read(bytes, inflate);

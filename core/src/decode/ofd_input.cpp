@@ -6,6 +6,7 @@
 // by local name; paths may be absolute ("/Doc_0/…") or relative to the file
 // that names them, and folder names may be Chinese.
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,53 @@ std::string attr(std::string_view attrs, std::string_view name) {
     return {};
 }
 
+// A number as producers write them ("12.5", "-3", ".5", "1e-3"), read as
+// strtod reads it: exactly (one correctly rounded operation on exact
+// operands) up to 15 significant digits and powers of ten within 10^22, near
+// enough beyond; what is no number reads 0, as in strtod. Not strtod itself:
+// musl's would add ~7 KB gz to the page's readers' module.
+double number(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    const bool negative = i < s.size() && s[i] == '-';
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    uint64_t mantissa = 0;
+    int exponent = 0;
+    bool any = false;
+    auto digit = [&](bool after_point) {
+        any = true;
+        if (mantissa < 100000000000000000ull) {
+            mantissa = mantissa * 10 + static_cast<uint64_t>(s[i] - '0');
+            if (after_point) --exponent;
+        } else if (!after_point) {
+            ++exponent;  // a digit past what the mantissa holds: its place only
+        }
+    };
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) digit(false);
+    if (i < s.size() && s[i] == '.')
+        for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) digit(true);
+    if (!any) return 0;
+    if (i + 1 < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        size_t k = i + 1;
+        const bool minus = s[k] == '-';
+        if (s[k] == '-' || s[k] == '+') ++k;
+        int e = 0;
+        bool has = false;
+        for (; k < s.size() && s[k] >= '0' && s[k] <= '9'; ++k, has = true) e = e < 10000 ? e * 10 + (s[k] - '0') : e;
+        if (has) exponent += minus ? -e : e;
+    }
+    double value = static_cast<double>(mantissa);
+    if (mantissa <= (uint64_t(1) << 53) && exponent >= -22 && exponent <= 22) {
+        double scale = 1;
+        for (int k = 0; k < (exponent < 0 ? -exponent : exponent); ++k) scale *= 10;  // exact up to 10^22
+        value = exponent < 0 ? value / scale : value * scale;
+    } else {
+        for (; exponent > 0 && value < 1e308; --exponent) value *= 10;
+        for (; exponent < 0 && value > 0; ++exponent) value /= 10;
+    }
+    return negative ? -value : value;
+}
+
 std::vector<double> numbers(std::string_view s) {
     std::vector<double> out;
     size_t i = 0;
@@ -94,7 +142,7 @@ std::vector<double> numbers(std::string_view s) {
         while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\n' || s[i] == '\t')) ++i;
         const size_t b = i;
         while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != '\n' && s[i] != '\t') ++i;
-        if (i > b) out.push_back(std::strtod(std::string(s.substr(b, i - b)).c_str(), nullptr));
+        if (i > b) out.push_back(number(s.substr(b, i - b)));
     }
     return out;
 }
@@ -111,10 +159,10 @@ double delta_sum(std::string_view s) {
     }
     for (size_t k = 0; k < words.size(); ++k) {
         if (words[k] == "g" && k + 2 < words.size()) {
-            sum += std::strtod(std::string(words[k + 1]).c_str(), nullptr) * std::strtod(std::string(words[k + 2]).c_str(), nullptr);
+            sum += number(words[k + 1]) * number(words[k + 2]);
             k += 2;
         } else {
-            sum += std::strtod(std::string(words[k]).c_str(), nullptr);
+            sum += number(words[k]);
         }
     }
     return sum;
@@ -174,7 +222,7 @@ void page_runs(std::string_view xml, int page, std::vector<TextRun>& runs) {
             bx = box.size() >= 2 ? box[0] : 0;
             by = box.size() >= 2 ? box[1] : 0;
             const std::string s = attr(tag.attrs, "Size");
-            size = s.empty() ? 3.5 : std::strtod(s.c_str(), nullptr);
+            size = s.empty() ? 3.5 : number(s);
             const auto ctm = numbers(attr(tag.attrs, "CTM"));
             if (ctm.size() == 6) {
                 a = ctm[0], b = ctm[1], c = ctm[2], d = ctm[3], e = ctm[4], f = ctm[5];
@@ -186,7 +234,7 @@ void page_runs(std::string_view xml, int page, std::vector<TextRun>& runs) {
             const std::string text = decoded(xml.substr(tag.end, close == std::string_view::npos ? 0 : close - tag.end));
             if (text.empty()) continue;
             const std::string xs = attr(tag.attrs, "X"), ys = attr(tag.attrs, "Y");
-            const double x = std::strtod(xs.c_str(), nullptr), y = std::strtod(ys.c_str(), nullptr);
+            const double x = number(xs), y = number(ys);
             const double scale = std::sqrt(std::fabs(a * d - b * c));
             TextRun r;
             r.page = page;
@@ -203,24 +251,16 @@ void page_runs(std::string_view xml, int page, std::vector<TextRun>& runs) {
 
 }  // namespace
 
-InputText read_ofd_input(std::string_view bytes, const zip::Inflate& inflate) {
+InputText read_ofd_entries(ZipEntries& entries) {
     InputText out;
-    zip::Archive archive;
-    out.zip_status = archive.open(bytes);
-    if (out.zip_status != zip::Status::Ok) {
-        out.error = "cannot read the OFD (zip): " + archive.message();
-        return out;
-    }
     auto read = [&](const std::string& name, std::string& xml) {
-        const zip::Entry* entry = archive.find(name);
-        if (!entry) {
-            out.zip_status = zip::Status::Missing;
+        out.zip_status = entries.get(name, xml);
+        if (out.zip_status == zip::Status::Missing) {
             out.error = "damaged OFD: no " + name + " in the package";
             return false;
         }
-        out.zip_status = archive.read(*entry, inflate, xml);
         if (out.zip_status != zip::Status::Ok) {
-            out.error = "cannot read the OFD: " + archive.message();
+            out.error = "cannot read the OFD: " + entries.message();
             return false;
         }
         return true;
@@ -246,6 +286,10 @@ InputText read_ofd_input(std::string_view bytes, const zip::Inflate& inflate) {
     out.decoded = decode_bytes(lay_out(runs).text);
     out.ok = true;
     return out;
+}
+
+InputText read_ofd_input(std::string_view bytes, const zip::Inflate& inflate) {
+    return read_zip_input(bytes, inflate, read_ofd_entries, "the OFD");
 }
 
 }  // namespace nianbao

@@ -1,5 +1,5 @@
 // Text files and saved web pages as inputs: decoded as the CLI always has
-// (UTF-8 with or without BOM, UTF-16 with BOM, GB18030); a page, recognised
+// (UTF-8 with or without BOM, UTF-16 with or without BOM, GB18030); a page, recognised
 // by its content whatever its name, is read as its text.
 #include "nianbao/html.h"
 #include "decode/input_readers.h"

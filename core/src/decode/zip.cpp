@@ -167,16 +167,22 @@ Status Archive::account(const Entry& e, uint64_t size) {
     return fail(Status::TooLarge, e.name + " inflates to more than " + megabytes(limit) + " (a zip bomb?)");
 }
 
-Status Archive::read(const Entry& e, const Inflate& inflate, std::string& out) {
-    out.clear();
+Status Archive::prepare(const Entry& e, uint64_t& offset) {
     if (e.flags & 1) return fail(Status::Unsupported, e.name + " is encrypted");
     if (e.method != 0 && e.method != 8)
         return fail(Status::Unsupported, e.name + ": compression method " + std::to_string(e.method));
-    uint64_t offset = 0;
     if (Status s = data_range(e, offset); s != Status::Ok) return s;
     const uint64_t limit = inflate_limit(e);
     // What the directory declares is refused before any work is done.
     if (e.size > limit || (e.method == 0 && e.packed > limit)) return account(e, std::max(e.size, e.packed));
+    return Status::Ok;
+}
+
+Status Archive::read(const Entry& e, const Inflate& inflate, std::string& out) {
+    out.clear();
+    uint64_t offset = 0;
+    if (Status s = prepare(e, offset); s != Status::Ok) return s;
+    const uint64_t limit = inflate_limit(e);
     const std::string_view packed = bytes_.substr(offset, e.packed);
     if (e.method == 0) {
         out.assign(packed);

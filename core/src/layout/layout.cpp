@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string_view>
+
+#include "nianbao/format.h"
 
 namespace nianbao {
 
@@ -138,11 +141,75 @@ void add_to_columns(std::vector<Column>& cols, const Line& line) {
     std::sort(cols.begin(), cols.end(), [](const Column& a, const Column& b) { return a.center < b.center; });
 }
 
-// Does the row's numbers stand in the block's columns (at least half of them)?
+// What every template row (tables 二-四 of every format) gives, each once, sorted.
+template <typename T, typename Of>
+std::vector<T> of_template_rows(Of of) {
+    std::vector<T> out;
+    for (const FormatSpec* f : formats())
+        for (int n : {2, 3, 4})
+            for (const RowSpec& row : f->table(n).rows)
+                if (auto v = of(row)) out.push_back(*v);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// The numbers of cells the template's data rows have (2021: 1, 3, 7, 15;
+// 2019 adds 2): the column counts a table's blocks aim at.
+const std::vector<int>& template_widths() {
+    static const auto widths =
+        of_template_rows<int>([](const RowSpec& row) { return row.cells > 0 ? std::optional<int>(row.cells) : std::nullopt; });
+    return widths;
+}
+
+// Does the text begin with the enumerator of a template row ("3.", "（五）",
+// "四、")? A row's label does; the second line of a label wrapped in its
+// cell seldom does.
+bool starts_with_marker(std::string_view text) {
+    static const auto markers = of_template_rows<std::string_view>([](const RowSpec& row) {
+        return row.marker.empty() ? std::nullopt : std::optional<std::string_view>(row.marker);
+    });
+    text = trimmed(text);
+    return std::any_of(markers.begin(), markers.end(), [&](std::string_view m) { return text.substr(0, m.size()) == m; });
+}
+
+// Columns no row has a number in (a web page leaves its zeros blank, and a
+// column may be all zeros): when the block's columns stand a common pitch
+// apart but for gaps of whole pitches, and filling those gaps makes as many
+// columns as a template row has, the gaps' columns are added (empty).
+void fill_columns(std::vector<Column>& cols) {
+    if (cols.size() < 3) return;
+    const auto& widths = template_widths();
+    if (std::find(widths.begin(), widths.end(), static_cast<int>(cols.size())) != widths.end()) return;
+    double pitch = 1e9;
+    for (size_t c = 1; c < cols.size(); ++c) pitch = std::min(pitch, cols[c].center - cols[c - 1].center);
+    if (pitch < cols[0].size) return;
+    std::vector<Column> filled{cols[0]};
+    for (size_t c = 1; c < cols.size(); ++c) {
+        const double gap = cols[c].center - cols[c - 1].center;
+        const double k = std::round(gap / pitch);
+        if (std::fabs(gap - k * pitch) > 0.15 * pitch) return;  // no common pitch
+        for (int m = 1; m < static_cast<int>(k); ++m)
+            filled.push_back({cols[c - 1].center + gap * m / k, cols[c].size, 0});
+        filled.push_back(cols[c]);
+    }
+    if (std::find(widths.begin(), widths.end(), static_cast<int>(filled.size())) == widths.end()) return;
+    cols = std::move(filled);
+}
+
+// Does the row's numbers stand in the block's columns (at least half of them,
+// each in a column of its own)? Two numbers nearest one column belong to
+// another table whose columns stand closer (two tables of one report,
+// printed one under the other with columns of their own widths).
 bool fits_columns(const std::vector<Column>& cols, const Line& line) {
     size_t hits = 0, n = line.pieces.size() - line.first_value;
-    for (size_t k = line.first_value; k < line.pieces.size(); ++k)
-        hits += column_of(cols, line.pieces[k].center(), line.pieces[k].size) >= 0;
+    std::vector<char> taken(cols.size(), 0);
+    for (size_t k = line.first_value; k < line.pieces.size(); ++k) {
+        const int c = column_of(cols, line.pieces[k].center(), line.pieces[k].size);
+        if (c < 0) continue;
+        if (taken[static_cast<size_t>(c)]++) return false;
+        ++hits;
+    }
     return 2 * hits >= n;
 }
 
@@ -161,6 +228,50 @@ public:
 private:
     LaidOutText& out_;
 };
+
+// Appends (or prepends) a piece of a label wrapped in its cell to the row's
+// label piece in the same column; a space only between two ASCII words.
+void join_piece(Piece& into, const Piece& part, bool before) {
+    const Piece& first = before ? part : into;
+    const Piece& second = before ? into : part;
+    Piece joined{std::min(into.x0, part.x0), std::max(into.x1, part.x1), into.size, first.text, first.run_of, false};
+    if (ascii_edge(first.text, true) && ascii_edge(second.text, false)) {
+        joined.text += ' ';
+        joined.run_of.push_back(LaidOutText::kNoRun);
+    }
+    joined.text += second.text;
+    joined.run_of.insert(joined.run_of.end(), second.run_of.begin(), second.run_of.end());
+    into = std::move(joined);
+}
+
+// The label lines of a cell a row's label wraps in (set above and below the
+// row's numbers when the cell centres its text) go into the row's label
+// pieces, column by column; a piece in no column of the row's label is a
+// label cell of its own, in its place from the left. A piece is in a label's
+// column when they share most of the narrower one's width: the characters of
+// a header standing in a narrow cell left of the labels (三、本年度办理结果 one
+// character a line) touch the labels' cells but are none of them.
+void merge_wrapped(Line& row, const Line& part, bool above) {
+    for (const Piece& p : part.pieces) {
+        size_t best = row.first_value;
+        for (size_t k = 0; k < row.first_value; ++k) {
+            const Piece& q = row.pieces[k];
+            const double shared = std::min(p.x1, q.x1) - std::max(p.x0, q.x0);
+            if (shared > 0.5 * std::min(p.x1 - p.x0, q.x1 - q.x0)) {
+                best = k;
+                break;
+            }
+        }
+        if (best < row.first_value) {
+            join_piece(row.pieces[best], p, above);
+            continue;
+        }
+        size_t at = 0;
+        while (at < row.first_value && row.pieces[at].x0 < p.x0) ++at;
+        row.pieces.insert(row.pieces.begin() + static_cast<std::ptrdiff_t>(at), p);
+        ++row.first_value;
+    }
+}
 
 // A row of a table: its label pieces, then one cell per column of its
 // block, empty where the row has no number in that column.
@@ -305,19 +416,121 @@ LaidOutText lay_out_split(const std::vector<TextRun>& runs) {
     // starts the next block (another table, or table 二's next block).
     std::vector<size_t> block_of(lines.size(), 0);
     std::vector<std::vector<Column>> blocks(1);
+    // Where the numbers of the block's last row begin: a label wrapped in its
+    // cell stays left of them (a table's columns may begin further left, in
+    // rows of fewer label cells).
+    double numbers_from = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
         if (!lines[i].has_values()) {
-            // A line of text reaching over the columns (a header such as
-            // 信息内容 本年处理决定数量, or prose) ends the table's block; a
-            // label wrapped inside its cell stays left of them.
-            const auto& cols = blocks.back();
-            if (!cols.empty() && !lines[i].pieces.empty() && lines[i].pieces.back().x1 > cols.front().center)
+            // A line of text reaching over the numbers (a header such as
+            // 信息内容 本年处理决定数量, or prose) ends the table's block.
+            if (!blocks.back().empty() && !lines[i].pieces.empty() && lines[i].pieces.back().x1 > numbers_from)
                 blocks.emplace_back();
             continue;
         }
+        numbers_from = lines[i].pieces[lines[i].first_value].x0;
         if (!blocks.back().empty() && !fits_columns(blocks.back(), lines[i])) blocks.emplace_back();
         add_to_columns(blocks.back(), lines[i]);
         block_of[i] = blocks.size() - 1;
+    }
+
+    for (auto& cols : blocks) fill_columns(cols);
+
+    // Lines of a label wrapped in its cell, left of its row's numbers (a
+    // cell that centres its text sets them above and below the row's
+    // numbers): a line between two rows of a block goes with the nearer one,
+    // when it is nearer by a quarter and within three lines. Lines before a
+    // block's first row or after its last stay as they are: a header cell,
+    // or the heading of table 二's next block (第二十条第（五）项).
+    std::vector<char> merged(lines.size(), 0);
+    std::vector<std::vector<size_t>> parts(lines.size());  // per row: its wrapped lines
+    auto left_of_numbers = [&](const Line& l, const Line& row) {
+        return !l.pieces.empty() && l.pieces.back().x1 < row.pieces[row.first_value].x0;
+    };
+    // The row of numbers next to line i in direction dir, past other lines
+    // left of that row's columns; lines.size() if none on the page.
+    auto row_beside = [&](size_t i, int dir) {
+        for (size_t j = i;;) {
+            if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= lines.size())) return lines.size();
+            j = dir < 0 ? j - 1 : j + 1;
+            if (lines[j].page != lines[i].page) return lines.size();
+            if (lines[j].has_values()) return j;
+            if (lines[j].pieces.empty()) continue;
+            // A line reaching over the columns (prose, a header) stands between.
+            const double right = lines[j].pieces.back().x1;
+            if (right >= lines[i].pieces.back().x1 + 4 * lines[i].size) return lines.size();
+        }
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].has_values() || lines[i].pieces.empty()) continue;
+        const size_t p = row_beside(i, -1), n = row_beside(i, 1);
+        if (p == lines.size() || !left_of_numbers(lines[i], lines[p])) continue;
+        const double size = lines[i].size;
+        const double above = lines[i].y - lines[p].y_max;
+        size_t to = lines.size();
+        if (n != lines.size() && block_of[n] == block_of[p] && left_of_numbers(lines[i], lines[n])) {
+            const double below = lines[n].y - lines[i].y_max;
+            const double near = std::min(above, below), far = std::max(above, below);
+            if (near <= 3 * size && near < 0.75 * far) to = above <= below ? p : n;
+        }
+        if (to == lines.size()) continue;
+        merged[i] = 1;
+        parts[to].push_back(i);
+    }
+    // A row whose cells are all empty: a line of labels left of the columns
+    // between two rows of one block, set where their row labels begin, led by
+    // a template row's enumerator, and a row apart from the lines beside it
+    // set there too (closer, it is a label wrapped in its cell). It gets the
+    // block's cells, empty.
+    std::vector<double> row_pitch(blocks.size(), 1e9);  // the least distance between two rows
+    for (size_t i = 0, last = lines.size(); i < lines.size(); ++i) {
+        if (!lines[i].has_values()) continue;
+        if (last < lines.size() && block_of[last] == block_of[i] && lines[last].page == lines[i].page)
+            row_pitch[block_of[i]] = std::min(row_pitch[block_of[i]], lines[i].y - lines[last].y);
+        last = i;
+    }
+    // The row of numbers next to line i in direction dir past lines of labels
+    // only (all left of that row's numbers); lines.size() if none.
+    auto row_near = [&](size_t i, int dir) {
+        size_t j = i;
+        for (int k = 0; k < 8; ++k) {
+            if ((dir < 0 && j == 0) || (dir > 0 && j + 1 >= lines.size())) break;
+            j = dir < 0 ? j - 1 : j + 1;
+            if (lines[j].page != lines[i].page) break;
+            if (!lines[j].has_values()) continue;
+            for (size_t m = std::min(i, j); m <= std::max(i, j); ++m)
+                if (m != j && !lines[m].pieces.empty() && !left_of_numbers(lines[m], lines[j])) return lines.size();
+            return j;
+        }
+        return lines.size();
+    };
+    std::vector<char> blank_row(lines.size(), 0);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (merged[i] || lines[i].has_values() || lines[i].pieces.empty()) continue;
+        const size_t p = row_near(i, -1), n = row_near(i, 1);
+        if (p == lines.size() || n == lines.size() || block_of[p] != block_of[n]) continue;
+        if (!starts_with_marker(lines[i].pieces.front().text)) continue;
+        const double x0 = lines[i].pieces.front().x0, size = lines[i].size;
+        const auto starts_here = [&](const Line& l) {
+            const size_t labels = l.has_values() ? l.first_value : l.pieces.size();
+            return labels > 0 && std::fabs(l.pieces[labels - 1].x0 - x0) < 0.5 * size;
+        };
+        if (!starts_here(lines[p]) && !starts_here(lines[n])) continue;
+        bool apart = true;
+        for (size_t k = p; k <= n && apart; ++k)
+            if (k != i && starts_here(lines[k]) && std::fabs(lines[k].y - lines[i].y) < 0.9 * row_pitch[block_of[p]])
+                apart = false;
+        if (!apart) continue;
+        blank_row[i] = 1;
+        block_of[i] = block_of[p];
+    }
+
+    for (size_t r = 0; r < lines.size(); ++r) {
+        // Above the row, nearest first, so each is put before what is there.
+        for (size_t k = parts[r].size(); k-- > 0;)
+            if (parts[r][k] < r) merge_wrapped(lines[r], lines[parts[r][k]], true);
+        for (size_t k : parts[r])
+            if (k > r) merge_wrapped(lines[r], lines[k], false);
     }
 
     size_t next_turned = 0;
@@ -331,8 +544,9 @@ LaidOutText lay_out_split(const std::vector<TextRun>& runs) {
     };
     for (size_t i = 0; i < lines.size(); ++i) {
         if (i > 0 && lines[i].page != lines[i - 1].page) write_turned(lines[i - 1].page);
+        if (merged[i]) continue;
         if (!out.text.empty()) w.separator('\n');
-        if (lines[i].has_values()) write_row(w, lines[i], blocks[block_of[i]]);
+        if (lines[i].has_values() || blank_row[i]) write_row(w, lines[i], blocks[block_of[i]]);
         else write_plain(w, lines[i]);
     }
     write_turned(1 << 30);

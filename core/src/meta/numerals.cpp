@@ -278,11 +278,13 @@ bool is_date_part(char32_t c) {
 
 class NumberScanner {
 public:
-    explicit NumberScanner(std::string_view text) : text_(text), pii_(find_pii(text)) {}
+    NumberScanner(std::string_view text, size_t max) : text_(text), pii_(find_pii(text)), max_(max) {
+        if (max != SIZE_MAX) out_.reserve(max);
+    }
 
     std::vector<NumberMention> run() {
         size_t i = 0;
-        while (i < text_.size()) {
+        while (i < text_.size() && out_.size() < max_) {
             i = scan::next_numeral_start(text_, i);  // A number starts with a digit or a Chinese numeral.
             if (i >= text_.size()) break;
             const Cp c = decode_at(text_, i);
@@ -529,15 +531,16 @@ private:
     std::string_view text_;
     std::vector<PiiMention> pii_;
     size_t pii_i_ = 0;
+    size_t max_;
     std::vector<NumberMention> out_;
 };
 
 }  // namespace
 
-std::vector<NumberMention> find_numbers(std::string_view text) {
+std::vector<NumberMention> find_numbers(std::string_view text, size_t max) {
     // Spans are uint32_t byte offsets; larger inputs are out of scope.
     if (text.size() > UINT32_MAX) return {};
-    return NumberScanner(text).run();
+    return NumberScanner(text, max).run();
 }
 
 }  // namespace nianbao

@@ -5,6 +5,7 @@
 // Pure functions over UTF-8 text: no I/O, no exceptions, linear time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -64,6 +65,7 @@ struct NumberMention {
 //    - / : _ @ to other alphanumerics, zero-padded runs (0952, 00123), runs of
 //    7+ digits without a unit, anything find_pii() reports, and numbers
 //    that overflow int64.
-std::vector<NumberMention> find_numbers(std::string_view text);
+// At most `max` mentions, the first ones.
+std::vector<NumberMention> find_numbers(std::string_view text, size_t max = SIZE_MAX);
 
 }  // namespace nianbao

@@ -195,14 +195,27 @@ inline constexpr ThreeBytePrefixes kNumeralPrefixes = [] {
     return p;
 }();
 
+// Is the three-byte character at `i` (its first two bytes passed by
+// kNumeralPrefixes) one a number or a date starts with? Those two bytes are
+// shared by common characters (一 with 不 上 中 为, a full-width digit with
+// ，（）：, 元 with 全): decoded, they cost less than the scanners' own tests.
+// A malformed sequence is left to the scanners.
+inline bool numeral_char_at(std::string_view s, size_t i) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return true;
+    const char32_t cp = char32_t(static_cast<unsigned char>(s[i]) & 0x0F) << 12 | char32_t(b1 & 0x3F) << 6 | (b2 & 0x3F);
+    return kCnNumerals.contains(cp) || (cp >= 0xFF10 && cp <= 0xFF19) || cp == U'元';
+}
+
 // Could a number or a date start at byte `i`? False for most bytes of a
 // Chinese text: ASCII other than digits, continuation bytes, and three-byte
-// characters whose first two bytes no numeral shares.
+// characters other than numerals, full-width digits and 元.
 inline bool may_start_numeral(std::string_view s, size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) return b >= '0' && b <= '9';
     if (b < 0xE0 || b > 0xEF) return false;
-    return i + 1 < s.size() && kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]));
+    if (i + 1 >= s.size() || !kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]))) return false;
+    return i + 2 >= s.size() || numeral_char_at(s, i);
 }
 
 // Past the character at `i` when it is a well-formed three-byte one (lead
@@ -228,7 +241,7 @@ inline size_t next_numeral_start(std::string_view s, size_t i) {
             if (b >= '0' && b <= '9') return i;
             ++i;
         } else if (b >= 0xE0 && b <= 0xEF && i + 2 < n) {
-            if (kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1]))) return i;
+            if (kNumeralPrefixes.may_start(b, static_cast<unsigned char>(s[i + 1])) && numeral_char_at(s, i)) return i;
             i = past_three_byte_char(s, i);
         } else {
             if (may_start_numeral(s, i)) return i;

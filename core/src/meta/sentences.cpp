@@ -1,6 +1,7 @@
 #include "meta/sentences.h"
 
 #include <algorithm>
+#include <array>
 
 #include "meta/scan_util.h"
 
@@ -139,13 +140,15 @@ bool is_heading_line(std::string_view line) {
 
 class Joiner {
 public:
-    explicit Joiner(std::string_view src) : src_(src) {}
+    Joiner(std::string_view src, size_t max_runs) : src_(src), max_runs_(max_runs) {}
+
+    bool full() const { return full_; }
 
     void range(Span r) {
         size_t pos = r.begin;
         const size_t end = r.end < src_.size() ? r.end : src_.size();
         bool have_prev = false, prev_heading = false, prev_tab = false;
-        while (pos < end) {
+        while (pos < end && !full_) {
             size_t nl = src_.find('\n', pos);
             if (nl == std::string_view::npos || nl > end) nl = end;
             size_t b = pos, e = nl;
@@ -172,22 +175,36 @@ public:
         if (!out_.text.empty() && out_.text.back() != '\n') insert('\n');
     }
 
-    void reserve(size_t bytes) { out_.text.reserve(bytes); }
+    void reserve(size_t bytes) {
+        out_.text.reserve(bytes);
+        if (max_runs_ != SIZE_MAX) out_.runs.reserve(max_runs_);
+    }
 
     JoinedText take() { return std::move(out_); }
 
 private:
+    // No room for one more run: the text ends here.
+    bool no_room() {
+        if (out_.runs.size() < max_runs_) return false;
+        full_ = true;
+        return true;
+    }
+
     void insert(char ch) {
+        if (no_room()) return;
         out_.runs.push_back({static_cast<uint32_t>(out_.text.size()), last_src_, true});
         out_.text.push_back(ch);
     }
 
     void copy(size_t b, size_t e) {
-        if (e <= b) return;
+        if (e <= b || full_) return;
         const auto at = static_cast<uint32_t>(out_.text.size());
         const bool continues = !out_.runs.empty() && !out_.runs.back().inserted &&
                                out_.runs.back().source_begin + (at - out_.runs.back().text_begin) == b;
-        if (!continues) out_.runs.push_back({at, static_cast<uint32_t>(b), false});
+        if (!continues) {
+            if (no_room()) return;
+            out_.runs.push_back({at, static_cast<uint32_t>(b), false});
+        }
         out_.text.append(src_.data() + b, e - b);
         if (e > b) last_src_ = static_cast<uint32_t>(e - 1);
     }
@@ -196,7 +213,7 @@ private:
     // dropped, a run with a tab becomes a paragraph break.
     void copy_line(size_t b, size_t e) {
         size_t i = b;
-        while (i < e) {
+        while (i < e && !full_) {
             const size_t run_end = ws_at_or_after(i, e);
             if (run_end > i) {  // a run without white space, copied whole
                 copy(i, run_end);
@@ -225,9 +242,13 @@ private:
     // The first white-space character in [i, e), or e. Only bytes that can
     // start one (ASCII space, tab, CR; C2, E2, E3, EF leads) are decoded.
     size_t ws_at_or_after(size_t i, size_t e) const {
+        static constexpr std::array<bool, 256> kMayStartWs = [] {
+            std::array<bool, 256> t{};
+            for (unsigned b : {unsigned{' '}, unsigned{'\t'}, unsigned{'\r'}, 0xC2u, 0xE2u, 0xE3u, 0xEFu}) t[b] = true;
+            return t;
+        }();
         for (; i < e; ++i) {
-            const auto b = static_cast<unsigned char>(src_[i]);
-            if (b == ' ' || b == '\t' || b == '\r' || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF) {
+            if (kMayStartWs[static_cast<unsigned char>(src_[i])]) {
                 const Cp c = decode_at(src_, i);
                 if (is_ws(c.cp)) return i;
                 i += c.len - 1;
@@ -237,34 +258,41 @@ private:
     }
 
     std::string_view src_;
+    size_t max_runs_;
+    bool full_ = false;
     JoinedText out_;
     uint32_t last_src_ = 0;
 };
 
 }  // namespace
 
-JoinedText join_lines(std::string_view source, const std::vector<Span>& ranges) {
-    Joiner j(source);
+JoinedText join_lines(std::string_view source, const std::vector<Span>& ranges, size_t max_runs) {
+    Joiner j(source, max_runs);
     size_t total = 0;
     for (const Span& r : ranges) total += r.size();
     j.reserve(total);
     for (const Span& r : ranges)
-        if (!r.empty()) j.range(r);
+        if (!r.empty() && !j.full()) j.range(r);
     return j.take();
 }
 
-std::vector<Span> split_sentences(std::string_view text) {
+std::vector<Span> split_sentences(std::string_view text, size_t max) {
     std::vector<Span> out;
     size_t start = 0;
     auto flush = [&](size_t b, size_t e) {
         trim(text, b, e);
-        if (b < e) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+        if (b < e && out.size() < max) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
     };
-    for (size_t i = 0; i < text.size();) {
+    for (size_t i = 0; i < text.size() && out.size() < max;) {
         // Terminators are ASCII or start with E3 (。) or EF (！？；).
+        static constexpr std::array<bool, 256> kMayEnd = [] {
+            std::array<bool, 256> t{};
+            for (unsigned b : {unsigned{'!'}, unsigned{'?'}, unsigned{';'}, unsigned{'\n'}, 0xE3u, 0xEFu}) t[b] = true;
+            return t;
+        }();
         const auto b = static_cast<unsigned char>(text[i]);
-        if (b != '!' && b != '?' && b != ';' && b != '\n' && b != 0xE3 && b != 0xEF) {
-            ++i;
+        if (!kMayEnd[b]) {
+            i += b < 0xE0 ? 1 : b < 0xF0 ? 3 : 4;  // a whole character (valid UTF-8)
             continue;
         }
         const Cp c = decode_at(text, i);

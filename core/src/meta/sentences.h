@@ -5,6 +5,7 @@
 // Pure functions over UTF-8 text: no I/O, no exceptions, linear time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,12 +49,14 @@ struct JoinedText {
 // otherwise the break is a wrap inside a paragraph (blank lines included:
 // PDF copies put them mid-sentence). Lines that are page numbers ("- 2 -",
 // "第 2 页") are dropped; CR, and white space at both ends of a line, too.
-JoinedText join_lines(std::string_view source, const std::vector<Span>& ranges);
+// At most `max_runs` runs: the text stops before the line or piece that
+// would need one more (a bound on memory for text of nothing but short lines).
+JoinedText join_lines(std::string_view source, const std::vector<Span>& ranges, size_t max_runs = SIZE_MAX);
 
 // Sentences of joined text: split after 。！？!?；; and at '\n'. Spans index
 // into `text`, without the terminator, trimmed of white space; empty
-// sentences are dropped.
-std::vector<Span> split_sentences(std::string_view text);
+// sentences are dropped. At most `max` sentences, the first ones.
+std::vector<Span> split_sentences(std::string_view text, size_t max = SIZE_MAX);
 
 // Is the code point starting at byte `i` of `text` a clause separator:
 // ，、；：,;: (ASCII ',' and ':' only when not between two digits, as in

@@ -1,8 +1,10 @@
 #include "normalize/normalize.h"
 
 #include <algorithm>
+#include <array>
 
 #include "meta/scan_util.h"
+#include "text/swar.h"
 
 namespace nianbao {
 
@@ -147,11 +149,39 @@ void emit_line(std::string_view line, const std::vector<uint32_t>& origin, Norma
 // full-width ASCII (EF). Every other byte is copied as it is.
 bool may_change(unsigned char b) { return b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF; }
 
+// The bytes that may end a run copied as it is: line ends and those leads.
+// A table, as every byte of the text is looked up.
+constexpr std::array<bool, 256> kMayEndRun = [] {
+    std::array<bool, 256> t{};
+    for (unsigned b : {unsigned{'\n'}, unsigned{'\r'}, 0xC2u, 0xE1u, 0xE2u, 0xE3u, 0xEFu}) t[b] = true;
+    return t;
+}();
+
+// Whether canonical() changes the character at i. Most characters with those
+// lead bytes (、。《》 and full-width ，：（）) stay as they are.
+bool changes_at(std::string_view s, size_t i) {
+    int len = 1;
+    const char32_t cp = decode_at(s, i, &len);
+    return canonical(cp) != cp;
+}
+
 // Does the line (canonical, in out.text from `begin`) need Markdown edits?
 bool needs_edit(const LineEdit& e, std::string_view line) {
     if (e.rule_line || e.pipe_row || e.skip_prefix > 0) return true;
     for (size_t k = 0; k + 1 < line.size(); ++k)
         if ((line[k] == '*' || line[k] == '_') && line[k + 1] == line[k]) return true;
+    return false;
+}
+
+// Any '|', '*' or '_' in the line: asked of every line, a word at a time.
+bool has_markdown_byte(std::string_view line) {
+    size_t i = 0;
+    for (; i + 8 <= line.size(); i += 8) {
+        const uint64_t w = swar::load8(line.data() + i);
+        if (swar::any_equal(w, '|') || swar::any_equal(w, '*') || swar::any_equal(w, '_')) return true;
+    }
+    for (; i < line.size(); ++i)
+        if (line[i] == '|' || line[i] == '*' || line[i] == '_') return true;
     return false;
 }
 
@@ -162,9 +192,7 @@ void finish_line(NormalizedText& out, size_t begin) {
     if (line.empty()) return;
     // Most lines: no Markdown at the start ('>', '#', or an indent before
     // them) and no '|', '*' or '_' anywhere.
-    if (line[0] != ' ' && line[0] != '>' && line[0] != '#' &&
-        std::none_of(line.begin(), line.end(), [](char c) { return c == '|' || c == '*' || c == '_'; }))
-        return;
+    if (line[0] != ' ' && line[0] != '>' && line[0] != '#' && !has_markdown_byte(line)) return;
     if (!needs_edit(inspect_line(line), line)) return;
     const std::string copy(line);
     const std::vector<uint32_t> origin(out.origin.begin() + static_cast<std::ptrdiff_t>(begin), out.origin.end());
@@ -197,11 +225,11 @@ NormalizedText normalize(std::string_view source) {
             line_begin = out.text.size();
             continue;
         }
-        if (!may_change(b)) {  // a run of bytes copied as they are
+        if (!may_change(b) || !changes_at(source, i)) {  // a run of bytes copied as they are
             size_t j = i + 1;
             while (j < n) {
                 const auto c = static_cast<unsigned char>(source[j]);
-                if (c == '\n' || c == '\r' || may_change(c)) break;
+                if (kMayEndRun[c] && (c == '\n' || c == '\r' || changes_at(source, j))) break;
                 ++j;
             }
             out.text.append(source.data() + i, j - i);

@@ -1,6 +1,7 @@
 #include "normalize/relineate.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,7 +11,14 @@ namespace nianbao {
 
 namespace {
 
-bool starts_with(std::string_view s, size_t at, std::string_view p) { return s.compare(at, p.size(), p) == 0; }
+// Byte by byte: called at most characters of a text, with patterns of a few
+// bytes, where a call to memcmp costs more than the comparison.
+bool starts_with(std::string_view s, size_t at, std::string_view p) {
+    if (at > s.size() || s.size() - at < p.size()) return false;
+    for (size_t k = 0; k < p.size(); ++k)
+        if (s[at + k] != p[k]) return false;
+    return true;
+}
 bool contains(std::string_view s, std::string_view n) { return s.find(n) != std::string_view::npos; }
 
 constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六"};
@@ -53,6 +61,8 @@ size_t dash_at(std::string_view text, size_t i) {
 }
 
 size_t page_footer_end(std::string_view text, size_t p) {
+    // Most bytes are neither '-' nor the lead byte 0xE2 of "—" and "–".
+    if (text[p] != '-' && static_cast<unsigned char>(text[p]) != 0xE2) return 0;
     const size_t d1 = dash_at(text, p);
     if (d1 == 0) return 0;
     if (p > 0 && text[p - 1] == '-') return 0;
@@ -75,6 +85,27 @@ size_t page_footer_end(std::string_view text, size_t p) {
     const bool spaced = digits != open && i - d2 != close;
     if (i < text.size() && (dash_at(text, i) || (text[i] >= '0' && text[i] <= '9' && !spaced))) return 0;
     return i;
+}
+
+// 一 … 六 or 第 at p: the characters a heading can open with. Asked of
+// every character of a text, so one switch on its three bytes.
+bool heading_lead(std::string_view text, size_t p) {
+    const unsigned char c = static_cast<unsigned char>(text[p]);
+    if (c < 0xE4 || c > 0xE7 || p + 3 > text.size()) return false;
+    const uint32_t bytes = uint32_t{c} << 16 | uint32_t{static_cast<unsigned char>(text[p + 1])} << 8 |
+                           static_cast<unsigned char>(text[p + 2]);
+    switch (bytes) {
+        case 0xE4B880:  // 一
+        case 0xE4BA8C:  // 二
+        case 0xE4B889:  // 三
+        case 0xE59B9B:  // 四
+        case 0xE4BA94:  // 五
+        case 0xE585AD:  // 六
+        case 0xE7ACAC:  // 第
+            return true;
+        default:
+            return false;
+    }
 }
 
 }  // namespace
@@ -133,10 +164,14 @@ NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format
             p = footer - 1;
             continue;
         }
-        // Headings open with a Chinese numeral (一、) or 第 (第一部分): both
-        // three-byte characters starting 0xE4..0xE7; skip everything else fast.
-        const unsigned char c = static_cast<unsigned char>(text[p]);
-        if (c < 0xE4 || c > 0xE7) continue;
+        // Headings open with a Chinese numeral (一、) or 第 (第一部分): skip
+        // every other character, whole (the text is valid UTF-8), before
+        // parsing a marker.
+        if (!heading_lead(text, p)) {
+            const unsigned char c = static_cast<unsigned char>(text[p]);
+            if (c >= 0xE0) p += c >= 0xF0 ? 3 : 2;
+            continue;
+        }
         int number = 0;
         size_t length = 0;
         const Marker m = parse_marker(std::string_view(text).substr(p, 12));

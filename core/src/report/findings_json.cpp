@@ -41,14 +41,19 @@ void write_finding(JsonWriter& w, const Finding& f) {
     w.end_object();
 }
 
+// Without the long texts (the page's wasm, see rule.h): id, family, severity, title.
 void write_rule(JsonWriter& w, const RuleDoc& d) {
-    w.begin_object().key("basis").value(d.basis).key("example").value(d.example).key("family").value(rule_family(d.rule));
+    w.begin_object();
+    if (kRuleDocTexts) w.key("basis").value(d.basis).key("example").value(d.example).key("example_en").value(d.example_en);
+    w.key("family").value(rule_family(d.rule));
     w.key("id").value(d.id).key("severity").value(severity_name(d.severity)).key("title");
     write_zh_en(w, d.title_zh, d.title_en);
-    w.key("what").value(d.what);
-    if (!d.what_en.empty()) w.key("what_en").value(d.what_en);
-    w.key("why").value(d.why);
-    if (!d.why_en.empty()) w.key("why_en").value(d.why_en);
+    if (kRuleDocTexts) {
+        w.key("what").value(d.what);
+        if (!d.what_en.empty()) w.key("what_en").value(d.what_en);
+        w.key("why").value(d.why);
+        if (!d.why_en.empty()) w.key("why_en").value(d.why_en);
+    }
     w.end_object();
 }
 
@@ -103,6 +108,7 @@ std::string rules_to_markdown() {
         if (!d.what_en.empty()) out += "- What: " + std::string(d.what_en) + "\n";
         if (!d.why_en.empty()) out += "- Why: " + std::string(d.why_en) + "\n";
         out += "- 示例：" + std::string(d.example) + "\n";
+        out += "- Example: " + std::string(d.example_en) + "\n";
         out += "- 依据：" + std::string(d.basis) + "\n";
     }
     return out;

@@ -5,10 +5,9 @@ namespace nianbao {
 namespace {
 
 void write_position(JsonWriter& w, const Position& p) {
-    w.begin_object();
-    w.key("byte").value(p.byte).key("column").value(p.column).key("line").value(p.line);
-    w.key("offset").value(p.codepoint).key("utf16").value(p.utf16);
-    w.end_object();
+    static constexpr std::string_view kKeys[] = {"byte", "column", "line", "offset", "utf16"};
+    const int64_t values[] = {p.byte, p.column, p.line, p.codepoint, p.utf16};
+    w.number_object(kKeys, values, 5);
 }
 
 }  // namespace

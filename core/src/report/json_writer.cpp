@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "nianbao/decode.h"
+#include "text/swar.h"
 
 namespace nianbao {
 
@@ -54,15 +56,22 @@ JsonWriter& JsonWriter::end_array() { return close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
     before_value();
-    // Keys are the program's own words: plain ASCII, written as they are.
-    if (std::all_of(k.begin(), k.end(), [](char c) { return c >= 0x20 && c != '"' && c != '\\'; })) {
-        out_ += '"';
-        out_ += k;
-        out_ += '"';
+    // Keys are the program's own words: plain ASCII, written as they are, in
+    // one append (a report's JSON has ten keys for every place it names).
+    char buf[64];
+    if (k.size() + 4 <= sizeof buf &&
+        std::all_of(k.begin(), k.end(), [](char c) { return c >= 0x20 && c != '"' && c != '\\'; })) {
+        size_t n = 0;
+        buf[n++] = '"';
+        for (char c : k) buf[n++] = c;
+        buf[n++] = '"';
+        buf[n++] = ':';
+        if (indent_ >= 0) buf[n++] = ' ';
+        out_.append(buf, n);
     } else {
         string(k);
+        out_.append(indent_ < 0 ? ":" : ": ", indent_ < 0 ? 1 : 2);
     }
-    out_ += indent_ < 0 ? ":" : ": ";
     after_key_ = true;
     return *this;
 }
@@ -73,18 +82,46 @@ JsonWriter& JsonWriter::value(std::string_view s) {
     return *this;
 }
 
+char* JsonWriter::write_digits(char* p, int64_t n) {
+    if (n < 0) *p++ = '-';
+    uint64_t v = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+    size_t digits = 1;
+    for (uint64_t rest = v / 10; rest; rest /= 10) ++digits;
+    char* const end = p + digits;
+    for (char* d = end; d > p; v /= 10) *--d = static_cast<char>('0' + v % 10);
+    return end;
+}
+
 JsonWriter& JsonWriter::number(int64_t n) {
     before_value();
-    char digits[24];  // INT64_MIN needs 20
-    char* end = digits + sizeof digits;
-    char* p = end;
-    uint64_t v = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
-    do {
-        *--p = static_cast<char>('0' + v % 10);
-        v /= 10;
-    } while (v);
-    if (n < 0) *--p = '-';
-    out_.append(p, static_cast<size_t>(end - p));
+    char digits[24];
+    out_.append(digits, static_cast<size_t>(write_digits(digits, n) - digits));
+    return *this;
+}
+
+JsonWriter& JsonWriter::number_object(const std::string_view* keys, const int64_t* values, size_t n) {
+    constexpr size_t kMaxKeyBytes = 16, kMaxFields = 8;
+    bool plain = indent_ < 0 && n > 0 && n <= kMaxFields;
+    for (size_t k = 0; plain && k < n; ++k) plain = keys[k].size() <= kMaxKeyBytes;
+    if (!plain) {
+        begin_object();
+        for (size_t k = 0; k < n; ++k) key(keys[k]).number(values[k]);
+        return end_object();
+    }
+    before_value();
+    char buf[2 + kMaxFields * (kMaxKeyBytes + 4 + 20)];  // {"key":-digits, … }
+    char* p = buf;
+    *p++ = '{';
+    for (size_t k = 0; k < n; ++k) {
+        if (k) *p++ = ',';
+        *p++ = '"';
+        for (char c : keys[k]) *p++ = c;  // a few bytes: no call to memcpy
+        *p++ = '"';
+        *p++ = ':';
+        p = write_digits(p, values[k]);
+    }
+    *p++ = '}';
+    out_.append(buf, static_cast<size_t>(p - buf));
     return *this;
 }
 
@@ -129,12 +166,25 @@ void JsonWriter::string(std::string_view s) {
     out_ += '"';
 }
 
+namespace {
+
+// No control character, quote or backslash in the 8 bytes at p: a message
+// is passed over a word at a time.
+bool nothing_to_escape8(const char* p) {
+    const uint64_t w = swar::load8(p);
+    return !swar::any_below(w, 0x20) && !swar::any_equal(w, '"') && !swar::any_equal(w, '\\');
+}
+
+}  // namespace
+
 // Valid UTF-8 as JSON string content: quotes, backslashes and control
 // characters escaped as nlohmann escapes them.
 void JsonWriter::escape(std::string_view s) {
     static const char hex[] = "0123456789abcdef";
     size_t run = 0;  // start of the bytes not yet written: copied whole up to the next escape
     for (size_t i = 0; i < s.size(); ++i) {
+        while (i + 8 <= s.size() && nothing_to_escape8(s.data() + i)) i += 8;
+        if (i >= s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out_.append(s.data() + run, i - run);

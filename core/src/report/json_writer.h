@@ -35,6 +35,11 @@ public:
         return number(static_cast<int64_t>(n));
     }
     JsonWriter& null();
+    // An object of integer fields ({"byte":…,"column":…}), keys plain words
+    // (no quote, backslash or control character). The same bytes as begin_object(), key(), value() … end_object();
+    // compact output writes it in one append (a report's JSON is mostly
+    // positions, five numbers each).
+    JsonWriter& number_object(const std::string_view* keys, const int64_t* values, size_t n);
 
     const std::string& str() const { return out_; }
     std::string take() { return std::move(out_); }
@@ -42,6 +47,7 @@ public:
 private:
     void before_value();
     JsonWriter& number(int64_t n);
+    static char* write_digits(char* p, int64_t n);  // n's decimal digits at p; returns their end
     JsonWriter& close(char bracket);
     void newline();
     void string(std::string_view s);

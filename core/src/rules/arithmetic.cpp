@@ -18,42 +18,47 @@ const std::vector<RuleDoc>& docs() {
         RuleDoc(Rule::ApplyIdentity, Severity::Error)
             .title("表三勾稽关系不成立", "Table 3 balance does not hold")
             .checks("表三每一列：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。",
-                    "Table 三, each column: 一 (new) + 二 (carried in) = 三（七）total + 四 (carried out), the identity the table's own note states.")
+                    "Table 3, each column: 一 (new) + 二 (carried in) = 三（七）total + 四 (carried out), the identity the table's own note states.")
             .matters("这是表格自身注明的勾稽关系：收到的申请要么办结，要么结转下年。",
                      "Applications received must be either answered or carried over; if the identity fails, some are missing or counted twice.")
-            .for_example("新收 5 + 结转 0 ≠ 总计 4 + 结转下年 0")
+            .for_example("新收 5 + 结转 0 ≠ 总计 4 + 结转下年 0",
+                         "New 5 + carried in 0 ≠ results total 4 + carried out 0")
             .based_on("国办公开办函〔2021〕30号 表三注：“第一项加第二项之和，等于第三项加第四项之和”"),
         RuleDoc(Rule::ApplyRowTotal, Severity::Error)
             .title("表三行合计不对", "Table 3 row total wrong")
             .checks("表三每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。",
-                    "Table 三, each row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.")
+                    "Table 3, each row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.")
             .matters("总计列是各类申请人之和；不等说明某个数填错了。",
                      "The total column must be the sum of the applicant columns.")
-            .for_example("（一）予以公开 2 0 0 0 0 0 总计 0")
+            .for_example("（一）予以公开 2 0 0 0 0 0 总计 0",
+                         "Row 「（一）予以公开」 (disclosed): 2 0 0 0 0 0, 总计 (total) 0")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::ApplyResultTotal, Severity::Error)
             .title("表三办理结果总计不对", "Table 3 results total wrong")
             .checks("表三每一列：（七）总计 =（一）+（二）+（三）（四）（五）（六）各小项之和。",
-                    "Table 三, each column: （七）总计 = （一）+（二）+ the sub-rows of （三）（四）（五）（六）.")
+                    "Table 3, each column: （七）总计 = （一）+（二）+ the sub-rows of （三）（四）（五）（六）.")
             .matters("（七）总计是各种办理结果之和；不等说明漏计或多计了某项。",
                      "The results total must be the sum of the results.")
-            .for_example("予以公开 2，其余 0，（七）总计 0")
+            .for_example("予以公开 2，其余 0，（七）总计 0",
+                         "「予以公开」 (disclosed) 2, every other result 0, 「（七）总计」 (total) 0")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::ReviewTotal, Severity::Error)
             .title("行政复议总计不对", "Administrative review total wrong")
             .checks("表四：行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
-                    "Table 四: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.")
+                    "Table 4: 行政复议 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.")
             .matters("总计应是四种结果之和。",
                      "The total of administrative reviews must be the sum of their outcomes.")
-            .for_example("10 1 0 0 总计 0")
+            .for_example("10 1 0 0 总计 0",
+                         "行政复议 (administrative review): 10 1 0 0, 总计 (total) 0")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::LitigationTotal, Severity::Error)
             .title("行政诉讼总计不对", "Administrative litigation total wrong")
             .checks("表四：未经复议直接起诉、复议后起诉两组，各自的总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。",
-                    "Table 四: the same sum for 未经复议直接起诉 and for 复议后起诉.")
+                    "Table 4: the same sum for 未经复议直接起诉 and for 复议后起诉.")
             .matters("总计应是四种结果之和。",
                      "Each litigation total must be the sum of its outcomes.")
-            .for_example("复议后起诉 5 0 0 0 总计 0")
+            .for_example("复议后起诉 5 0 0 0 总计 0",
+                         "复议后起诉 (sued after a review): 5 0 0 0, 总计 (total) 0")
             .based_on("国办公开办函〔2021〕30号"),
     };
     return d;
@@ -70,7 +75,7 @@ const std::vector<MessageSpec>& messages() {
          "",
          ""},
         {Msg::ApplyResultTotalColumn, "表三“{column}”列：各项办理结果之和为 {lhs}，（七）总计却是 {rhs}。",
-         "Table 3, column 「{column}」: the results add up to {lhs}, but （七）总计 is {rhs}.",
+         "Table 3, column 「{column}」: the results add up to {lhs}, but 「（七）总计」 is {rhs}.",
          "",
          ""},
         {Msg::ReviewTotalGroup, "表四“行政复议”：结果维持、结果纠正、其他结果、尚未审结之和为 {lhs}，总计却是 {rhs}。",
@@ -89,9 +94,9 @@ const std::vector<MessageSpec>& messages() {
 const std::vector<FixSpec>& fixes() {
     static const std::vector<FixSpec> f = {
         {Fix::SumOneCell, "{cell} 应为 {value}（改这一个数，所有不平的合计都能对上）",
-         "{cell} should be {value} (changing this one cell makes every broken sum hold)"},
+         "「{cell}」 should be {value} (changing this one cell makes every broken sum hold)."},
         {Fix::SumCheckTotal, "核对参与合计的各个数；若各项无误，{total} 应为 {should}",
-         "Check the numbers in this sum; if the parts are right, {total} should be {should}"},
+         "Check the numbers in this sum; if the parts are right, 「{total}」 should be {should}."},
         {Fix::SumNoSingleCell, "没有哪一个单元格能单独解释所有不平的合计，请逐项核对这些数。",
          "No single cell explains every broken sum; check each of these numbers."},
     };

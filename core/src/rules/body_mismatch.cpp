@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "meta/scan_util.h"
+#include "meta/body_name.h"
 #include "rules/registry.h"
 
 namespace nianbao {
@@ -28,7 +28,8 @@ const std::vector<RuleDoc>& docs() {
                     "管理委员会, or the name of the higher level in front is the same body and is not reported.")
             .matters("机关名称写错是年度报告最显眼的错误之一，读者会怀疑报告是否经过核对。",
                      "A misspelt name of the reporting body is among the most visible mistakes of a published report.")
-            .for_example("标题：沭阳县人民政府2024年政府信息公开工作年度报告 …… 落款：沐阳县人民政府")
+            .for_example("标题：沭阳县人民政府2024年政府信息公开工作年度报告 …… 落款：沐阳县人民政府",
+                         "The title names 「沭阳县人民政府」, the signature 「沐阳县人民政府」 (沭 written as 沐)")
             .based_on("《中华人民共和国政府信息公开条例》第四十九条"),
     };
     return d;
@@ -41,40 +42,6 @@ const std::vector<MessageSpec>& messages() {
          "核对机关名称，改正写错的一处。", "Check the body's name and correct the one that is misspelt."},
     };
     return m;
-}
-
-std::vector<char32_t> code_points(std::string_view s) {
-    std::vector<char32_t> out;
-    for (size_t i = 0; i < s.size();) {
-        const scan::Cp c = scan::decode_at(s, i);
-        if (c.len == 0) break;
-        if (!scan::is_space(c.cp)) out.push_back(c.cp);
-        i += c.len;
-    }
-    return out;
-}
-
-bool ends_with(const std::vector<char32_t>& s, const std::vector<char32_t>& w) {
-    return s.size() >= w.size() && std::equal(w.begin(), w.end(), s.end() - static_cast<long>(w.size()));
-}
-
-// The name without what marks the kind of body: 人民政府, 管理委员会, 办公室.
-std::vector<char32_t> core_name(std::string_view name) {
-    static const std::string_view kSuffixes[] = {"人民政府办公室", "人民政府办公厅", "政府办公室", "人民政府",
-                                                 "管理委员会", "管委会", "办事处", "办公室", "办公厅", "政府"};
-    std::vector<char32_t> s = code_points(name);
-    for (bool again = true; again;) {
-        again = false;
-        for (std::string_view w : kSuffixes) {
-            const std::vector<char32_t> suffix = code_points(w);
-            if (s.size() > suffix.size() && ends_with(s, suffix)) {
-                s.resize(s.size() - suffix.size());
-                again = true;
-                break;
-            }
-        }
-    }
-    return s;
 }
 
 bool contains(const std::vector<char32_t>& hay, const std::vector<char32_t>& needle) {
@@ -121,7 +88,7 @@ std::string utf8(char32_t c) {
 void check_body(const Context& ctx, Emitter& out) {
     const Report& r = ctx.report;
     if (r.body_name.empty() || r.signed_body.empty() || r.signed_body_span.empty()) return;
-    const std::vector<char32_t> title = core_name(r.body_name), sig = core_name(r.signed_body);
+    const std::vector<char32_t> title = body_core_name(r.body_name), sig = body_core_name(r.signed_body);
     // Names of Chinese characters only, long enough that one character is
     // a typo rather than another body (镇 names of two characters are not).
     for (const auto* name : {&title, &sig}) {

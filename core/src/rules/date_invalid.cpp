@@ -20,7 +20,8 @@ const std::vector<RuleDoc>& docs() {
                     "A date that cannot exist (2025年2月30日) or that lies before the report year ends.")
             .matters("不存在的日期多是笔误；年度未结束就形成的年度报告不可能包含全年数据。",
                      "Impossible dates are typos that undermine the whole report.")
-            .for_example("2025年2月30日")
+            .for_example("2025年2月30日",
+                         "「2025年2月30日」 (30 February 2025)")
             .based_on("《中华人民共和国政府信息公开条例》第四十九条"),
     };
     return d;

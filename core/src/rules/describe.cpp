@@ -8,7 +8,9 @@ std::string section_numeral(int number) {
 }
 
 std::string table_name_zh(int number) { return "表" + section_numeral(number); }
-std::string table_name_en(int number) { return "table " + std::to_string(number); }
+std::string table_name_en(int number) { return "Table " + std::to_string(number); }
+
+std::string quoted_en(std::string_view text) { return "「" + std::string(text) + "」"; }
 
 std::string row_name(const RowSpec& row) {
     std::string name = std::string(row.marker) + std::string(row.label);

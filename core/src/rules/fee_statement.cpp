@@ -15,10 +15,11 @@ const std::vector<RuleDoc>& docs() {
             .checks("第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费（如“本年度未收取信息处理费”“共收取信息处理费"
                     " 3940 元”）。第六部分未提及而正文其他部分写明了“信息处理费”的，视为已说明。表二的“行政事业性收费”是另一回事，"
                     "不算说明。该办法自 2021 年起施行，2019、2020 年度的报告不检查此项。",
-                    "Section 六 does not say whether information processing fees (信息处理费) were charged (reports on 2021 and later: the fee began in 2021).")
+                    "Section 6 does not say whether information processing fees (信息处理费) were charged (reports on 2021 and later: the fee began in 2021).")
             .matters("《政府信息公开信息处理费管理办法》施行后，各地要求在年度报告中逐年说明信息处理费的收取情况。",
-                     "Every current report states it and provinces require it; it is a different thing from 行政事业性收费 in table 二.")
-            .for_example("六、其他需要报告的事项\n我镇无其他需要报告的事项。")
+                     "Every current report states it and provinces require it; it is a different thing from 行政事业性收费 in Table 2.")
+            .for_example("六、其他需要报告的事项\n我镇无其他需要报告的事项。",
+                         "Section 6 says only 「我镇无其他需要报告的事项。」 (nothing else to report) and nothing about fees")
             .based_on("《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；国办公开办函〔2021〕30号"),
     };
     return d;
@@ -29,7 +30,7 @@ const std::vector<MessageSpec>& messages() {
         {Msg::FeeStatementMissing, "第六部分“其他需要报告的事项”没有说明本年度是否收取信息处理费。",
          "Section 6 (其他需要报告的事项) does not say whether information processing fees (信息处理费) were charged.",
          "写明信息处理费的收取情况，如“本年度未收取信息处理费”或“本年度共收取信息处理费 X 元”（表二的行政事业性收费是另一回事）。",
-         "State whether fees were charged, e.g. 本年度未收取信息处理费 or 本年度共收取信息处理费 X 元 (table 2's 行政事业性收费 is a different thing)."},
+         "State whether fees were charged, e.g. 本年度未收取信息处理费 or 本年度共收取信息处理费 X 元 (Table 2's 行政事业性收费 is a different thing)."},
     };
     return m;
 }

@@ -20,7 +20,8 @@ const std::vector<RuleDoc>& docs() {
                     "A report for 2021 or later still uses the 2019 layout (国办公开办函〔2019〕60号) or cites it as its basis.")
             .matters("2021 年起年度报告统一使用国办公开办函〔2021〕30号的格式，旧表格的统计口径不同，无法汇总比较。",
                      "Since 2021 the 2021 template (国办公开办函〔2021〕30号) applies; the old layout lacks rows and columns.")
-            .for_example("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量")
+            .for_example("信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+                         "A 2021 or later report whose Table 2 has the 2019 columns 「本年新制作数量」, 「本年新公开数量」, 「对外公开总数量」")
             .based_on("国办公开办函〔2021〕30号"),
     };
     return d;
@@ -31,7 +32,7 @@ const std::vector<MessageSpec>& messages() {
         {Msg::FormatOutdatedLayout, "{year}年度报告仍使用 {old} 年格式（{old_basis}）的表格（“{word}”）。",
          "The {year} report still uses the {old} layout ({old_basis}): 「{word}」.",
          "按{basis}的格式重制表格：表二第二十条第（一）项为{normative_columns}，不再有第（九）项。",
-         "Redo the tables in the {now} format ({basis}): table 2 (一) has {normative_columns_en}, and no block (九)."},
+         "Redo the tables in the {now} format ({basis}): Table 2 (一) has {normative_columns_en}, and no block (九)."},
         {Msg::FormatOutdatedBasis, "{year}年度报告以已被替代的{old_basis}为依据（“{raw}”）。",
          "The {year} report cites the superseded {old_basis} (「{raw}」) as its basis.",
          "{now} 年起的年度报告按{basis}的格式编制，并改正所引文号。",

@@ -15,14 +15,15 @@ using namespace narrative_text;
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
         RuleDoc(Rule::NarrativeApplications, Severity::Error)
-            .title("正文的申请数与表三不符", "Applications in the text differ from table 3")
+            .title("正文的申请数与表三不符", "Applications in the text differ from Table 3")
             .checks("正文说没有收到政府信息公开申请（“未收到政府信息公开申请”），而表三“一、本年新收政府信息公开申请数量”总计大于 0；"
                     "或正文给出的收到／受理申请件数（含“十二件”这样的中文数字）既不等于表三第一项总计，也不等于第一项加第二项（上年结转）之和。"
-                    "只看明确说政府信息公开申请的句子；答复件数、留言、信访、行政复议和别的年份的数字不算。",
-                    "The text says no application was received while table 三 shows some, or gives a number of applications that matches neither row 一 总计 nor 一 + 二 (收到/受理 often counts the carried-over ones too). Chinese numerals (十二件) are read.")
+                    "只看明确说政府信息公开申请的句子；答复件数、留言、信访、行政复议、别的年份和一个部门代表机关受理的数字（“区政府办代表区政府受理”“本级受理”）不算。",
+                    "The text says no application was received while Table 3 shows some, or gives a number of applications that matches neither row 一 总计 nor 一 + 二 (收到/受理 often counts the carried-over ones too). Chinese numerals (十二件) are read; answers, other channels, other years and one office's share (代表, 本级) are not counted.")
             .matters("正文和表格是同一份统计，说法不一致，读者不知道该信哪个，也说明报告没有核对。",
                      "Text and tables must tell the same story; a contradiction is the first thing an evaluator sees.")
-            .for_example("2024 年，区政府办代表区政府受理政府信息公开申请 17 件（表三第一项总计为 95）")
+            .for_example("2024 年，全区共受理政府信息公开申请 17 件（表三第一项总计为 95）",
+                         "「2024 年，全区共受理政府信息公开申请 17 件」 (17 applications accepted; Table 3, row 一 totals 95)")
             .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
     };
     return d;
@@ -31,14 +32,14 @@ const std::vector<RuleDoc>& docs() {
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::NarrativeApplicationsNone, "正文说“{phrase}”，但表三“{row}”总计为 {new}。",
-         "The text says 「{phrase}」, but table 3, row 「{row}」, totals {new}.",
+         "The text says 「{phrase}」, but Table 3, row 「{row}」, totals {new}.",
          "核对正文和表三：如确实收到申请，改写这句话；否则改正表三。",
-         "Check the text against table 3 and correct whichever is wrong."},
+         "Check the text against Table 3 and correct whichever is wrong."},
         {Msg::NarrativeApplicationsCount, "正文说{verb}申请 {said} {unit}，表三“一、本年新收”总计为 {new}（加上年结转为 {both}）。",
-         "The text says {said} applications were {verb_en}; table 3, row 一 (received this year), totals {new} "
+         "The text says {said} {said|application was|applications were} {verb_en}; Table 3, row 一 (received this year), totals {new} "
          "({both} with those carried over from last year).",
          "核对正文和表三，使申请件数一致（应为 {new} 或 {both}）。",
-         "Make the count agree with table 3 ({new}, or {both} with those carried over)."},
+         "Make the count agree with Table 3 ({new}, or {both} with those carried over)."},
     };
     return m;
 }
@@ -46,7 +47,7 @@ const std::vector<MessageSpec>& messages() {
 const std::vector<FixSpec>& fixes() {
     static const std::vector<FixSpec> f = {
         {Fix::ApplicationsCountNoCarry, "核对正文和表三，使申请件数一致（表三为 {new}）。",
-         "Make the count agree with table 3 ({new})."},
+         "Make the count agree with Table 3 ({new})."},
     };
     return f;
 }
@@ -75,6 +76,9 @@ constexpr std::string_view kNotApplications[] = {
     "网民", "诉求", "许可", "答复", "回复", "办结", "结转", "上年", "上一年", "去年", "前年", "同比",
     "同期", "累计", "历年", "以来", "各级", "各部门", "各单位", "各乡镇", "各镇", "各街道", "各县", "各区",
     "所属", "下属", "补正", "如", "若",
+    // one office's share of a whole body's count: "区政府办代表区政府受理 17 件" in a
+    // district's report whose table 三 counts the whole district; "本级受理"
+    "代表", "本级",
     // a channel or a part, not the whole: "通过信函收到 35 件", "其中网上申请 60 件"
     "通过", "其中", "网上", "在线", "当面", "信函", "邮寄", "传真", "电子邮件"};
 
@@ -248,7 +252,7 @@ void check_applications(const Narrative& n, const AppTable& t, Emitter& out) {
                             {"new", std::to_string(fresh)}, {"both", std::to_string(both)}};
                 pr["arithmetic"] = format_mention(m) + " ≠ " + std::to_string(fresh);
                 if (t.carried_total && fresh != both)
-                    pr["arithmetic"] += "，" + format_mention(m) + " ≠ " + std::to_string(fresh) + " + " +
+                    pr["arithmetic"] += "; " + format_mention(m) + " ≠ " + std::to_string(fresh) + " + " +
                                         std::to_string(t.carried_total->value) + " = " + std::to_string(both);
                 const Span at = n.source(m.span.begin, unit_end(m));
                 // Nothing carried over: one count to agree with, not two.

@@ -22,7 +22,8 @@ const std::vector<RuleDoc>& docs() {
                     "A sentence gives a total and its parts (其中 …) and the parts exceed the total or, when they cover at least 80% of it, do not add up; a percentage next to a count that does not match count ÷ total.")
             .matters("分项对不上总数，通常是漏写、错写了某个数，读者据此引用时会出错。",
                      "Totals and their parts are the figures readers quote; they must agree.")
-            .for_example("主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条")
+            .for_example("主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条",
+                         "「主动公开政府信息 75 条，其中公开类信息 24 条、民政类 12 条、项目类信息 30 条、财务类 4 条」 (75 items published, of which 24 + 12 + 30 + 4 = 70 by kind)")
             .based_on("—"),
     };
     return d;

@@ -23,17 +23,18 @@ using namespace narrative_text;
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
         RuleDoc(Rule::NarrativeResults, Severity::Warning)
-            .title("正文的办理结果件数与表三不符", "Outcome counts in the text differ from table 3")
+            .title("正文的办理结果件数与表三不符", "Outcome counts in the text differ from Table 3")
             .checks("正文给出的某一办理结果的件数——予以公开、部分公开、“予以公开及部分公开”合计、不予公开、无法提供、不予处理、其他处理、"
                     "办结／办理完毕（（七）总计）、结转下年度——既不等于表三该行（或该组各项之和）的总计，也不等于正文所列几项之和。"
                     "组名（如“无法提供”）与整组之和比较；句中写明具体理由（如“本机关不掌握”）的，是说某一项，不比较。"
                     "只看紧跟在这些词后面、以“件”计的数字；同比、上年、比率、约数和别的年份的数字不算。",
-                    "The text gives a count for an outcome of table 三 (予以公开, 部分公开, the two together, 不予公开, 无法提供, 不予处理, "
+                    "The text gives a count for an outcome of Table 3 (予以公开, 部分公开, the two together, 不予公开, 无法提供, 不予处理, "
                     "其他处理, 办结/办理完毕 = （七）总计, 结转下年度) that matches neither that row's (or group's) 总计 nor the sum "
                     "of the rows it names. A group's name is compared with the whole group; a clause naming a sub-row's reason is left alone.")
             .matters("正文和表三是同一份统计，件数对不上，读者不知道该信哪个。",
                      "Text and tables must tell the same story.")
-            .for_example("无法提供 265 件（表三（四）三项之和为 265 + 70 + 2 = 337）")
+            .for_example("无法提供 265 件（表三（四）三项之和为 265 + 70 + 2 = 337）",
+                         "「无法提供 265 件」 (265 could not be provided; Table 3's three rows of 「（四）」 add up to 265 + 70 + 2 = 337)")
             .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
     };
     return d;
@@ -42,9 +43,9 @@ const std::vector<RuleDoc>& docs() {
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::NarrativeResultsCount, "正文说{outcome} {said} {unit}，表三{rows}总计为 {count}。",
-         "The text says {outcome}: {said}; table 3 ({rows}) totals {count}.",
+         "The text gives {said} for 「{outcome}」; Table 3 ({rows_en}) totals {count}.",
          "核对正文和表三，使件数一致（表三为 {count}）。",
-         "Make the count agree with table 3 ({count})."},
+         "Make the count agree with Table 3 ({count})."},
     };
     return m;
 }
@@ -73,6 +74,7 @@ std::vector<Keyword> outcome_keywords(std::string_view s, size_t b, size_t e) {
     for (size_t i = b; i < e;) {
         bool matched = false;
         for (const auto& w : kWords) {
+            if (i + 1 >= e || s[i] != w.first[0] || s[i + 1] != w.first[1]) continue;  // most characters start none
             if (i + w.first.size() <= e && starts(s, i, w.first)) {
                 out.push_back({i, i + w.first.size(), w.second});
                 i += w.first.size();
@@ -262,12 +264,13 @@ void check_results(const Narrative& n, const Table& t3, Emitter& out) {
             }
             if (std::find(accept.begin(), accept.end(), m.value) != accept.end()) continue;
 
-            std::string row_names, arithmetic;
+            std::string row_names, row_names_en, arithmetic;
             size_t terms = 0;
             for (size_t k = 0; k < named.size(); ++k) {
                 const Row* nr = named_row(t3, named[k]);
-                if (!row_names.empty()) row_names += "、";
-                row_names += "“" + (nr && nr->spec ? row_name(*nr->spec) : std::string(outcome_key(named[k]))) + "”";
+                const std::string name = nr && nr->spec ? row_name(*nr->spec) : std::string(outcome_key(named[k]));
+                row_names += (row_names.empty() ? "“" : "、“") + name + "”";
+                row_names_en += (row_names_en.empty() ? "" : ", ") + quoted_en(name);
                 // The rows that hold something (a group's empty rows say nothing).
                 for (const Row* leaf : rows[k].leaves) {
                     if (leaf->cells[6].value == 0) continue;
@@ -281,6 +284,7 @@ void check_results(const Narrative& n, const Table& t3, Emitter& out) {
                         {"said", format_mention(m)},
                         {"unit", std::string(m.unit)},
                         {"rows", row_names},
+                        {"rows_en", row_names_en},
                         {"count", std::to_string(total)}};
             p["arithmetic"] = arithmetic;
             Finding& f = out.emit(Msg::NarrativeResultsCount, n.source(m.span.begin, ue), p);

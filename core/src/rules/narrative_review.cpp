@@ -14,18 +14,19 @@ using namespace narrative_text;
 const std::vector<RuleDoc>& docs() {
     static const std::vector<RuleDoc> d = {
         RuleDoc(Rule::NarrativeReview, Severity::Error)
-            .title("正文的复议诉讼情况与表四不符", "Review and litigation in the text differ from table 4")
+            .title("正文的复议诉讼情况与表四不符", "Review and litigation in the text differ from Table 4")
             .checks("正文说没有发生政府信息公开行政复议或行政诉讼（“未发生行政复议”“无行政复议和行政诉讼”“未被申请行政复议”），而表四有；"
                     "或正文给出的行政复议、行政诉讼件数与表四的总计（复议总计；诉讼为直接起诉总计加复议后起诉总计）不同。"
                     "“其中结果维持 72 件”这样的分项不与总计比较。"
                     "正文说复议或诉讼案件都被维持（“均获维持”“全部维持”“均被维持”），而表四该组（复议，或直接起诉与复议后起诉）"
                     "的结果纠正、其他结果或尚未审结大于 0（说“已审结的均获维持”时不看尚未审结）。",
-                    "The text says there was no 行政复议 / 行政诉讼 while table 四 shows some, or gives a count that differs from it, "
-                    "or says they were all upheld (均获维持, 全部维持) while table 四 shows 纠正, 其他结果 or 尚未审结 above zero "
+                    "The text says there was no 行政复议 / 行政诉讼 while Table 4 shows some, or gives a count that differs from it, "
+                    "or says they were all upheld (均获维持, 全部维持) while Table 4 shows 纠正, 其他结果 or 尚未审结 above zero "
                     "in the group the sentence is about.")
             .matters("复议和诉讼情况是条例要求年度报告载明的内容，正文与表四矛盾会误导读者。",
                      "Text and tables must tell the same story.")
-            .for_example("本年度未发生政府信息公开行政复议、行政诉讼（表四行政复议总计为 2）")
+            .for_example("本年度未发生政府信息公开行政复议、行政诉讼（表四行政复议总计为 2）",
+                         "「本年度未发生政府信息公开行政复议、行政诉讼」 (no review or litigation this year; Table 4's 行政复议 total is 2)")
             .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
     };
     return d;
@@ -34,17 +35,17 @@ const std::vector<RuleDoc>& docs() {
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::NarrativeReviewNone, "正文说“{phrase}”，但表四{group}为 {count} 件。",
-         "The text says 「{phrase}」, but table 4 shows {count} {group_en} {count|case|cases}.",
+         "The text says 「{phrase}」, but Table 4 shows {count} {group_en} {count|case|cases}.",
          "核对正文和表四，改正说错的一方。",
-         "Check the text against table 4 and correct whichever is wrong."},
+         "Check the text against Table 4 and correct whichever is wrong."},
         {Msg::NarrativeReviewUpheld, "正文说“{phrase}”，但表四有{shown}。",
-         "The text says 「{phrase}」 (all upheld), but table 4 shows {shown_en}.",
+         "The text says 「{phrase}」 (all upheld), but Table 4 shows {shown_en}.",
          "核对正文和表四：结果并非全部维持的，改写这句话；否则改正表四。",
-         "Check the text against table 4 and correct whichever is wrong."},
+         "Check the text against Table 4 and correct whichever is wrong."},
         {Msg::NarrativeReviewCount, "正文说{group} {said} {unit}，表四{group}总计为 {count}。",
-         "The text gives {said} {group_en} {said|case|cases}; table 4 totals {count}.",
+         "The text gives {said} {group_en} {said|case|cases}; Table 4 totals {count}.",
          "核对正文和表四，使件数一致。",
-         "Make the count agree with table 4."},
+         "Make the count agree with Table 4."},
     };
     return m;
 }

@@ -6,6 +6,14 @@ namespace nianbao::narrative_text {
 
 namespace {
 
+// What the narrative holds at most, per byte of text: joined runs, numbers,
+// sentences. Reports have a run per 45 bytes or more, a number per 200 or
+// more (a sentence per 100), so no report comes near; a text of nothing but
+// numbers or short lines is read up to there, and its memory stays a small
+// multiple of the input (scripts/bench_hostile.py, nianbao/limits.h).
+constexpr size_t kBytesPerRun = 32, kBytesPerNumber = 64, kBytesPerSentence = 16;
+size_t at_most(size_t bytes, size_t per) { return 4096 + bytes / per; }
+
 void read_narrative(const Report& r, Narrative& n) {
     // Everything but the title, the section headings and the tables.
     std::vector<Span> cut;
@@ -26,10 +34,18 @@ void read_narrative(const Report& r, Narrative& n) {
     }
     if (pos < size) keep.push_back({pos, size});
 
-    n.joined = join_lines(r.source, keep);
+    n.joined = join_lines(r.source, keep, at_most(r.source.size(), kBytesPerRun));
     n.text = n.joined.text;
-    n.sentences = split_sentences(n.text);
-    n.numbers = find_numbers(n.text);
+    const size_t max_numbers = at_most(n.text.size(), kBytesPerNumber);
+    n.numbers = find_numbers(n.text, max_numbers);
+    // At a cap the narrative ends where the last piece read does.
+    if (n.numbers.size() >= max_numbers) n.text = n.text.substr(0, unit_end(n.numbers.back()));
+    const size_t max_sentences = at_most(n.text.size(), kBytesPerSentence);
+    n.sentences = split_sentences(n.text, max_sentences);
+    if (n.sentences.size() >= max_sentences) {
+        n.text = n.text.substr(0, n.sentences.back().end);
+        while (!n.numbers.empty() && unit_end(n.numbers.back()) > n.text.size()) n.numbers.pop_back();
+    }
     n.years = find_year_mentions(n.text);
     n.report_year = r.year;
 }

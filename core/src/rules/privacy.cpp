@@ -22,7 +22,8 @@ const std::vector<RuleDoc>& docs() {
                     "An 18-character resident ID number with a valid GB 11643 check character and an existing birth date, in the text (not in the tables, not labelled as a code).")
             .matters("年度报告要向社会公开，身份证号码属于个人信息，公开会侵犯申请人等第三方的合法权益。",
                      "The report is published; an ID number is personal information of the applicant or a third party.")
-            .for_example("申请人张某（身份证号码：11010519491231002X）申请公开……")
+            .for_example("申请人张某（身份证号码：11010519491231002X）申请公开……",
+                         "「申请人张某（身份证号码：11010519491231002X）申请公开……」 (an applicant named with a resident ID number)")
             .based_on("《中华人民共和国个人信息保护法》第二十八条；《中华人民共和国政府信息公开条例》第十五条；GB 11643-1999"),
         RuleDoc(Rule::PiiBankCard, Severity::Warning)
             .title("疑似银行卡号", "Possible bank card number")
@@ -30,7 +31,8 @@ const std::vector<RuleDoc>& docs() {
                     "A 16-19 digit number that passes the Luhn check and is not part of a longer number (e.g. a refund account).")
             .matters("银行卡号属于个人金融信息，不应随年度报告公开。",
                      "Card numbers are personal financial information and must not be published.")
-            .for_example("退款账户：6222 0200 1234 5678 903")
+            .for_example("退款账户：6222 0200 1234 5678 903",
+                         "「退款账户：6222 0200 1234 5678 903」 (a refund account)")
             .based_on("《中华人民共和国个人信息保护法》第二十八条；《中华人民共和国政府信息公开条例》第十五条"),
         RuleDoc(Rule::PiiMobile, Severity::Warning)
             .title("出现手机号码", "Mobile phone number published")
@@ -38,7 +40,8 @@ const std::vector<RuleDoc>& docs() {
                     "An 11-digit mainland mobile number (1[3-9]…, optionally +86 / 0086); office numbers such as 0952-8011132 are fine.")
             .matters("手机号码通常是个人的联系方式；对外公布应使用办公电话或政务服务热线。",
                      "A mobile number is usually a person's own; publish office numbers or the service hotline instead.")
-            .for_example("经办人：李某，联系电话：13812345678")
+            .for_example("经办人：李某，联系电话：13812345678",
+                         "「经办人：李某，联系电话：13812345678」 (a clerk's mobile number)")
             .based_on("《中华人民共和国个人信息保护法》；《中华人民共和国政府信息公开条例》第十五条"),
     };
     return d;

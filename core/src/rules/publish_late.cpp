@@ -23,7 +23,8 @@ const std::vector<RuleDoc>& docs() {
                     "The date the report is signed is after the deadline: 31 January of the next year for departments and townships, 31 March for a county-level or higher government's own report; a publication deadline you give (MM-DD, --deadline) overrides it, and the kind of body can be given (--body-kind). Without a signed date, a publication date labelled at the top (a web page's 发布日期: 2025-01-20) is used, else the reference date (--today).")
             .matters("条例规定了年度报告的公布期限，逾期公布是常见的考核扣分项。",
                      "The regulation sets the deadline (条例 第四十九条); late reports are marked down.")
-            .for_example("乡镇报告落款“2025年2月7日”（期限 2025年1月31日）")
+            .for_example("乡镇报告落款“2025年2月7日”（期限 2025年1月31日）",
+                         "A township's report signed 「2025年2月7日」 (7 February 2025; the deadline was 31 January 2025)")
             .based_on("《中华人民共和国政府信息公开条例》第四十九条"),
     };
     return d;
@@ -101,10 +102,9 @@ void check_publish_late(const Context& ctx, Emitter& out) {
         if (d.kind == kind) rule = &d;
     int month = rule->month, day = rule->day;
     std::string_view why_zh = rule->zh, why_en = rule->en;
-    int om = 0, od = 0;
-    if (!ctx.options.deadline.empty() && parse_month_day(ctx.options.deadline, om, od)) {
-        month = om;
-        day = od;
+    if (const auto& option = ctx.options.deadline) {
+        month = option->month;
+        day = option->day;
         why_zh = kOptionDeadlineZh;
         why_en = kOptionDeadlineEn;
     }
@@ -124,11 +124,11 @@ void check_publish_late(const Context& ctx, Emitter& out) {
         out.emit(r.signed_date ? Msg::PublishLateSigned : Msg::PublishLatePublished, s.span, p);
         return;
     }
-    int ty = 0, tm = 0, td = 0;
-    if (ctx.options.today.empty() || !parse_option_date(ctx.options.today, ty, tm, td)) return;
-    const long late = days_from_civil(ty, tm, td) - deadline;
+    if (!ctx.options.today) return;
+    const CivilDate& today = *ctx.options.today;
+    const long late = days_from_civil(today.year, today.month, today.day) - deadline;
     if (late <= 0) return;
-    p["today"] = iso_date(ty, tm, td);
+    p["today"] = iso_date(today.year, today.month, today.day);
     p["days"] = std::to_string(late);
     out.emit(Msg::PublishLateToday, report_anchor(ctx), p);
 }

@@ -18,10 +18,11 @@ const std::vector<RuleDoc>& docs() {
             .checks("表二“规章”一行的本年制发或本年废止件数大于 0，而报告机关是乡镇（街道）、县级人民政府（县、区、旗）或县、区"
                     "政府的部门。只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章；市人民政府可能是设区的市，"
                     "不报此项。",
-                    "Table 二 reports rules (规章) made or repealed by a body that cannot make them (only State Council departments, provincial and 设区的市 governments can).")
+                    "Table 2 reports rules (规章) made or repealed by a body that cannot make them (only State Council departments, provincial and 设区的市 governments can).")
             .matters("规章的制定权由立法法规定；乡镇、县级政府和部门的文件是行政规范性文件，填在“规章”一行是统计错误。",
-                     "Such a figure is impossible and usually means the rows of table 二 were filled in the wrong place.")
-            .for_example("××镇人民政府：规章\t1\t0\t1")
+                     "Such a figure is impossible and usually means the rows of Table 2 were filled in the wrong place.")
+            .for_example("××镇人民政府：规章\t1\t0\t1",
+                         "「××镇人民政府」 (a township) reports rules (规章): 1 0 1")
             .based_on("《中华人民共和国立法法》第九十一条、第九十三条"),
     };
     return d;
@@ -32,7 +33,7 @@ const std::vector<MessageSpec>& messages() {
         {Msg::RegulationScopeScope, "表二“规章”一行填报了{counts}，但{body}是{who}，无权制定规章（只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定）。",
          "Table 2 reports rules (规章): {counts_en}; but {body} is {who_en}, which cannot make rules (规章) (only State Council departments, provincial governments and governments of cities with districts can).",
          "核对：{who}制发的文件属于行政规范性文件，应计入“行政规范性文件”一行，“规章”一行填 0。",
-         "Check: documents issued by {who_en} are normative documents (行政规范性文件); count them in that row and write 0 for 规章."},
+         "Check: documents issued by {who_en} are normative documents (行政规范性文件); count them in that row and write 0 in the row of rules (规章)."},
     };
     return m;
 }

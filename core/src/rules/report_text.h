@@ -74,11 +74,7 @@ inline Span report_anchor(const Context& ctx) {
 
 // The kind of body: the option, else what the text says.
 inline BodyKind effective_kind(const Context& ctx) {
-    const std::string& o = ctx.options.body_kind;
-    if (o == "township") return BodyKind::Township;
-    if (o == "department") return BodyKind::Department;
-    if (o == "government") return BodyKind::Government;
-    return ctx.report.body_kind;
+    return ctx.options.body_kind.value_or(ctx.report.body_kind);
 }
 
 }  // namespace nianbao::report_text

@@ -17,9 +17,19 @@
 
 namespace nianbao {
 
+// The long texts of a rule's doc (what, why, example, basis) are in the CLI
+// (`nianbao rules`, docs/rules.md); the page's wasm is built without them
+// (NIANBAO_RULE_DOC_TEXTS=0, CMake option NIANBAO_WASM_RULE_DOCS): the page
+// reads them from rules.json, made by the CLI, when its rule docs are first
+// opened. They were ~12 KB gz of the page's first load.
+#ifndef NIANBAO_RULE_DOC_TEXTS
+#define NIANBAO_RULE_DOC_TEXTS 1
+#endif
+constexpr bool kRuleDocTexts = NIANBAO_RULE_DOC_TEXTS;
+
 // A rule's documentation, built by name:
 //   RuleDoc(Rule::SectionTitle, Severity::Info)
-//       .title("…", "…").checks("…", "…").matters("…", "…").for_example("…").based_on("…")
+//       .title("…", "…").checks("…", "…").matters("…", "…").for_example("…", "…").based_on("…")
 struct RuleDoc {
     Rule rule;
     std::string_view id;
@@ -27,7 +37,7 @@ struct RuleDoc {
     std::string_view title_zh, title_en;
     std::string_view what, what_en;   // what it checks
     std::string_view why, why_en;     // why it matters
-    std::string_view example;         // a line that triggers it
+    std::string_view example, example_en;  // a line that triggers it (in English: with what it means)
     std::string_view basis;           // legal or format basis
 
     constexpr RuleDoc(Rule r, Severity s) : rule(r), id(rule_id(r)), severity(s) {}
@@ -39,24 +49,31 @@ struct RuleDoc {
     }
     constexpr RuleDoc checks(std::string_view zh, std::string_view en) const {
         RuleDoc d = *this;
-        d.what = zh;
-        d.what_en = en;
+        if (kRuleDocTexts) {
+            d.what = zh;
+            d.what_en = en;
+        }
         return d;
     }
     constexpr RuleDoc matters(std::string_view zh, std::string_view en) const {
         RuleDoc d = *this;
-        d.why = zh;
-        d.why_en = en;
+        if (kRuleDocTexts) {
+            d.why = zh;
+            d.why_en = en;
+        }
         return d;
     }
-    constexpr RuleDoc for_example(std::string_view s) const {
+    constexpr RuleDoc for_example(std::string_view zh, std::string_view en) const {
         RuleDoc d = *this;
-        d.example = s;
+        if (kRuleDocTexts) {
+            d.example = zh;
+            d.example_en = en;
+        }
         return d;
     }
     constexpr RuleDoc based_on(std::string_view s) const {
         RuleDoc d = *this;
-        d.basis = s;
+        if (kRuleDocTexts) d.basis = s;
         return d;
     }
 };
@@ -93,8 +110,7 @@ struct Context {
     const Options& options;
     const Report* previous = nullptr;   // last year's report, if given
     const LineIndex& lines;
-    bool input_encoding_error = false;
-    bool input_binary = false;
+    Span private_use;  // private_use_text(report), read once: it scans the whole text
     // Facts several rules read, built on first use (see narrative_text.h).
     mutable std::shared_ptr<const void> narrative;
     // The blank lines of the tables (see table_sums.h), built on first use.

@@ -17,10 +17,11 @@ const std::vector<RuleDoc>& docs() {
             .title("第五部分内容不全", "Section 5 incomplete")
             .checks("第五部分“存在的主要问题及改进情况”没有同时写明存在的问题（问题、不足、差距、短板、薄弱……）和改进措施（改进、"
                     "措施、下一步、将/拟……加强/提升/完善……、针对上述问题……、一是加强……），例如只写一个“无”。",
-                    "Section 五 does not give both the problems and the improvements (e.g. only 无).")
+                    "Section 5 does not give both the problems and the improvements (e.g. only 无).")
             .matters("条例第五十条要求年度报告包括“存在的主要问题及改进情况”，两者缺一不可。",
-                     "The template asks for both; an empty section 五 is a common reason for a poor evaluation.")
-            .for_example("五、存在的主要问题及改进情况\n无。")
+                     "The template asks for both; an empty Section 5 is a common reason for a poor evaluation.")
+            .for_example("五、存在的主要问题及改进情况\n无。",
+                         "Section 5 (存在的主要问题及改进情况) says only 「无。」 (none)")
             .based_on("《中华人民共和国政府信息公开条例》第五十条"),
     };
     return d;

@@ -17,7 +17,8 @@ const std::vector<RuleDoc>& docs() {
                     "No title naming the body, the year and 政府信息公开工作年度报告 near the top; a title saying 政务公开工作年度报告 instead is reported too.")
             .matters("标题让读者知道是哪个机关哪一年的报告，也是公开目录归档的依据。",
                      "The title tells readers and evaluators whose report for which year this is.")
-            .for_example("开头直接是“一、总体情况”")
+            .for_example("开头直接是“一、总体情况”",
+                         "The text begins with 「一、总体情况」 (no title)")
             .based_on("《中华人民共和国政府信息公开工作年度报告格式》"),
         RuleDoc(Rule::SectionMissing, Severity::Error)
             .title("缺少部分", "Section missing")
@@ -25,7 +26,8 @@ const std::vector<RuleDoc>& docs() {
                     "One of the six sections (一 … 六) of the template is absent.")
             .matters("条例第五十条规定了年度报告必须包括的内容，格式把它们固定为六个部分。",
                      "The template prescribes all six sections; a missing one is a missing part of the report.")
-            .for_example("没有“五、存在的主要问题及改进情况”")
+            .for_example("没有“五、存在的主要问题及改进情况”",
+                         "There is no 「五、存在的主要问题及改进情况」 (Section 5)")
             .based_on("《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号"),
         RuleDoc(Rule::SectionNumbering, Severity::Warning)
             .title("部分编号不对", "Section numbered wrongly")
@@ -34,7 +36,8 @@ const std::vector<RuleDoc>& docs() {
                     "A section is present under the wrong number (一、主动公开政府信息情况 where 二 belongs, several sections numbered from 一); one finding per misnumbered heading, with the number it should have, never a cascade of section-missing.")
             .matters("格式规定了六个部分的编号，统一的编号便于汇总和比对；编号错乱也常说明报告沿用了别的提纲。",
                      "The template numbers the six sections; a report numbered otherwise is harder to compare and often follows another outline.")
-            .for_example("总体情况下设“二、……六、”小标题，之后“一、主动公开政府信息情况”")
+            .for_example("总体情况下设“二、……六、”小标题，之后“一、主动公开政府信息情况”",
+                         "Under 总体情况 (the overview), subheadings numbered 「二、」 to 「六、」, then 「一、主动公开政府信息情况」 where 「二、」 belongs")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::SectionOrder, Severity::Warning)
             .title("部分顺序不对", "Sections out of order")
@@ -42,7 +45,8 @@ const std::vector<RuleDoc>& docs() {
                     "The sections are present but out of order (or the report was pasted twice).")
             .matters("统一的顺序便于上级汇总和公众比较。",
                      "The template fixes the order; readers and evaluators look for each part in its place.")
-            .for_example("“三、收到和处理……”出现在“二、主动公开……”之前")
+            .for_example("“三、收到和处理……”出现在“二、主动公开……”之前",
+                         "「三、收到和处理……」 (Section 3) comes before 「二、主动公开……」 (Section 2)")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::SectionTitle, Severity::Info)
             .title("部分标题与格式用语不同", "Section heading differs from the template")
@@ -50,7 +54,8 @@ const std::vector<RuleDoc>& docs() {
                     "A section heading deviates from the official wording; the official one is suggested.")
             .matters("标准标题便于检索和比对；旧格式的标题也提示报告可能沿用了旧模板。",
                      "The official headings make reports comparable across bodies and years.")
-            .for_example("五、存在主要问题及改进情况")
+            .for_example("五、存在主要问题及改进情况",
+                         "「五、存在主要问题及改进情况」 (the template's heading has 存在的)")
             .based_on("国办公开办函〔2021〕30号"),
     };
     return d;
@@ -65,7 +70,7 @@ const std::vector<MessageSpec>& messages() {
         {Msg::TitleMissingWording, "标题“{title}”没有写明“政府信息公开工作年度报告”（政务公开是更宽的概念）。",
          "The title 「{title}」 does not say 政府信息公开工作年度报告 (政务公开 is a wider notion).",
          "标题应为“××（机关名称）××××年政府信息公开工作年度报告”。",
-         "The title should read ××（body）××××年政府信息公开工作年度报告."},
+         "The title should give the body's name, the year and 政府信息公开工作年度报告, e.g. 「××镇人民政府2024年政府信息公开工作年度报告」."},
         {Msg::SectionMissingMissing, "缺少第{numeral}部分“{official}”。",
          "Section {number} ({official}) is missing.",
          "补上“{numeral}、{official}”一节。",
@@ -75,15 +80,15 @@ const std::vector<MessageSpec>& messages() {
          "改为“{numeral}、{heading}”。",
          "Number it 「{numeral}、{heading}」."},
         {Msg::SectionOrderOrder, "第{numeral}部分“{heading}”出现在第{prev_numeral}部分之前，顺序与格式不一致。",
-         "Section {number} ({heading}) comes before section {prev_number}; the template's order differs.",
+         "Section {number} ({heading}) comes before Section {prev_number}; the template's order differs.",
          "按一至六的顺序排列各部分。",
          "Put the sections in the order 一 to 六."},
         {Msg::SectionOrderRepeated, "“{heading}”在文中出现了 {count} 次：报告全文似乎被重复粘贴，各部分反复出现。",
-         "「{heading}」 appears {count} times: the report seems to have been pasted more than once.",
+         "「{heading}」 appears {count} {count|time|times}: the report seems to have been pasted more than once.",
          "只保留一份报告全文后再检查。",
          "Keep one copy of the report and check again."},
         {Msg::SectionTitleWording, "第{numeral}部分标题“{heading}”与格式用语不同。",
-         "The heading of section {number} ({heading}) differs from the template's wording.",
+         "The heading of Section {number} ({heading}) differs from the template's wording.",
          "改为“{numeral}、{official}”。",
          "Use 「{numeral}、{official}」."},
     };

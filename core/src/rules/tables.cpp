@@ -16,10 +16,11 @@ const std::vector<RuleDoc>& docs() {
         RuleDoc(Rule::TableMissing, Severity::Error)
             .title("缺少表格", "Table missing")
             .checks("在相应部分找不到表二（主动公开）、表三（依申请）或表四（复议诉讼）。",
-                    "Table 二, 三 or 四 cannot be found in its section.")
+                    "Table 2, 3 or 4 cannot be found in its section.")
             .matters("三张表是年度报告的统计核心，格式要求逐项填报，没有数据也要填 0。",
                      "Without the table the report lacks the figures the template requires; a reader cannot check the work.")
-            .for_example("“三、收到和处理政府信息公开申请情况”下只有一句“本年度未收到申请”")
+            .for_example("“三、收到和处理政府信息公开申请情况”下只有一句“本年度未收到申请”",
+                         "Under 「三、收到和处理政府信息公开申请情况」 only 「本年度未收到申请」 (no applications this year) and no table")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::TableUnreadable, Severity::Warning)
             .title("表格无法可靠读取", "Table cannot be read reliably")
@@ -28,7 +29,8 @@ const std::vector<RuleDoc>& docs() {
                     "A table was found but a third or more of its data rows have too few or too many numbers: one finding for the table (how many rows, where) instead of one cell-count per row, and no sums on the rows not read.")
             .matters("这么多行错位，多半是复制（PDF 转文字、网页排版）打乱了表格，而不是报告逐行填错；逐行报错只会淹没真正的问题。",
                      "So many misaligned rows usually mean the copy (PDF to text, a web page's layout) broke the table, not that every row is wrong; a finding per row would drown the real ones.")
-            .for_example("表三 25 行中有 9 行只读到 6 个数")
+            .for_example("表三 25 行中有 9 行只读到 6 个数",
+                         "9 of Table 3's 25 rows have only 6 numbers each")
             .based_on("—"),
         RuleDoc(Rule::RowMissing, Severity::Error)
             .title("缺少表格行", "Table row missing")
@@ -36,7 +38,8 @@ const std::vector<RuleDoc>& docs() {
                     "A data row of a table is missing (or, in the 2019 style, a group is given as one row).")
             .matters("少一行就少一项统计，合计也无从核对。",
                      "Every row of the template must be there, with 0 where there is nothing to report; a missing row breaks the sums.")
-            .for_example("表三没有“3.补正后申请内容仍不明确”一行")
+            .for_example("表三没有“3.补正后申请内容仍不明确”一行",
+                         "Table 3 has no row 「3.补正后申请内容仍不明确」")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::RowLabel, Severity::Warning)
             .title("行或列的名称与格式不同", "Row or column label differs")
@@ -44,15 +47,17 @@ const std::vector<RuleDoc>& docs() {
                     "A row or column label differs from the official wording, beyond what copying does (labels cut short or split over lines do not count).")
             .matters("改动统计口径的名称会让读者误解数据的含义，也常说明表格是手工重打的。",
                      "A changed label changes what the figure means, and often shows the table was retyped by hand.")
-            .for_example("2.其他法律法规禁止公开（应为：2.其他法律行政法规禁止公开）")
+            .for_example("2.其他法律法规禁止公开（应为：2.其他法律行政法规禁止公开）",
+                         "「2.其他法律法规禁止公开」 (should read 「2.其他法律行政法规禁止公开」)")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellCount, Severity::Error)
             .title("一行的数字个数不对", "Wrong number of cells in a row")
             .checks("某行的数字比格式多或少（表三每行 7 个，表四 15 个，表二每行 1 或 3 个）。",
-                    "A row has more or fewer numbers than the template (7 in table 三, 15 in table 四, 1 or 3 in table 二).")
+                    "A row has more or fewer numbers than the template (7 in Table 3, 15 in Table 4, 1 or 3 in Table 2).")
             .matters("多出或缺少的数字会让各列错位，合计无法核对。",
                      "A number too many or too few shifts the columns, and no sum can be checked.")
-            .for_example("（七）总计 0 0 0 0 0 0 0 0（8 个数）")
+            .for_example("（七）总计 0 0 0 0 0 0 0 0（8 个数）",
+                         "「（七）总计」 0 0 0 0 0 0 0 0 (8 numbers; the template has 7)")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellGlued, Severity::Info)
             .title("数字粘连（已按合计拆开）", "Glued digits (split by the sums)")
@@ -61,16 +66,18 @@ const std::vector<RuleDoc>& docs() {
                     "The digits of several cells ran together in the copy (640020470) and exactly one split makes the row and the table add up (64 0 0 2 0 4 70): it is read so, one finding per table listing the readings.")
             .matters("报告本身可能没有错，是复制丢了分隔；读出的数照常参与核对。",
                      "The report may well be right, only the copy lost the separators; the numbers read take part in the checks.")
-            .for_example("一、本年新收政府信息公开申请数量640020470")
+            .for_example("一、本年新收政府信息公开申请数量640020470",
+                         "「一、本年新收政府信息公开申请数量640020470」 (read as 64 0 0 2 0 4 70, the only split the sums allow)")
             .based_on("—"),
         RuleDoc(Rule::CellAmbiguous, Severity::Warning)
             .title("数字粘连，无法确定拆法", "Glued digits, split unclear")
             .checks("一行的数字连成一串，有几种拆法都说得通（表二没有合计可以判断，如“693665”），或没有一种拆法能使合计成立；"
                     "列出可能的拆法，这一行不参与核对。",
-                    "The digits of several cells ran together and more than one split fits (table 二's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.")
+                    "The digits of several cells ran together and more than one split fits (Table 2's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.")
             .matters("不能替用户猜数字；报告本身可能是对的，只是复制丢了分隔，所以不作为错误。",
                      "A checker must not guess numbers; the report itself may be right, so this is never an error.")
-            .for_example("行政规范性文件693665")
+            .for_example("行政规范性文件693665",
+                         "「行政规范性文件693665」 (6 9 3665, 69 36 65, 693 6 65 … all fit)")
             .based_on("—"),
         RuleDoc(Rule::TableByOrder, Severity::Info)
             .title("行名与数字分开，按顺序读取", "Labels apart from numbers, read by order")
@@ -79,7 +86,8 @@ const std::vector<RuleDoc>& docs() {
                     "The copy (PDF to Markdown, pdftotext -raw) put a table's row labels apart from its numbers: before the table, after it or in between, while the rows of numbers keep the template's order. When they match the template's rows in number and in cells and the labels cannot place them, they are read by their order; one finding per table.")
             .matters("报告本身可能没有错，是复制打乱了版面；按顺序读出的数照常参与核对，请对照原表确认。",
                      "The report may well be right, only the copy moved the labels; the numbers read take part in the checks. Check them against the original.")
-            .for_example("一、本年新收… 二、上年结转… ……（七）总计 之后才是 25 行数字")
+            .for_example("一、本年新收… 二、上年结转… ……（七）总计 之后才是 25 行数字",
+                         "The labels 「一、本年新收…」, 「二、上年结转…」 … 「（七）总计」 first, then the 25 rows of numbers")
             .based_on("—"),
         RuleDoc(Rule::CellValue, Severity::Error)
             .title("单元格不是有效数字", "Cell is not a valid number")
@@ -87,7 +95,8 @@ const std::vector<RuleDoc>& docs() {
                     "A cell is not a non-negative integer (negative, decimal, garbage such as 1O); 行政事业性收费 may be a decimal; a number too large to be a count is reported too.")
             .matters("件数只能是非负整数；错字会让合计失真。",
                      "Counts are non-negative integers; a typo makes the totals wrong.")
-            .for_example("予以公开 1O")
+            .for_example("予以公开 1O",
+                         "「予以公开 1O」 (the letter O for the digit 0)")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellBlank, Severity::Warning)
             .title("单元格空白", "Blank cell")
@@ -97,7 +106,8 @@ const std::vector<RuleDoc>& docs() {
                     "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums. When a whole row or column is blank where the sums say it is not 0 (only the totals filled, or only the totals missing), one finding for the row or column, with the values the table determines (a blank 总计 is the sum of its row), and the sums through those blanks are not checked.")
             .matters("空白无法区分“没有”和“漏填”。",
                      "A blank cannot tell \"none\" from \"forgotten\".")
-            .for_example("行政许可 —")
+            .for_example("行政许可 —",
+                         "「行政许可 —」 (a dash where the template asks for 0)")
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellFullwidth, Severity::Info)
             .title("全角数字", "Full-width digits")
@@ -105,7 +115,8 @@ const std::vector<RuleDoc>& docs() {
                     "A number is written with full-width digits (０); it is read as its value. Several in one table are one finding listing the cells.")
             .matters("全角数字在部分系统中不能被识别为数字。",
                      "Some systems do not read full-width digits as numbers.")
-            .for_example("行政许可 ０")
+            .for_example("行政许可 ０",
+                         "「行政许可 ０」 (a full-width 0)")
             .based_on("—"),
     };
     return d;
@@ -114,11 +125,11 @@ const std::vector<RuleDoc>& docs() {
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::TableMissingMissing, "在第{numeral}部分找不到{table}（{name}）。",
-         "{table_en} ({name}) was not found in section {number}.",
+         "{table_en} ({name}) was not found in Section {number}.",
          "按格式补上{table}，没有数据的填 0。",
          "Add {table_en} as the template has it, with 0 where there is nothing to report."},
         {Msg::TableUnreadableRows, "{table}有 {count} 行数据（共 {total} 行）的数字个数与格式不符（{rows}），表格无法可靠读取；这些行未参与核对。",
-         "{table_en}: {count} of its {total} data rows have too few or too many numbers ({rows}); the table cannot be read reliably, and those rows were not checked.",
+         "{table_en}: {count} of its {total} data {total|row|rows} {count|has|have} too few or too many numbers ({rows_en}); the table cannot be read reliably, and those rows were not checked.",
          "核对原表，或换一种方式复制表格（从 Word 或网页复制），使每行的数字与格式的各列一一对应。",
          "Check the original table, or copy it another way (from Word or the web page), so that each row's numbers match the template's columns."},
         {Msg::RowMissingMissing, "{table}缺少“{row}”一行。",
@@ -126,17 +137,17 @@ const std::vector<MessageSpec>& messages() {
          "补上“{row}”一行，没有数据的填 0。",
          "Add the row 「{row}」, with 0 where there is nothing to report."},
         {Msg::RowMissingCollapsed, "{table}“{row}”只填了一行，2021 年格式要求分为 {count} 行（{subrows}）。",
-         "{table_en} gives 「{row}」 as one row; the 2021 template splits it into {count} rows ({subrows}).",
+         "{table_en} gives 「{row}」 as one row; the 2021 template splits it into {count} {count|row|rows} ({subrows_en}).",
          "将“{row}”拆分为 {subrows}，分别填报。",
-         "Split 「{row}」 into {subrows}."},
+         "Split 「{row}」 into {subrows_en}."},
         {Msg::RowLabelRow, "{table}的行名“{raw}”与格式用语“{official}”不同。",
          "{table_en}: the row label 「{raw}」 differs from the template's 「{official}」.",
          "应为：{official}",
-         "Should read: {official}"},
+         "Should read: 「{official}」"},
         {Msg::RowLabelColumn, "{table}“{block}”的列名“{raw}”与格式用语“{official}”不同。",
-         "{table_en} ({block}): the column label 「{raw}」 differs from the template's 「{official}」.",
+         "{table_en}, 「{block}」: the column label 「{raw}」 differs from the template's 「{official}」.",
          "应为：{official}",
-         "Should read: {official}"},
+         "Should read: 「{official}」"},
         {Msg::RowLabelExtra, "{table}有 {count} 行数字不属于格式中的任何一行（第一处：“{raw}”），未计入合计。",
          "{table_en} has {count} {count|row|rows} of numbers that are no row of the template (first: 「{raw}」); they are not in the sums.",
          "删去格式之外的行，或把数字填入格式规定的行。",
@@ -146,15 +157,15 @@ const std::vector<MessageSpec>& messages() {
          "核对这一行，删去多余的数或补上缺少的数。",
          "Check the row: remove the extra numbers or add the missing ones."},
         {Msg::CellGluedTable, "{table}有 {count} 行的数字在复制时粘连在一起，已按唯一可行的拆法读取：{readings}。",
-         "{table_en}: the digits of {count} {count|row|rows} ran together in the copy; each was read by the only split that fits: {readings}.",
+         "{table_en}: the digits of {count} {count|row|rows} ran together in the copy; each was read by the only split that fits: {readings_en}.",
          "",
          ""},
         {Msg::CellAmbiguousSeveral, "{table}“{row}”的数字“{raw}”粘连在一起，有 {count} 种拆法都说得通（{readings}），本行未参与核对。",
-         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and {count} splits fit ({readings}); the row is left out of the checks.",
+         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and {count} {count|split fits|splits fit} ({readings_en}); the row is left out of the checks.",
          "核对原表，用空格或表格把这一行的各个数分开。",
          "Check the original table and separate the row's numbers."},
         {Msg::CellAmbiguousNone, "{table}“{row}”的数字“{raw}”粘连在一起，没有一种拆法能使合计成立（个数相符的拆法如：{readings}），本行未参与核对。",
-         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and no split makes the sums hold (splits with the right count: {readings}); the row is left out of the checks.",
+         "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and no split makes the sums hold (splits with the right count: {readings_en}); the row is left out of the checks.",
          "核对原表，用空格或表格把这一行的各个数分开，并核对合计。",
          "Check the original table, separate the row's numbers and check its sums."},
         {Msg::CellAmbiguousUnsplit, "{table}“{row}”的数字“{raw}”粘连在一起，无法拆分，本行未参与核对。",
@@ -174,19 +185,19 @@ const std::vector<MessageSpec>& messages() {
          "核对这个数字。",
          "Check this number."},
         {Msg::CellBlankBlank, "{table}“{row}”·{column} 是空白（{raw}），按 0 计算；格式要求填 0。",
-         "{table_en}, 「{row}」 · {column} is blank ({raw}); read as 0. The template asks for 0.",
+         "{table_en}, 「{row}」 · {column} is blank{raw_en}; read as 0. The template asks for 0.",
          "填 0。",
          "Write 0."},
         {Msg::CellBlankRow, "{table}“{row}”一行有 {count} 个单元格空白（{columns}），按 0 计算；格式要求填 0。",
-         "{table_en}, 「{row}」: {count} cells are blank ({columns}); read as 0. The template asks for 0.",
+         "{table_en}, 「{row}」: {count} {count|cell is|cells are} blank ({columns_en}); read as 0. The template asks for 0.",
          "空白处填 0。",
          "Write 0 in the blank cells."},
         {Msg::CellBlankLineRow, "{table}“{row}”一行有 {count} 个单元格空白（{columns}）；{why}，空白不是 0，与它们有关的合计未作核对。",
-         "{table_en}, 「{row}」: {count} cells are blank ({columns}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
+         "{table_en}, 「{row}」: {count} {count|cell is|cells are} blank ({columns_en}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
          "按实际数量填写这些单元格（表格只给出了它们的合计，推算不出各项）。",
          "Fill in the actual counts (the table gives only their total, not the parts)."},
         {Msg::CellBlankLineColumn, "{table}“{column}”列有 {count} 个单元格空白（{rows}）；{why}，空白不是 0，与它们有关的合计未作核对。",
-         "{table_en}, column 「{column}」: {count} cells are blank ({rows}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
+         "{table_en}, column 「{column}」: {count} {count|cell is|cells are} blank ({rows_en}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
          "按实际数量填写这些单元格（表格只给出了它们的合计，推算不出各项）。",
          "Fill in the actual counts (the table gives only their total, not the parts)."},
         {Msg::CellFullwidthFullwidth, "{table}“{row}”·{column} 用了全角数字“{raw}”，按 {value} 读取。",
@@ -194,7 +205,7 @@ const std::vector<MessageSpec>& messages() {
          "改为半角数字 {value}。",
          "Use ASCII digits: {value}."},
         {Msg::CellFullwidthTable, "{table}有 {count} 个数字用了全角字符（第一个：“{row}”·{column}“{raw}”），均按数值读取。",
-         "{table_en}: {count} numbers use full-width digits (first: 「{row}」 · {column} 「{raw}」); each is read as its value.",
+         "{table_en}: {count} {count|number uses|numbers use} full-width digits (first: 「{row}」 · {column} 「{raw}」); each is read as its value.",
          "改为半角数字。",
          "Use ASCII digits."},
     };
@@ -213,9 +224,14 @@ void report_blank_row(const Table& t, const Row& row, const std::vector<size_t>&
     Params p = table_params(t);
     p["row"] = row_name(*row.spec);
     p["count"] = std::to_string(blank.size());
-    std::string columns;
-    for (size_t k : blank) columns += (columns.empty() ? "" : "、") + column_name(*t.spec, *row.spec, static_cast<int>(k));
+    std::string columns, columns_en;
+    for (size_t k : blank) {
+        const std::string name = column_name(*t.spec, *row.spec, static_cast<int>(k));
+        columns += (columns.empty() ? "" : "、") + name;
+        columns_en += (columns_en.empty() ? "" : ", ") + quoted_en(name);
+    }
     p["columns"] = columns;
+    p["columns_en"] = columns_en;
     Finding& f = out.emit(Msg::CellBlankRow, row.span, p);
     for (size_t k : blank)
         f.cells.push_back({t.number, std::string(row.spec->key), static_cast<int>(k), row.cells[k].span, ""});
@@ -223,7 +239,7 @@ void report_blank_row(const Table& t, const Row& row, const std::vector<size_t>&
 
 const std::vector<FixSpec>& fixes() {
     static const std::vector<FixSpec> f = {
-        {Fix::BlankLineValues, "应填：{values}。", "Should read: {values}."},
+        {Fix::BlankLineValues, "应填：{values}。", "Should read: {values_en}."},
     };
     return f;
 }
@@ -233,35 +249,56 @@ const std::vector<FixSpec>& fixes() {
 void report_blank_line(const Table& t, const BlankLine& line, Emitter& out) {
     Params p = table_params(t);
     p["count"] = std::to_string(line.cells.size());
-    std::string names, values;
+    std::string names, values, names_en, values_en;
     size_t determined = 0, shown_names = 0, shown_values = 0;
     bool totals = false;
     for (size_t i = 0; i < line.cells.size(); ++i) {
         const Term& c = line.cells[i];
         const Row& row = t.rows[c.row];
         const std::string name = line.is_column ? row_name(*row.spec) : column_name(*t.spec, *row.spec, c.column);
-        if (shown_names++ < 6) names += (names.empty() ? "" : "、") + name;
+        if (shown_names++ < 6) {
+            names += (names.empty() ? "" : "、") + name;
+            names_en += (names_en.empty() ? "" : ", ") + quoted_en(name);
+        }
         if (!line.values[i]) continue;
         totals = true;
         ++determined;
         if (*line.values[i] == 0) continue;  // listed together: 其余填 0
-        if (shown_values++ < 6) values += (values.empty() ? "" : "、") + name + " " + std::to_string(*line.values[i]);
+        if (shown_values++ < 6) {
+            values += (values.empty() ? "" : "、") + name + " " + std::to_string(*line.values[i]);
+            values_en += (values_en.empty() ? "" : ", ") + quoted_en(name) + " " + std::to_string(*line.values[i]);
+        }
     }
-    if (shown_names > 6) names += "等";
-    if (shown_values > 6) values += "……";
-    if (determined > shown_values) values += shown_values > 0 ? "，其余填 0" : "0";
-    if (determined < line.cells.size()) values += "，其余按实际数量填写";
+    if (shown_names > 6) {
+        names += "等";
+        names_en += ", …";
+    }
+    if (shown_values > 6) {
+        values += "……";
+        values_en += ", …";
+    }
+    if (determined > shown_values) {
+        values += shown_values > 0 ? "，其余填 0" : "0";
+        values_en += shown_values > 0 ? ", the others 0" : "0";
+    }
+    if (determined < line.cells.size()) {
+        values += "，其余按实际数量填写";
+        values_en += "; the others as actually counted";
+    }
     p["why"] = totals ? "它们是合计，各项之和不是 0" : "它们是各项，合计却不是 0";
     p["why_en"] = totals ? "they are totals and their parts add up to more than 0" : "they are parts of a total above 0";
     p["values"] = values;
+    p["values_en"] = values_en;
     const Row& first = t.rows[line.row];
     Span at = first.span;
     if (line.is_column) {
         p["column"] = column_name(*t.spec, *first.spec, line.column);
         p["rows"] = names;
+        p["rows_en"] = names_en;
     } else {
         p["row"] = row_name(*first.spec);
         p["columns"] = names;
+        p["columns_en"] = names_en;
     }
     const Msg msg = line.is_column ? Msg::CellBlankLineColumn : Msg::CellBlankLineRow;
     Finding& f = determined > 0 ? out.emit(msg, Fix::BlankLineValues, at, p) : out.emit(msg, at, p);
@@ -281,7 +318,7 @@ std::string reading_text(const std::vector<int64_t>& reading) {
 
 // One finding per table for the rows read from glued digits, with each reading.
 void report_glued(const Table& t, Emitter& out) {
-    std::string readings;
+    std::string readings, readings_en;
     int count = 0;
     Finding* f = nullptr;
     Span first;
@@ -291,15 +328,20 @@ void report_glued(const Table& t, Emitter& out) {
         if (count <= 6) {
             std::vector<int64_t> values;
             for (const Cell& c : row.cells) values.push_back(c.value);
-            readings += (readings.empty() ? "" : "；") + std::string("“") + row_name(*row.spec) + "”" + row.glued_raw +
-                        " → " + reading_text(values);
+            const std::string split = row.glued_raw + " → " + reading_text(values);
+            readings += (readings.empty() ? "" : "；") + std::string("“") + row_name(*row.spec) + "”" + split;
+            readings_en += (readings_en.empty() ? "" : "; ") + quoted_en(row_name(*row.spec)) + " " + split;
         }
     }
     if (count == 0) return;
-    if (count > 6) readings += "；……";
+    if (count > 6) {
+        readings += "；……";
+        readings_en += "; …";
+    }
     Params p = table_params(t);
     p["count"] = std::to_string(count);
     p["readings"] = readings;
+    p["readings_en"] = readings_en;
     f = &out.emit(Msg::CellGluedTable, first, p);
     for (const Row& row : t.rows)
         if (row.glued == Row::Glued::Read)
@@ -324,10 +366,17 @@ void report_by_order(const Table& t, Emitter& out) {
 void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
     (void)t;
     p["raw"] = row.glued_raw;
-    std::string readings;
-    for (const auto& r : row.glued_candidates) readings += (readings.empty() ? "" : "；") + reading_text(r);
-    if (row.glued_candidate_count > row.glued_candidates.size()) readings += "；……";
+    std::string readings, readings_en;
+    for (const auto& r : row.glued_candidates) {
+        readings += (readings.empty() ? "" : "；") + reading_text(r);
+        readings_en += (readings_en.empty() ? "" : "; ") + reading_text(r);
+    }
+    if (row.glued_candidate_count > row.glued_candidates.size()) {
+        readings += "；……";
+        readings_en += "; …";
+    }
     p["readings"] = readings;
+    p["readings_en"] = readings_en;
     p["count"] = std::to_string(row.glued_candidate_count);
     const Msg msg = row.glued_candidate_count > 0 ? Msg::CellAmbiguousSeveral
                     : row.glued_candidates.empty()  ? Msg::CellAmbiguousUnsplit
@@ -365,6 +414,7 @@ void check_cells(const Table& t, size_t j, const BlankLines& lines, Emitter& out
         } else if (c.status == CellStatus::Blank) {
             Span at = c.span.empty() ? row.span : c.span;
             p["raw"] = c.raw.empty() ? "空单元格" : "“" + c.raw + "”";
+            p["raw_en"] = c.raw.empty() ? "" : " (" + quoted_en(c.raw) + ")";
             out.emit(Msg::CellBlankBlank, at, p).cells.push_back(ref);
         }
     }
@@ -435,32 +485,6 @@ void report_extra_rows(const Report& r, const Table& t, Emitter& out) {
     out.emit(Msg::RowLabelExtra, first->span, p);
 }
 
-// Whether a row's label as written differs from the official one. A PDF copy
-// may put a piece of a group's label, written down its merged cell, inside a
-// row's label ("2、申请人逾期未按收费通知要 他处理 求缴纳费用…": 他处理 ends
-// （六）其他处理); such pieces, standing apart, are not the row's wording.
-bool row_label_differs(const std::string& raw, const std::u32string& official, const TableSpec& spec) {
-    if (!label_deviates(canonical_label(raw), official)) return false;
-    std::vector<std::u32string> groups;
-    for (const RowSpec& r : spec.rows)
-        if (r.cells == 0) groups.push_back(canonical_label(r.label));
-    std::string kept;
-    bool dropped = false;
-    size_t i = 0;
-    for (bool first = true; i < raw.size(); first = false) {
-        const size_t end = std::min(raw.find(' ', i), raw.size());
-        const std::string_view piece = std::string_view(raw).substr(i, end - i);
-        const std::u32string c = canonical_label(piece);
-        bool group_piece = false;
-        for (const auto& g : groups) group_piece |= !first && c.size() >= 2 && g.find(c) != std::u32string::npos;
-        if (group_piece) dropped = true;
-        else kept.append(piece).append(" ");
-        i = raw.find_first_not_of(' ', end);
-        if (i == std::string::npos) break;
-    }
-    return !dropped || label_deviates(canonical_label(kept), official);
-}
-
 void check_table(const Context& ctx, const Table& t, Emitter& out) {
     const Report& r = ctx.report;
     if (!t.found) {
@@ -487,11 +511,17 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         Params p = table_params(t);
         p["count"] = std::to_string(misread.size());
         p["total"] = std::to_string(data_rows);
-        std::string rows;
-        for (size_t i = 0; i < misread.size() && i < 4; ++i)
+        std::string rows, rows_en;
+        for (size_t i = 0; i < misread.size() && i < 4; ++i) {
             rows += (rows.empty() ? "" : "、") + std::string("“") + row_name(*misread[i]->spec) + "”";
-        if (misread.size() > 4) rows += "等";
+            rows_en += (rows_en.empty() ? "" : ", ") + quoted_en(row_name(*misread[i]->spec));
+        }
+        if (misread.size() > 4) {
+            rows += "等";
+            rows_en += ", …";
+        }
         p["rows"] = rows;
+        p["rows_en"] = rows_en;
         out.emit(Msg::TableUnreadableRows, Span{misread.front()->span.begin, misread.back()->span.end}, p);
     }
     for (size_t j = 0; j < t.rows.size(); ++j) {
@@ -509,18 +539,20 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         if (rs.cells == 0) {
             if (!row.collapsed_group) continue;
             // A group given as one row (2019 style): one finding for the group.
-            std::string subrows;
+            std::string subrows, subrows_en;
             int count = 0;
             bool any_found = false;
             std::string group = std::string(rs.marker) + std::string(rs.label);
             for (size_t k = j + 1; k < spec.rows.size() && spec.rows[k].parent == group; ++k) {
-                if (!subrows.empty()) subrows += "、";
-                subrows += std::string(spec.rows[k].marker) + std::string(spec.rows[k].label);
+                const std::string name = std::string(spec.rows[k].marker) + std::string(spec.rows[k].label);
+                subrows += (subrows.empty() ? "" : "、") + name;
+                subrows_en += (subrows_en.empty() ? "" : ", ") + quoted_en(name);
                 ++count;
                 any_found |= t.rows[k].found;
             }
             p()["count"] = std::to_string(count);
             p()["subrows"] = subrows;
+            p()["subrows_en"] = subrows_en;
             if (!any_found) out.emit(Msg::RowMissingCollapsed, row.span, p());
         } else if (!row.found) {
             // Rows of a collapsed group are reported once, with the group.
@@ -532,12 +564,10 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
             continue;
         }
         if (!row.found) continue;
-        if (!row.raw_label.empty() && !rs.label.empty()) {
-            if (row_label_differs(row.raw_label, canonical_label(rs.label), spec)) {
-                p()["raw"] = row.raw_label;
-                p()["official"] = std::string(rs.marker) + std::string(rs.label);
-                out.emit(Msg::RowLabelRow, row.label_span, p());
-            }
+        if (row.label_differs) {
+            p()["raw"] = row.raw_label;
+            p()["official"] = std::string(rs.marker) + std::string(rs.label);
+            out.emit(Msg::RowLabelRow, row.label_span, p());
         }
         if (row.glued == Row::Glued::Ambiguous) {
             report_ambiguous(t, row, p(), out);

@@ -21,7 +21,8 @@ const std::vector<RuleDoc>& docs() {
                     "The report year in the title disagrees with the statistics period or with the year the text reports on.")
             .matters("年度不一致说明标题写错，或正文套用了别的年度的报告，数据不可信。",
                      "A wrong year makes the report about the wrong period.")
-            .for_example("标题“2024年政府信息公开工作年度报告”，正文“统计期限自2023年1月1日至2023年12月31日”")
+            .for_example("标题“2024年政府信息公开工作年度报告”，正文“统计期限自2023年1月1日至2023年12月31日”",
+                         "The title says 2024 (「2024年政府信息公开工作年度报告」), the text 「统计期限自2023年1月1日至2023年12月31日」 (2023)")
             .based_on("《中华人民共和国政府信息公开条例》第四十九条、第五十条"),
     };
     return d;
@@ -34,7 +35,7 @@ const std::vector<MessageSpec>& messages() {
          "核对标题年度与统计期限，二者应为同一年（{year}年1月1日至{year}年12月31日）。",
          "Make the title year and the statistics period agree ({year}-01-01 to {year}-12-31)."},
         {Msg::YearMismatchNarrative, "标题的报告年度是 {year} 年，正文却一次也没有提到 {year} 年，而是 {count} 处写了 {other} 年。",
-         "The title says {year}, but the text never mentions {year} and mentions {other} {count} times.",
+         "The title says {year}, but the text never mentions {year} and mentions {other} {count} {count|time|times}.",
          "核对标题年度；如果正文沿用了 {other} 年的报告，改写为 {year} 年的情况。",
          "Check the title year; if the text was copied from the {other} report, rewrite it for {year}."},
     };

@@ -23,7 +23,8 @@ const std::vector<RuleDoc>& docs() {
                     "This year's row 二 (carried in) differs, column by column, from last year's row 四 (carried out); needs last year's report.")
             .matters("上年结转到本年办理的申请，就是上年报告所说结转下年度继续办理的申请；两者不同，说明有申请漏统计或重复统计。",
                      "What was carried out last year is what is carried in this year; a difference means one of the reports is wrong.")
-            .for_example("上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2")
+            .for_example("上年报告“四、结转下年度继续办理”自然人 3，本年“二、上年结转”自然人 2",
+                         "Last year's 「四、结转下年度继续办理」 (carried out) 自然人 3; this year's 「二、上年结转」 (carried in) 自然人 2")
             .based_on("国办公开办函〔2021〕30号（表三的勾稽关系）"),
         RuleDoc(Rule::ValidCountRollforward, Severity::Info)
             .title("现行有效件数与上年推算不符", "Valid-document count does not roll forward")
@@ -32,7 +33,8 @@ const std::vector<RuleDoc>& docs() {
                     "行政规范性文件 现行有效件数 differs from last year's + made this year − repealed this year.")
             .matters("现行有效件数应能由上年数据推出；对不上时，往往是制发或废止件数漏填，或现行有效件数沿用了旧数。",
                      "It can legitimately differ after a clean-up, hence only info.")
-            .for_example("上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件")
+            .for_example("上年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效却填 9 件",
+                         "5 in force last year, 3 made and 0 repealed this year, but 9 in force this year (5 + 3 − 0 = 8)")
             .based_on("国办公开办函〔2021〕30号（表二第二十条第（一）项）"),
         RuleDoc(Rule::CopiedText, Severity::Warning)
             .title("正文大半照搬上年报告", "Narrative copied from last year")
@@ -41,7 +43,8 @@ const std::vector<RuleDoc>& docs() {
                     "More than half of the narrative is the same as last year's report.")
             .matters("年度报告应反映本年度的工作；照搬上年的总体情况、问题和改进措施，说明报告没有如实总结本年工作。",
                      "A report copied from last year does not report on this year.")
-            .for_example("“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同")
+            .for_example("“2024年，我镇通过政府网站公开各类政府信息 205 条。”与上年“2023年，我镇通过政府网站公开各类政府信息 198 条。”相同",
+                         "「2024年，我镇通过政府网站公开各类政府信息 205 条。」 is last year's 「2023年，我镇通过政府网站公开各类政府信息 198 条。」 with new numbers")
             .based_on("《中华人民共和国政府信息公开条例》第四十九条、第五十条"),
     };
     return d;
@@ -56,7 +59,7 @@ const std::vector<MessageSpec>& messages() {
          "Should read: {fixes_en} (what last year's report carried over); if last year's figure was wrong, say so."},
         {Msg::ValidCountRollforwardDiffers, "{table}“{row}”现行有效件数 {valid}，与上年现行有效 {prev_valid} + 本年制发 {made} − 本年废止 {repealed} = "
          "{expected} 不符。",
-         "{table_en}, 「{row}」: {valid} documents in force, but last year's {prev_valid} + {made} made − {repealed} "
+         "{table_en}, 「{row}」: {valid} {valid|document|documents} in force, but last year's {prev_valid} + {made} made − {repealed} "
          "repealed = {expected}.",
          "核对现行有效件数（按上年推算应为 {expected}）和本年制发、废止件数；如开展过文件清理，可在报告中说明。",
          "Check the count in force (rolled forward: {expected}) and the made and repealed counts; if documents were "
@@ -64,7 +67,7 @@ const std::vector<MessageSpec>& messages() {
         {Msg::CopiedTextCopied, "正文（第一、五、六部分）有 {share}% 与上年报告相同：{sentences} 句中有 {copied} 句除数字、年份外与上年一字不差；"
          "第一处在此。",
          "{share}% of the narrative (sections 1, 5 and 6) is the same as last year's report: {copied} of {sentences} "
-         "sentences are unchanged apart from numbers and years; the first is here.",
+         "{sentences|sentence|sentences} {copied|is|are} unchanged apart from numbers and years; the first is here.",
          "按本年度的实际工作重写总体情况、存在的主要问题及改进情况等内容，不要沿用上年的文字。",
          "Rewrite the overview, the problems and the improvements from this year's work instead of reusing last "
          "year's text."},

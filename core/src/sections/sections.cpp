@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "meta/scan_util.h"
 #include "tables/labels.h"
 
 namespace nianbao {
@@ -17,7 +18,11 @@ struct Candidate {
     int written;  // the number written, when another section's title stands under it; else 0
 };
 
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+// By the needle's last byte (scan::find_text): a Chinese needle's first byte
+// is shared by thousands of characters, and every numbered line is asked.
+bool contains(std::string_view hay, std::string_view needle) {
+    return scan::find_text(hay, needle) != std::string_view::npos;
+}
 
 // A heading line names the section: one of its keywords, and not too long to
 // be a sentence.

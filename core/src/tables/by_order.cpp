@@ -119,28 +119,114 @@ void trim_to_label(ObservedRow& atom, const std::u32string& official) {
     }
 }
 
+// Line breaks lost between rows of numbers copied apart from their labels: one
+// run of numbers holds several template rows' cells, in order. When every run
+// is exactly as long as the cells of consecutive `targets`, cut the runs into
+// one row per target (the first piece keeps the run's label text) and renumber
+// `match`. False, and nothing changed, when the counts do not add up or no run
+// spans two rows.
+bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& values, const TableSpec& spec,
+                const std::vector<size_t>& targets, std::vector<int>& match) {
+    std::vector<std::vector<int>> widths(values.size());  // the cells of each run's pieces
+    // A run in which every cell is written but empty cells stand between the
+    // rows (pipe-table rows run together: `| 0 | 0 | | 0 | 0 |`) counts its
+    // numbers only; a run with fewer numbers than cells keeps its empty cells
+    // as blank cells.
+    std::vector<bool> drop_empty(values.size(), false);
+    size_t t = 0;
+    bool spans = false;
+    for (size_t k = 0; k < values.size(); ++k) {
+        const ObservedRow& run = rows[values[k]];
+        const int written = count_written(run.values);
+        int reach = 0;  // the cells of the targets the run's numbers reach
+        for (size_t u = t; u < targets.size() && reach < written; ++u) reach += cells_of(spec, targets[u]);
+        const int all = static_cast<int>(run.values.size());
+        drop_empty[k] = all != reach && written == reach;
+        const int n = drop_empty[k] ? written : all;
+        int taken = 0;
+        while (taken < n && t < targets.size()) {
+            widths[k].push_back(cells_of(spec, targets[t++]));
+            taken += widths[k].back();
+        }
+        if (taken != n) return false;
+        spans |= widths[k].size() > 1;
+    }
+    if (t != targets.size() || !spans) return false;
+    for (size_t k = values.size(); k-- > 0;) {
+        if (widths[k].size() < 2) continue;
+        const size_t at = values[k];
+        ObservedRow run = std::move(rows[at]);
+        if (drop_empty[k])
+            run.values.erase(std::remove_if(run.values.begin(), run.values.end(),
+                                            [](const Token& v) { return v.kind == TokenKind::Empty; }),
+                             run.values.end());
+        std::vector<ObservedRow> pieces(widths[k].size());
+        size_t from = 0;
+        for (size_t q = 0; q < pieces.size(); ++q) {
+            ObservedRow& piece = pieces[q];
+            if (q == 0) piece = run;  // the label text before the run
+            const auto first = run.values.begin() + static_cast<std::ptrdiff_t>(from);
+            piece.values.assign(first, first + widths[k][q]);
+            from += static_cast<size_t>(widths[k][q]);
+            piece.trailing_blanks.clear();
+            if (q > 0) piece.begin = piece.values.front().begin;
+            piece.end = piece.values.back().end;
+        }
+        pieces.back().trailing_blanks = std::move(run.trailing_blanks);
+        rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(at));
+        rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(at), std::make_move_iterator(pieces.begin()),
+                    std::make_move_iterator(pieces.end()));
+        const int added = static_cast<int>(pieces.size()) - 1;
+        for (int& m : match)
+            if (m > static_cast<int>(at)) m += added;
+    }
+    return true;
+}
+
+// For each observed row, the template row `match` puts it in, or -1.
+std::vector<int> placed_rows(const std::vector<int>& match, size_t rows) {
+    std::vector<int> placed(rows, -1);
+    for (size_t j = 0; j < match.size(); ++j)
+        if (match[j] >= 0) placed[static_cast<size_t>(match[j])] = static_cast<int>(j);
+    return placed;
+}
+
+std::vector<size_t> value_rows(const std::vector<ObservedRow>& rows) {
+    std::vector<size_t> values;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (is_value_row(rows[i])) values.push_back(i);
+    return values;
+}
+
 }  // namespace
 
 std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
                                           const TableSpec& spec, std::vector<int>& match) {
-    std::vector<size_t> values;
-    for (size_t i = 0; i < rows.size(); ++i)
-        if (is_value_row(rows[i])) values.push_back(i);
+    std::vector<size_t> values = value_rows(rows);
     if (values.empty()) return {};
-    std::vector<int> placed(rows.size(), -1);
-    for (size_t j = 0; j < match.size(); ++j)
-        if (match[j] >= 0) placed[static_cast<size_t>(match[j])] = static_cast<int>(j);
+    std::vector<int> placed = placed_rows(match, rows.size());
     // Most copies: every row of numbers placed by a label of its own.
     bool all_placed = true;
-    for (size_t i : values) all_placed &= placed[i] >= 0 && !unlabelled(rows[i]);
+    for (size_t i : values)
+        all_placed &= placed[i] >= 0 && !unlabelled(rows[i]) &&
+                      misfit(rows[i], cells_of(spec, static_cast<size_t>(placed[i]))) <= 1;
     if (all_placed) return {};
     const auto atoms = label_atoms(rows, tail);
     const auto label_match = align_rows(atoms, spec);
     std::vector<size_t> data;
     for (size_t j = 0; j < spec.rows.size(); ++j)
         if (spec.rows[j].cells > 0) data.push_back(j);
+    const std::vector<size_t> candidates[] = {named_rows(spec, label_match, true), named_rows(spec, label_match, false),
+                                              data};
+    if (values.size() < data.size())
+        for (const auto& candidate : candidates)
+            if (split_runs(rows, values, spec, candidate, match)) {
+                values = value_rows(rows);
+                placed = placed_rows(match, rows.size());
+                break;
+            }
     std::vector<size_t> targets;
-    for (const auto& candidate : {named_rows(spec, label_match, true), named_rows(spec, label_match, false), data})
+    for (const auto& candidate : candidates)
         if (fits(rows, values, spec, candidate)) {
             targets = candidate;
             break;

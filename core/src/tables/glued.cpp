@@ -1,7 +1,8 @@
 #include "tables/glued.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <map>
+#include <tuple>
 
 namespace nianbao {
 
@@ -9,27 +10,28 @@ namespace {
 
 constexpr size_t kMaxDigits = 15;          // the longest count a cell holds
 constexpr size_t kMaxStates = 200000;      // memoized states of one row's search
+// Steps (a next part tried) of all the searches of one table together: rows of
+// ~100 digits each hit the state budget, ~0.2 s a row, and a table 三 has 23
+// rows (a 10 KB text took 5 s; tests/fuzz/glued_fuzz found the shape). A real
+// glued row takes a few hundred steps.
+constexpr size_t kMaxSteps = 100000;
 constexpr size_t kMaxCombinations = 200000;  // table 三: rows' readings tried together
 constexpr size_t kShownReadings = 8;       // readings kept to show
 
+// The memo is a std::map, not a hash map: the page's wasm then carries no hash
+// table (its prime table and rehashing, ~0.7 KB gz); at most kMaxStates states.
 struct State {
     uint32_t token, pos, part;
     int64_t sum;
-    bool operator==(const State& o) const {
-        return token == o.token && pos == o.pos && part == o.part && sum == o.sum;
-    }
-};
-struct StateHash {
-    size_t operator()(const State& s) const {
-        uint64_t h = (uint64_t{s.token} << 40) ^ (uint64_t{s.pos} << 20) ^ s.part;
-        return std::hash<uint64_t>()(h * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(s.sum));
+    bool operator<(const State& o) const {
+        return std::tie(token, pos, part, sum) < std::tie(o.token, o.pos, o.part, o.sum);
     }
 };
 
 class Search {
 public:
-    Search(const std::vector<std::string>& numbers, int cells, const RowSums& sums)
-        : numbers_(numbers), cells_(cells), block_of_(cells, -1), last_(cells, false),
+    Search(const std::vector<std::string>& numbers, int cells, const RowSums& sums, size_t& steps_left)
+        : numbers_(numbers), cells_(cells), steps_left_(steps_left), block_of_(cells, -1), last_(cells, false),
           digits_after_(numbers.size() + 1, 0) {
         for (size_t b = 0; b < sums.blocks.size(); ++b)
             for (int k = 0; k < sums.blocks[b].second; ++k) {
@@ -52,6 +54,9 @@ public:
         if (auto it = memo_.find(key); it != memo_.end()) return it->second;
         uint64_t total = 0;
         for_each_next(token, pos, part, sum, [&](uint32_t t, uint32_t p, int64_t s, int64_t) {
+            if (steps_left_ == 0) gave_up_ = true;
+            if (gave_up_) return;
+            --steps_left_;
             total = std::min<uint64_t>(total + count(t, p, part + 1, s), uint64_t{1} << 62);
         });
         if (memo_.size() >= kMaxStates) gave_up_ = true;
@@ -101,10 +106,11 @@ private:
 
     const std::vector<std::string>& numbers_;
     int cells_;
+    size_t& steps_left_;
     std::vector<int> block_of_;
     std::vector<bool> last_;
     std::vector<size_t> digits_after_;
-    std::unordered_map<State, uint64_t, StateHash> memo_;
+    std::map<State, uint64_t> memo_;
     bool gave_up_ = false;
 };
 
@@ -198,8 +204,8 @@ void leave_ambiguous(Row& row, std::vector<std::vector<int64_t>> readings, uint6
 
 // No reading adds up. Digits that split only one way are read all the same
 // (the sums then say what is wrong); else show splits with the right count.
-void leave_unsolved(Row& row, const std::vector<std::string>& numbers) {
-    Splits any = split_glued(numbers, static_cast<int>(row.cells.size()), RowSums{}, kShownReadings);
+void leave_unsolved(Row& row, const std::vector<std::string>& numbers, size_t& steps_left) {
+    Splits any = split_glued(numbers, static_cast<int>(row.cells.size()), RowSums{}, kShownReadings, &steps_left);
     if (any.count == 1 && !any.gave_up) read_into(row, any.readings.front());
     else leave_ambiguous(row, std::move(any.readings), 0);
 }
@@ -277,7 +283,10 @@ std::vector<std::vector<bool>> joint_fits(const Table& t, const std::vector<Glue
 
 }  // namespace
 
-Splits split_glued(const std::vector<std::string>& numbers, int cells, const RowSums& sums, size_t cap) {
+Splits split_glued(const std::vector<std::string>& numbers, int cells, const RowSums& sums, size_t cap,
+                   size_t* steps_left) {
+    size_t own_steps = kMaxSteps;
+    if (!steps_left) steps_left = &own_steps;
     Splits out;
     size_t digits = 0;
     for (const auto& d : numbers) {
@@ -285,7 +294,7 @@ Splits split_glued(const std::vector<std::string>& numbers, int cells, const Row
         digits += d.size();
     }
     if (cells <= 0 || digits > kMaxDigits * static_cast<size_t>(cells)) return out;
-    Search search(numbers, cells, sums);
+    Search search(numbers, cells, sums, *steps_left);
     out.count = search.count(0, 0, 0, 0);
     if (!search.gave_up() && out.count > 0) {
         std::vector<int64_t> cur;
@@ -312,7 +321,11 @@ void split_leading_zeros(Row& row, const std::vector<std::string>& numbers) {
             ++z;
         }
         if (d.size() - z > kMaxDigits) return;
-        parts.push_back(std::stoll(d.substr(z)));
+        // Digits only, at most kMaxDigits: std::stoll would link printf into
+        // the page's wasm (its out-of-range message), ~2 KB gz.
+        int64_t v = 0;
+        for (size_t k = z; k < d.size(); ++k) v = v * 10 + (d[k] - '0');
+        parts.push_back(v);
     }
     const size_t cells = row.cells.size();
     if (parts.size() <= cells || static_cast<int>(parts.size()) == row.numbers_found) return;
@@ -324,6 +337,7 @@ void split_leading_zeros(Row& row, const std::vector<std::string>& numbers) {
 
 void resolve_glued(Table& t, const NormalizedText&) {
     std::vector<GluedRow> glued;
+    size_t steps_left = kMaxSteps;  // for the whole table
     for (size_t i = 0; i < t.rows.size(); ++i) {
         Row& r = t.rows[i];
         const int cells = static_cast<int>(r.cells.size());
@@ -339,13 +353,13 @@ void resolve_glued(Table& t, const NormalizedText&) {
         GluedRow g;
         g.row = i;
         g.numbers = std::move(numbers);
-        g.fits = split_glued(g.numbers, cells, sums_of(t, cells), 64);
+        g.fits = split_glued(g.numbers, cells, sums_of(t, cells), 64, &steps_left);
         if (g.fits.readings.empty() && !g.fits.gave_up) {
             // One number short and no split adds up: a number is missing, not
             // glued; digits that make too few or too many cells: the row has
             // the wrong count. Both are cell-count's case.
             if (cells - r.numbers_found < 2) continue;
-            g.any = split_glued(g.numbers, cells, RowSums{}, kShownReadings);
+            g.any = split_glued(g.numbers, cells, RowSums{}, kShownReadings, &steps_left);
             if (g.any.count == 0 && !g.any.gave_up) {
                 split_leading_zeros(r, g.numbers);
                 continue;
@@ -364,7 +378,7 @@ void resolve_glued(Table& t, const NormalizedText&) {
         Row& r = t.rows[glued[g].row];
         const Splits& fits = glued[g].fits;
         if (fits.readings.empty()) {
-            leave_unsolved(r, glued[g].numbers);
+            leave_unsolved(r, glued[g].numbers, steps_left);
             continue;
         }
         if (t.number == 3 && solutions > 0 && solutions != SIZE_MAX) {
@@ -372,7 +386,7 @@ void resolve_glued(Table& t, const NormalizedText&) {
             for (size_t k = 0; k < used[g].size(); ++k)
                 if (used[g][k]) fit.push_back(fits.readings[k]);
             if (fit.size() == 1) read_into(r, fit.front());
-            else if (fit.empty()) leave_unsolved(r, glued[g].numbers);
+            else if (fit.empty()) leave_unsolved(r, glued[g].numbers, steps_left);
             else leave_ambiguous(r, fit, fit.size());
             continue;
         }

@@ -32,8 +32,11 @@ struct Splits {
 // Every way to cut each digit string of `numbers` into one or more counts
 // (no leading zeros, at most 15 digits each), `cells` counts in all, that
 // satisfies `sums`. Dynamic programming over digit positions with memoized
-// counts, bounded work (a 40-digit run does not blow up).
-Splits split_glued(const std::vector<std::string>& numbers, int cells, const RowSums& sums, size_t cap);
+// counts, bounded work (a 40-digit run does not blow up): a budget of states
+// and of steps; `steps_left`, when given, is a budget several searches share
+// (a table's rows) and is counted down. A search out of budget gave up.
+Splits split_glued(const std::vector<std::string>& numbers, int cells, const RowSums& sums, size_t cap,
+                   size_t* steps_left = nullptr);
 
 // Resolve the glued rows of a table just read (2, 3 or 4).
 void resolve_glued(Table& table, const NormalizedText& norm);

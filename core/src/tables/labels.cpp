@@ -17,14 +17,32 @@ int chinese_digit(char32_t c) {
     }
 }
 
+// Labels are decoded by the ten thousand: ASCII and well-formed three-byte
+// characters (all of Chinese) inline, anything else by decode_at().
 std::u32string decode(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
+    std::u32string out(s.size(), U'\0');
+    size_t n = 0;
     for (size_t i = 0; i < s.size();) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) {
+            out[n++] = b0;
+            ++i;
+            continue;
+        }
+        if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+            const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+            const char32_t cp = char32_t(b0 & 0x0F) << 12 | char32_t(b1 & 0x3F) << 6 | (b2 & 0x3F);
+            if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+                out[n++] = cp;
+                i += 3;
+                continue;
+            }
+        }
         int len = 1;
-        out += decode_at(s, i, &len);
-        i += len;
+        out[n++] = decode_at(s, i, &len);
+        i += static_cast<size_t>(len);
     }
+    out.resize(n);
     return out;
 }
 
@@ -125,13 +143,19 @@ Marker parse_marker_cp(std::u32string_view s, size_t from) {
 }  // namespace
 
 Marker parse_marker(std::string_view text) {
-    // A marker is a few characters after the indent ("（十二）", "12."): decode
-    // only that much, not a whole label (this runs for every observed row).
+    // A marker is a few characters after the indent ("（十二）", "12.", "（ 二十三 ）"
+    // at most 10): decode only that much, not a whole label (this runs for
+    // every observed row and every line of a report).
     size_t indent = 0;
     while (indent < text.size() && (text[indent] == ' ' || text[indent] == '\t')) ++indent;
-    size_t end = std::min(text.size(), indent + 48);
+    // Most lines open with no marker: their first character says so.
+    if (indent >= text.size()) return {};
+    int first_len = 1;
+    const char32_t first = decode_at(text, indent, &first_len);
+    if (first != U'(' && first != U'（' && !(first >= U'0' && first <= U'9') && !chinese_digit(first)) return {};
+    size_t end = std::min(text.size(), indent + 30);
     while (end < text.size() && end > indent && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    char32_t decoded[48];  // at most one code point per byte of the 48: no allocation
+    char32_t decoded[30];  // at most one code point per byte of the 30: no allocation
     size_t n = 0;
     for (size_t i = indent; i < end;) {
         int len = 1;

@@ -234,10 +234,13 @@ std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpe
         std::u32string last = canonical_label(r.last_atom);
         // The label on the values' line or, when the values stand on lines of
         // their own, the label's last line (a header above it is not the label).
-        std::u32string same = canonical_label(r.same_line.empty() && !r.line_starts.empty()
-                                                  ? std::string_view(r.joined).substr(r.line_starts.back())
-                                                  : std::string_view(r.same_line));
-        const bool distinct = same != last;
+        // Mostly the same words as the last atom: then not read twice.
+        const std::string_view same_text = r.same_line.empty() && !r.line_starts.empty()
+                                               ? std::string_view(r.joined).substr(r.line_starts.back())
+                                               : std::string_view(r.same_line);
+        const bool same_words = same_text == r.last_atom;
+        std::u32string same = same_words ? std::u32string() : canonical_label(same_text);
+        const bool distinct = !same_words && same != last;
         c.cands.push_back(tmpl.candidate(std::move(last)));
         if (distinct) c.cands.push_back(tmpl.candidate(std::move(same)));
         if (r.marker.level == 0) {  // no enumerator: the tail of all the label text

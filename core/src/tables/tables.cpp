@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "meta/scan_util.h"
 #include "tables/by_order.h"
 #include "tables/glued.h"
 #include "tables/labels.h"
@@ -65,12 +66,16 @@ void fill_rows(Table& table, const NormalizedText& norm, const std::vector<Obser
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // The template's words as the normalized text spells them (（） and ： in ASCII).
+// （ ） ： are EF BC 88, EF BC 89, EF BC 9A: only EF BC is looked at twice.
 std::string ascii_brackets(std::string_view s) {
     std::string out;
+    out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
-        if (s.compare(i, 3, "（") == 0) { out += '('; i += 3; }
-        else if (s.compare(i, 3, "）") == 0) { out += ')'; i += 3; }
-        else if (s.compare(i, 3, "：") == 0) { out += ':'; i += 3; }
+        const bool fullwidth = i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC';
+        const char third = fullwidth ? s[i + 2] : 0;
+        if (third == '\x88') { out += '('; i += 3; }
+        else if (third == '\x89') { out += ')'; i += 3; }
+        else if (third == '\x9A') { out += ':'; i += 3; }
         else out += s[i++];
     }
     return out;
@@ -135,6 +140,35 @@ int widest_row(const TableSpec& spec) {
     return widest;
 }
 
+// The format's signatures as the normalized text spells them: they are
+// written with full-width brackets.
+std::vector<std::string> ascii_signatures_of(const FormatSpec& format) {
+    std::vector<std::string> out;
+    for (std::string_view sig : format.signatures) {
+        std::string ascii;
+        for (size_t i = 0; i < sig.size();) {
+            if (sig.compare(i, 3, "（") == 0) { ascii += '('; i += 3; }
+            else if (sig.compare(i, 3, "）") == 0) { ascii += ')'; i += 3; }
+            else ascii += sig[i++];
+        }
+        out.push_back(std::move(ascii));
+    }
+    return out;
+}
+
+// The same, made once for the official formats (every report asks of
+// both); null for any other.
+const std::vector<std::string>* official_ascii_signatures(const FormatSpec& format) {
+    static const auto known = [] {
+        std::vector<std::pair<const FormatSpec*, std::vector<std::string>>> out;
+        for (const FormatSpec* f : formats()) out.emplace_back(f, ascii_signatures_of(*f));
+        return out;
+    }();
+    for (const auto& k : known)
+        if (k.first == &format) return &k.second;
+    return nullptr;
+}
+
 }  // namespace
 
 int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const FormatSpec& format) {
@@ -151,19 +185,11 @@ int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const
         compact.append(region.substr(i, run_end - i));
         i = run_end + 1;
     }
+    const std::vector<std::string>* official = official_ascii_signatures(format);
+    const std::vector<std::string> other = official ? std::vector<std::string>() : ascii_signatures_of(format);
     int n = 0;
-    for (auto sig : format.signatures) {
-        std::string s;
-        for (char c : sig) s += c;
-        // signatures are written with full-width brackets; the text is normalized
-        std::string ascii;
-        for (size_t i = 0; i < s.size();) {
-            if (s.compare(i, 3, "（") == 0) { ascii += '('; i += 3; }
-            else if (s.compare(i, 3, "）") == 0) { ascii += ')'; i += 3; }
-            else ascii += s[i++];
-        }
-        if (compact.find(ascii) != std::string::npos) ++n;
-    }
+    for (const std::string& sig : official ? *official : other)
+        if (scan::find_text(compact, sig) != std::string::npos) ++n;
     return n;
 }
 

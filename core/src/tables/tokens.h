@@ -50,7 +50,7 @@ void split_values(LineTokens& line, const Token* tokens, size_t count);
 // read: a table is as long as its template, a few hundred lines even one cell
 // a line, and a region of a million short lines (a hostile paste, or no
 // section found) must not cost a million lines' worth of memory.
-constexpr size_t kMaxTableLines = 4096;
+constexpr size_t kMaxTableLines = 2048;
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end);
 
 TokenKind classify_token(std::string_view token);

@@ -26,6 +26,12 @@ export function fixture(dir, prefix) {
   return { name, file: path.join(folder, name), text: new TextDecoder('utf-8').decode(readFileSync(path.join(folder, name))) };
 }
 
+// Seed 001 one year earlier, with `cells` in its 结转下年度继续办理 row.
+export function lastYear(text, cells) {
+  return text.replace(/2024(\s*)年/g, '2023$1年').replace(/2025(\s*)年/g, '2024$1年')
+    .replace(/^(\s*四、结转下年度继续办理\t*)[\d\t]+$/m, (_, head) => head + cells.join('\t'));
+}
+
 // The native CLI's JSON for a file: what the page must agree with.
 export function cliCheck(file) {
   const r = spawnSync(path.resolve(repo, process.env.NIANBAO_BUILD_NATIVE || 'build-native', 'cli', 'nianbao'), ['check', '--format', 'json', file]);
@@ -94,6 +100,23 @@ export async function waitReady(page) {
   await page.waitForSelector('body[data-state="ready"], body[data-state="error"]', { timeout: READY_TIMEOUT });
   const state = await page.getAttribute('body', 'data-state');
   assert.equal(state, 'ready', `page state ${state}: ${await page.textContent('#status')}`);
+}
+
+// Clicks the language button and waits until the page is in the other
+// language: English words load on demand, so the switch is not immediate.
+export async function toggleLang(page) {
+  const before = await page.getAttribute('html', 'lang');
+  await page.click('#lang');
+  await page.waitForFunction((b) => document.documentElement.lang !== b, before);
+}
+
+// A new page of the context at `url`, watched (problems: watch's) and ready.
+export async function openReady(context, url) {
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(url);
+  await waitReady(page);
+  return { page, problems };
 }
 
 export async function checks(page) {

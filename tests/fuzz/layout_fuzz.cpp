@@ -1,0 +1,43 @@
+// libFuzzer target: the layout step (nianbao/layout.h), positioned runs ->
+// text with table rows as tab-separated cells, as PDF (pdf.js, the CLI's
+// qpdf) and OFD hand it. The input is a list of runs, each
+//   page (1 byte, 1-4), x, y (2 bytes each, tenths of a point), width
+//   (2 bytes, tenths; 0: unknown), size (1 byte, quarter points), angle
+//   (1 byte: 0 horizontal, 1: 90, 2: -90, 3: 180, else byte - 128 degrees),
+//   text length (1 byte), the text (made valid UTF-8).
+// scripts/fuzz.sh writes seeds of this shape from tests/fixtures/runs. The
+// text must be valid UTF-8 and every byte map to a run or to none.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fuzz_util.h"
+#include "nianbao/layout.h"
+#include "targets.h"
+
+void fuzz::layout(const uint8_t* data, size_t size) {
+    Bytes in{data, size};
+    std::vector<nianbao::TextRun> runs;
+    while (!in.empty()) {
+        nianbao::TextRun r;
+        r.page = 1 + static_cast<int>(in.take(1) % 4);
+        r.x = static_cast<double>(in.take(2)) / 10;
+        r.y = static_cast<double>(in.take(2)) / 10;
+        r.width = static_cast<double>(in.take(2)) / 10;
+        r.size = static_cast<double>(in.take(1)) / 4;
+        const int a = static_cast<int>(in.take(1));
+        r.angle = a == 0 ? 0 : a == 1 ? 90 : a == 2 ? -90 : a == 3 ? 180 : a - 128;
+        const size_t n = in.take(1);
+        const std::string_view text = in.rest().substr(0, n);
+        in.at += text.size();
+        r.text = nianbao::sanitize_utf8(text);
+        runs.push_back(std::move(r));
+    }
+    const nianbao::LaidOutText out = nianbao::lay_out(runs);
+    require(nianbao::is_valid_utf8(out.text));
+    require(out.run_of.size() == out.text.size());
+    for (uint32_t k : out.run_of) require(k == nianbao::LaidOutText::kNoRun || k < runs.size());
+}
+
+NIANBAO_FUZZ_ENTRY(layout)
