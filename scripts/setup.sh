@@ -4,7 +4,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-packages=(emscripten nlohmann-json3-dev doctest-dev zlib1g-dev libmimalloc-dev libqpdf-dev pkgconf cmake ninja-build g++ chromium firefox-esr binaryen fonts-wqy-microhei python3)
+packages=(emscripten nlohmann-json3-dev doctest-dev zlib1g-dev libmimalloc-dev libqpdf-dev pkgconf cmake ninja-build g++ chromium firefox-esr binaryen fonts-wqy-microhei poppler-utils python3)
 
 installed() {
   [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]
