@@ -89,7 +89,9 @@
     NB.render.verdict($('summary'), res);
     NB.render.findings($('findings'), res);
     afterEdit(oldKeys, was);
-    NB.tables.view($('tables'), res);
+    // The table view (tables.js) is on demand: it follows with the first report.
+    if (NB.tables) NB.tables.view($('tables'), res);
+    else if (res) whenLoaded(() => { if (result === res) NB.tables.view($('tables'), res); });
     // The two-year view (years.js) is on demand: only last year's report needs it.
     if (NB.years) NB.years.view($('years'), res, res ? previousResult : null);
     else if (res && previousResult) whenLoaded(() => { if (result === res) NB.years.view($('years'), res, previousResult); });
