@@ -30,7 +30,21 @@ int misfit(const ObservedRow& r, int cells) {
 // from their values) places no row: its last label is only the block's end.
 bool label_block(const ObservedRow& r) { return marker_positions(r.joined).size() >= 3; }
 
-bool unlabelled(const ObservedRow& r) { return canonical_label(r.joined).empty(); }
+// No label text: nothing but a marker, spaces and punctuation. An ideograph
+// other than a numeral is label text (markers are numerals, digits and
+// brackets), which settles most rows without decoding them.
+bool unlabelled(const ObservedRow& r) {
+    const std::string_view s = r.joined;
+    for (size_t i = 0; i + 2 < s.size(); ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0xE4 || b > 0xE9) continue;
+        const char32_t cp = char32_t(b & 0x0F) << 12 | char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6 |
+                            (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+        const bool numeral = std::u32string_view(U"〇零一二三四五六七八九十").find(cp) != std::u32string_view::npos;
+        if (cp >= 0x4E00 && cp <= 0x9FFF && !numeral) return false;
+    }
+    return canonical_label(s).empty();
+}
 
 // Every enumerated label of the table's text, in the order written, each an
 // observed row without values: the labels of a block copied apart and those

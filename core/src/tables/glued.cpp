@@ -308,6 +308,17 @@ Splits split_glued(const std::vector<std::string>& numbers, int cells, const Row
     return out;
 }
 
+// Does a cell of the row begin with a zero followed by a digit ("00", "０１")?
+bool any_leading_zero(const Row& row) {
+    for (int k = 0; k < row.numbers_found; ++k) {
+        const std::string& raw = row.cells[static_cast<size_t>(k)].raw;
+        const bool ascii = raw.size() >= 2 && raw[0] == '0';
+        const bool wide = raw.size() >= 6 && raw.compare(0, 3, "\xEF\xBC\x90") == 0;
+        if (ascii || wide) return true;
+    }
+    return false;
+}
+
 // A count is never written with a leading zero: "000" is three zeros run
 // together, "0012" is 0 0 12. When that gives the row more numbers than the
 // template has, the row has too many (cell-count says so), as in the copy
@@ -342,6 +353,7 @@ void resolve_glued(Table& t, const NormalizedText&) {
         Row& r = t.rows[i];
         const int cells = static_cast<int>(r.cells.size());
         if (r.found && r.spec && r.extra.empty() && r.numbers_found >= cells && r.numbers_found > 0) {
+            if (!any_leading_zero(r)) continue;  // most rows: nothing to split
             const std::vector<std::string> numbers = digit_strings(r);
             if (!numbers.empty()) split_leading_zeros(r, numbers);
             continue;

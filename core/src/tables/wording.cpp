@@ -33,6 +33,13 @@ bool differs(const std::string& raw, const std::u32string& official, const std::
     return !dropped || label_deviates(canonical_label(kept), official);
 }
 
+// The label exactly as the template writes it, with or without its enumerator.
+bool as_template(std::string_view raw, const RowSpec& row) {
+    if (raw.size() >= row.marker.size() && raw.substr(0, row.marker.size()) == row.marker)
+        if (raw.substr(row.marker.size()) == row.label) return true;
+    return raw == row.label;
+}
+
 }  // namespace
 
 void mark_label_wording(Table& table) {
@@ -44,7 +51,9 @@ void mark_label_wording(Table& table) {
         if (spec.rows[k].cells == 0) groups.push_back(tmpl->official[k].label());
     for (size_t j = 0; j < table.rows.size() && j < spec.rows.size(); ++j) {
         Row& row = table.rows[j];
+        // Most labels are copied as the template writes them: no need to compare.
         row.label_differs = row.found && !row.raw_label.empty() && !spec.rows[j].label.empty() &&
+                            !as_template(row.raw_label, spec.rows[j]) &&
                             differs(row.raw_label, tmpl->official[j].label(), groups);
     }
 }
