@@ -10,6 +10,8 @@
 #
 #   scripts/fuzz.sh SECONDS [TARGET...]
 #   SANITIZE=none scripts/fuzz.sh SECONDS ...   without the sanitizers (build-fuzz-nosan/), for speed
+#   FUZZ_TIMEOUT=120 scripts/fuzz.sh ...        seconds an input may take (default 20); the runs are
+#                                               niced, so a busy machine (a build) can starve one past 20 s
 #
 # SANITIZE=asan (the default) builds with ASan + UBSan in build-fuzz/;
 # SANITIZE=none builds -O2 without them and without libFuzzer's comparison
@@ -113,7 +115,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for $per s, sanitizers: $sanitizers (log: $log)"
   start=$(date +%s)
   set +e
-  nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$per" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
+  nice -n 19 "$build/tests/fuzz/$t" -max_total_time="$per" -max_len="$max_len" -timeout="${FUZZ_TIMEOUT:-20}" -rss_limit_mb=2048 \
     "${options[@]}" -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
     "$corpus" "${seeds[@]}" >"$log" 2>&1
   rc=$?
