@@ -339,7 +339,7 @@ TEST_CASE("cell-blank: a row with one blank cell gives the finding on that cell"
     }
 }
 
-TEST_CASE("cell-blank: blank cells in two rows give a finding for each row") {
+TEST_CASE("cell-blank: blanks in several rows of a table are one finding naming every cell, at the first") {
     ReportText rt = with_partly();
     rt.set_row3(T::kDisclosed, {50, 6, 1, 0, 1, 1});
     std::string text = replace(rt.str(), kPartly + "\t9\t0\t0\t0\t0\t0\t9\n", kPartly + "\t9\t—\t0\t0\t0\t0\t9\n");
@@ -347,16 +347,46 @@ TEST_CASE("cell-blank: blank cells in two rows give a finding for each row") {
     text = replace(text, "(七) 总计\t0\t0\t0\t0\t0\t0\t0\n", "(七) 总计\t—\t—\t—\t0\t0\t0\t0\n");
     const Result r = nianbao::check(text);
     const auto blank = nianbao::test::findings_with(r, "cell-blank");
-    REQUIRE(blank.size() == 3);
-    CHECK(blank[0].cells.size() == 1);
+    // The blanks read as 0 (one in 予以公开, one in 部分公开) are one finding;
+    // 总计's three blanks are not 0 (the rows above have 50, 6, 1 there): a
+    // blank line, its own finding.
+    REQUIRE(blank.size() == 2);
+    REQUIRE(blank[0].cells.size() == 2);
     CHECK(blank[0].cells[0].row == "t3.disclosed");
+    CHECK(blank[0].cells[1].row == "t3.partly");
     CHECK(at(r, blank[0].span) == "—");
-    CHECK(blank[1].cells.size() == 1);
-    CHECK(blank[1].cells[0].row == "t3.partly");
-    CHECK(blank[2].cells.size() == 3);
-    CHECK(blank[2].cells[0].row == "t3.total");
-    CHECK(at(r, blank[2].span) == "(七) 总计\t—\t—\t—\t0\t0\t0\t0");
-    CHECK(contains(blank[2].message_zh, "一行有 3 个单元格空白"));
+    CHECK(contains(blank[0].message_zh, "表三有 2 个单元格空白或写作“—”“/”之类（2 行；第一个：“（一）予以公开”"));
+    CHECK(contains(blank[0].message_en, "2 cells are blank"));
+    CHECK(blank[1].cells.size() == 3);
+    CHECK(blank[1].cells[0].row == "t3.total");
+    CHECK(contains(blank[1].message_zh, "空白不是 0"));
+}
+
+TEST_CASE("cell-blank: a table whose zeros are written as dashes, space-separated, reads them as 0 in one finding") {
+    // Rows of nothing but dashes ("1.属于国家秘密 — — — — — — —") are rows, not words.
+    ReportText rt = with_partly();
+    std::string text = rt.str();
+    for (size_t at = text.find("\t0"); at != std::string::npos; at = text.find("\t0", at)) {
+        const bool cell = at + 2 == text.size() || text[at + 2] == '\t' || text[at + 2] == '\n';
+        if (cell) text.replace(at, 2, " —");
+        else at += 2;
+    }
+    for (auto& c : text)
+        if (c == '\t') c = ' ';
+    const Result r = nianbao::check(text);
+    CHECK(nianbao::test::findings_with(r, "row-missing").empty());
+    CHECK(nianbao::test::findings_with(r, "cell-count").empty());
+    // One a table for the dashes read as 0 (table 四's are in its one row),
+    // and 总计's row of table 三 apart: 部分公开 has 9, so its dashes are not 0.
+    const auto blank = nianbao::test::findings_with(r, "cell-blank");
+    REQUIRE(blank.size() == 4);
+    CHECK(contains(blank[0].message_zh, "表二有 10 个单元格空白或写作“—”“/”之类（6 行"));
+    CHECK(contains(blank[1].message_zh, "表三有 166 个单元格空白"));
+    CHECK(contains(blank[2].message_zh, "表三“（七）总计”一行有 7 个单元格空白"));
+    CHECK(contains(blank[3].message_zh, "表四“行政复议、行政诉讼”一行有 14 个单元格空白"));
+    REQUIRE(r.report.table3.found);
+    for (const auto& row : r.report.table3.rows)
+        if (row.spec->cells > 0) CHECK_MESSAGE(row.found, row.spec->key);
 }
 
 // --- a whole column or row blank: blank is not 0 ---------------------------------
@@ -521,6 +551,7 @@ TEST_CASE("blank lines: a web page's zeros left empty in a whole column are zero
     const Result r = nianbao::check(blank_cells3(provincial().str(), cells));
     for (const auto& id : kSums) CHECK_MESSAGE(nianbao::test::findings_with(r, id).empty(), id);
     const auto blank = nianbao::test::findings_with(r, "cell-blank");
-    CHECK(blank.size() == 25);  // one a row, read as 0, as before
-    for (const auto& f : blank) CHECK(contains(f.message_zh, "按 0 计算"));
+    REQUIRE(blank.size() == 1);  // one for the table, naming the 25 cells, each read as 0
+    CHECK(blank[0].cells.size() == 25);
+    CHECK(contains(blank[0].message_zh, "按 0 计算"));
 }

@@ -192,6 +192,10 @@ const std::vector<MessageSpec>& messages() {
          "{table_en}, 「{row}」: {count} {count|cell is|cells are} blank ({columns_en}); read as 0. The template asks for 0.",
          "空白处填 0。",
          "Write 0 in the blank cells."},
+        {Msg::CellBlankTable, "{table}有 {count} 个单元格空白或写作“—”“/”之类（{rows} 行；第一个：“{row}”·{column}），均按 0 计算；格式要求填 0。",
+         "{table_en}: {count} {count|cell is|cells are} blank or written as 「—」, 「/」 or the like (in {rows} {rows|row|rows}; first: 「{row}」 · {column}); each is read as 0. The template asks for 0.",
+         "空白处填 0。",
+         "Write 0 in the blank cells."},
         {Msg::CellBlankLineRow, "{table}“{row}”一行有 {count} 个单元格空白（{columns}）；{why}，空白不是 0，与它们有关的合计未作核对。",
          "{table_en}, 「{row}」: {count} {count|cell is|cells are} blank ({columns_en}); {why_en}, so a blank is not 0, and the sums through them were not checked.",
          "按实际数量填写这些单元格（表格只给出了它们的合计，推算不出各项）。",
@@ -384,18 +388,54 @@ void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
     out.emit(msg, row.glued_span, p);
 }
 
-void check_cells(const Table& t, size_t j, const BlankLines& lines, Emitter& out) {
+// The blank cells read as 0 (not those of a blank line, which say so
+// themselves), row by row: {row, column}.
+std::vector<std::pair<size_t, size_t>> zero_blanks(const Table& t, const BlankLines& lines) {
+    std::vector<std::pair<size_t, size_t>> out;
+    for (size_t j = 0; j < t.rows.size(); ++j) {
+        const Row& row = t.rows[j];
+        if (!row.found || row.glued == Row::Glued::Ambiguous) continue;
+        for (size_t k = 0; k < row.cells.size(); ++k)
+            if (row.cells[k].status == CellStatus::Blank && !lines.contains({t.number, j, static_cast<int>(k)}))
+                out.push_back({j, k});
+    }
+    return out;
+}
+
+// Blanks in several rows are one habit of the table (a web page that leaves
+// its zeros empty, a clerk who writes — for none): one finding for the table,
+// naming the first and carrying every cell. True when it was reported.
+bool report_blank_table(const Table& t, const BlankLines& lines, Emitter& out) {
+    const auto blanks = zero_blanks(t, lines);
+    size_t rows = 0;
+    for (size_t i = 0; i < blanks.size(); ++i) rows += i == 0 || blanks[i].first != blanks[i - 1].first;
+    if (rows < 2) return false;
+    const Row& first = t.rows[blanks.front().first];
+    const size_t first_column = blanks.front().second;
+    Params p = table_params(t);
+    p["row"] = row_name(*first.spec);
+    p["column"] = column_name(*t.spec, *first.spec, static_cast<int>(first_column));
+    p["count"] = std::to_string(blanks.size());
+    p["rows"] = std::to_string(rows);
+    const Span at = first.cells[first_column].span.empty() ? first.span : first.cells[first_column].span;
+    Finding& f = out.emit(Msg::CellBlankTable, at, p);
+    for (const auto& [j, k] : blanks)
+        f.cells.push_back({t.number, std::string(t.rows[j].spec->key), static_cast<int>(k), t.rows[j].cells[k].span, ""});
+    return true;
+}
+
+void check_cells(const Table& t, size_t j, const BlankLines& lines, bool table_blanks_reported, Emitter& out) {
     const Row& row = t.rows[j];
     // Blanks of a blank line are that line's finding.
     auto in_line = [&](size_t k) { return lines.contains({t.number, j, static_cast<int>(k)}); };
     std::vector<size_t> blank;
     for (size_t k = 0; k < row.cells.size(); ++k)
         if (row.cells[k].status == CellStatus::Blank && !in_line(k)) blank.push_back(k);
-    const bool blank_row = blank.size() >= 2;
+    const bool blank_row = blank.size() >= 2 && !table_blanks_reported;
     if (blank_row) report_blank_row(t, row, blank, out);
     for (size_t k = 0; k < row.cells.size(); ++k) {
         const Cell& c = row.cells[k];
-        if (c.status == CellStatus::Blank && (blank_row || in_line(k))) continue;
+        if (c.status == CellStatus::Blank && (blank_row || table_blanks_reported || in_line(k))) continue;
         const bool reported = c.status == CellStatus::Invalid || c.status == CellStatus::Overflow ||
                               c.status == CellStatus::Blank;
         if (!reported) continue;  // most cells: nothing to say, nothing to build
@@ -495,6 +535,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
     }
     const TableSpec& spec = *t.spec;
     const BlankLines& lines = blank_lines(ctx);
+    const bool table_blanks = report_blank_table(t, lines, out);
     // Rows not read: found, with too few or too many numbers (a row of glued
     // digits has its own finding). A third or more of the data rows (two at
     // least) and the table cannot be read reliably: one finding, not one a row.
@@ -579,7 +620,7 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
             p()["found"] = std::to_string(row.numbers_found);
             out.emit(Msg::CellCountCount, row.span, p());
         }
-        check_cells(t, j, lines, out);
+        check_cells(t, j, lines, table_blanks, out);
     }
     for (const BlankLine& line : lines.lines)
         if (line.table == t.number) report_blank_line(t, line, out);

@@ -313,11 +313,9 @@ void split_values(LineTokens& line, const Token* tokens, size_t count) {
     // Empty cells between the label and the first value are merged label cells.
     size_t first = start;
     while (first < n && tokens[first].kind == TokenKind::Empty) ++first;
-    bool any_number = false;
-    for (size_t i = first; i < n; ++i)
-        if (tokens[i].kind == TokenKind::Number || tokens[i].kind == TokenKind::Garbage) any_number = true;
-    // A lone "无" or "—" in running text is a word, not a blank cell.
-    if (!any_number && !line.tabbed) first = n;
+    // Blank markers standing apart at the end of a line are a row's cells,
+    // also when the row has no number ("1.属于国家秘密 — — — — — — —",
+    // "行政许可 —"); one glued to a word ("本年度无") is part of the word.
     size_t labels = 0;
     for (size_t i = 0; i < first; ++i) labels += tokens[i].kind != TokenKind::Empty;
     line.label.clear();
