@@ -51,7 +51,7 @@ nianbao::InputText read_pdf_input(std::string_view bytes) {
     }
     // Text in private-use code points is passed on: the check says it cannot
     // be read (input-encoding), as for an OFD.
-    out.decoded = nianbao::decode_bytes(nianbao::lay_out(pdf.runs).text);
+    out.decoded = nianbao::decode_bytes(nianbao::lay_out(pdf.runs, pdf.rulings).text);
     out.ok = true;
     return out;
 }

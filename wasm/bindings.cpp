@@ -210,9 +210,10 @@ emscripten::val zip_read(const std::string& bytes, const emscripten::val& parts)
 }
 
 // A PDF's text items as pdf.js gives them, each {page, x, y, w, h, angle,
-// text} with y down from the page's top (web/pdftext.js) -> the text the
-// reader reads, laid out by the core as the CLI's OFD reader does.
-std::string lay_out_runs(const emscripten::val& items) {
+// text} with y down from the page's top, and the lines its pages draw, each
+// {page, x0, y0, x1, y1} (web/pdftext.js) -> the text the reader reads, laid
+// out by the core as the CLI's PDF and OFD readers do.
+std::string lay_out_runs(const emscripten::val& items, const emscripten::val& lines) {
     std::vector<nianbao::TextRun> runs;
     const auto n = items["length"].as<unsigned>();
     runs.reserve(n);
@@ -221,7 +222,15 @@ std::string lay_out_runs(const emscripten::val& items) {
         runs.push_back({r["page"].as<int>(), r["x"].as<double>(), r["y"].as<double>(), r["w"].as<double>(),
                         r["h"].as<double>(), r["angle"].as<double>(), r["text"].as<std::string>()});
     }
-    return nianbao::lay_out(runs).text;
+    std::vector<nianbao::Ruling> rulings;
+    const auto m = lines["length"].as<unsigned>();
+    rulings.reserve(m);
+    for (unsigned k = 0; k < m; ++k) {
+        const emscripten::val r = lines[k];
+        rulings.push_back({r["page"].as<int>(), r["x0"].as<double>(), r["y0"].as<double>(), r["x1"].as<double>(),
+                           r["y1"].as<double>()});
+    }
+    return nianbao::lay_out(runs, rulings).text;
 }
 
 std::string rules() { return nianbao::rules_to_json(); }

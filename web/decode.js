@@ -90,7 +90,7 @@ NB.decode = (function () {
       return { text: value.text, encoding: ZIP_NAMES[value.kind] || String(value.kind).toUpperCase() };
     }
     if (kind.reader === 'pdfjs') {
-      const layOut = async (runs) => (await request('layout', { runs })).value;
+      const layOut = async (runs, rulings) => (await request('layout', { runs, rulings: rulings || [] })).value;
       await NB.onDemand();   // pdftext.js is on demand (web/ondemand.js)
       return { text: await NB.pdf.toText(bytes, layOut), encoding: 'PDF' };
     }

@@ -15,7 +15,7 @@ NB.pdf = (function () {
   // 2.2 GB). A report has 5-30 pages and a few thousand text items, read in
   // about a second. Past the time, pdf.js's worker is ended (task.destroy()),
   // which frees what it took. Settable, for the tests.
-  const limits = { pages: 500, items: 300000, seconds: 30 };
+  const limits = { pages: 500, items: 300000, rulings: 200000, seconds: 30 };
 
   function supported() {
     return !document.getElementById('nb-core') && /^https?:$/.test(location.protocol);
@@ -56,8 +56,97 @@ NB.pdf = (function () {
     return runs;
   }
 
-  // bytes: Uint8Array of a PDF; layOut: runs -> Promise of text (the worker's
-  // 'layout'). Resolves with the PDF's text.
+  // A page's operator list -> the lines it draws (a table's cell borders):
+  // {page, x0, y0, x1, y1}, y down from the page's top, as the CLI makes
+  // them (cli/pdf/paths.h): a path is its subpaths of points (pdf.js builds a
+  // rectangle as four corners, closed); a stroked path gives each of its
+  // horizontal or vertical straight segments, a filled one each subpath that
+  // is a thin upright rectangle (at most 2.5 units across) as its centre
+  // line; curves are none. Points go through the transform in force.
+  // scripts/pdf_runs.mjs writes the test fixtures with this same function.
+  function rulingsOf(opList, OPS, page, pageHeight, cap) {
+    const round = (v) => Math.round(v * 100) / 100;
+    const mul = (m, n) => [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3],
+      m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
+    const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+    const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+    const out = [];
+    const add = (x0, y0, x1, y1) => {
+      if (out.length < cap) out.push({ page, x0: round(x0), y0: round(pageHeight - y0), x1: round(x1), y1: round(pageHeight - y1) });
+    };
+    let ctm = [1, 0, 0, 1, 0, 0];
+    const saved = [];
+    const { fnArray, argsArray } = opList;
+    for (let i = 0; i < fnArray.length && out.length < cap; i++) {
+      const fn = fnArray[i];
+      const args = argsArray[i];
+      if (fn === OPS.save) saved.push(ctm);
+      else if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = saved.pop() || ctm;
+      else if (fn === OPS.transform) ctm = mul(ctm, args);
+      else if (fn === OPS.paintFormXObjectBegin) {
+        saved.push(ctm);
+        if (Array.isArray(args[0]) && args[0].length === 6) ctm = mul(ctm, args[0]);
+      } else if (fn === OPS.constructPath && args && args[1] && args[1][0]) {
+        const stroke = strokes.has(args[0]);
+        const fill = fills.has(args[0]);
+        if (!stroke && !fill) continue;
+        const data = args[1][0];
+        const subs = [];
+        let cur = null;
+        const point = (x, y, straight) => {
+          const p = { x: ctm[0] * x + ctm[2] * y + ctm[4], y: ctm[1] * x + ctm[3] * y + ctm[5], straight };
+          if (!cur) { cur = { points: [], closed: false }; subs.push(cur); }
+          cur.points.push(p);
+        };
+        for (let k = 0; k < data.length;) {
+          const code = data[k];
+          if (code === 0) { cur = null; point(data[k + 1], data[k + 2], true); k += 3; }
+          else if (code === 1) { point(data[k + 1], data[k + 2], true); k += 3; }
+          else if (code === 2) { point(data[k + 5], data[k + 6], false); k += 7; }
+          else if (code === 3) { point(data[k + 3], data[k + 4], false); k += 5; }
+          else if (code === 4) {
+            if (cur) {
+              cur.closed = true;
+              const start = cur.points[0];
+              cur = { points: [{ x: start.x, y: start.y, straight: true }], closed: false };
+              subs.push(cur);
+            }
+            k += 1;
+          } else break;
+        }
+        for (const sub of subs) {
+          const pts = sub.points;
+          const n = pts.length;
+          if (stroke) {
+            for (let k = 1; k <= n; k++) {
+              if (k === n && !(sub.closed && n > 2)) break;
+              const a = pts[k - 1];
+              const b = pts[k % n];
+              if (k < n && !b.straight) continue;
+              const dx = Math.abs(b.x - a.x);
+              const dy = Math.abs(b.y - a.y);
+              if ((dx <= 0.5 || dy <= 0.5) && Math.max(dx, dy) >= 1) add(a.x, a.y, b.x, b.y);
+            }
+          }
+          if (fill && sub.closed && n === 4) {
+            const xs = pts.map((q) => q.x);
+            const ys = pts.map((q) => q.y);
+            const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+            const upright = pts.every((q) => q.straight && (Math.abs(q.x - x0) < 0.01 || Math.abs(q.x - x1) < 0.01)
+              && (Math.abs(q.y - y0) < 0.01 || Math.abs(q.y - y1) < 0.01));
+            const w = x1 - x0, h = y1 - y0;
+            if (!upright || Math.min(w, h) > 2.5 || Math.max(w, h) < 3) continue;
+            if (w < h) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+            else add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // bytes: Uint8Array of a PDF; layOut: (runs, rulings) -> Promise of text
+  // (the worker's 'layout'). Resolves with the PDF's text.
   async function toText(bytes, layOut) {
     if (!supported()) throw new Error(NB.t('pdfUnsupported'));
     // pdf.js 5 (even its legacy build) is ES2022 and uses structuredClone: Chromium 98, Firefox 94.
@@ -77,19 +166,22 @@ NB.pdf = (function () {
       const doc = await within(task.promise);
       if (doc.numPages > limits.pages) throw new Error(NB.t('pdfTooManyPages', limits.pages, doc.numPages));
       const runs = [];
+      const rulings = [];
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await within(doc.getPage(n));
-        const content = await within(page.getTextContent());
+        const height = page.view[3] - page.view[1];
+        const [content, ops] = await within(Promise.all([page.getTextContent(), page.getOperatorList()]));
         if (runs.length + content.items.length > limits.items) throw new Error(NB.t('pdfTooManyItems', limits.items));
-        for (const run of runsOf(content.items, n, page.view[3] - page.view[1])) runs.push(run);
+        for (const run of runsOf(content.items, n, height)) runs.push(run);
+        for (const r of rulingsOf(ops, pdfjs.OPS, n, height, limits.rulings - rulings.length)) rulings.push(r);
         page.cleanup();
       }
-      return layOut(runs);
+      return layOut(runs, rulings);
     } finally {
       clearTimeout(timer);
       task.destroy();
     }
   }
 
-  return { supported, toText, runsOf, limits };
+  return { supported, toText, runsOf, rulingsOf, limits };
 })();

@@ -53,9 +53,9 @@ bool content_bytes(QPDFObjectHandle contents, Budget& budget, std::string& out) 
 class Runner {
 public:
     Runner(QPDFObjectHandle resources, const TextState& state, const double view[4], Fonts& fonts, Budget& budget,
-           std::vector<TextItem>& out, std::set<QPDFObjGen>& forms)
+           std::vector<TextItem>& out, Paths& paths, std::set<QPDFObjGen>& forms)
         : resources_(resources), ts_(state), view_(view), fonts_(fonts), budget_(budget), out_(out),
-          items_(out, view, budget), forms_(forms) {}
+          items_(out, view, budget), paths_(paths), forms_(forms) {}
 
     // Runs decoded content, operator by operator, until it ends or the budget does.
     void run(const std::string& bytes) {
@@ -146,6 +146,35 @@ private:
             set_graphics_state("/" + last().text);
         } else if (name == "BMC" || name == "BDC" || name == "EMC") {
             items_.flush();
+        } else {
+            path_op(name, n);
+        }
+    }
+
+    // Path construction and painting: the lines a table's borders are drawn with.
+    void path_op(const std::string& name, size_t n) {
+        if (name == "m" && args(2)) {
+            paths_.move_to(arg(n - 2), arg(n - 1));
+        } else if (name == "l" && args(2)) {
+            paths_.line_to(arg(n - 2), arg(n - 1));
+        } else if (name == "c" && args(6)) {
+            paths_.curve_to(arg(n - 2), arg(n - 1));
+        } else if ((name == "v" || name == "y") && args(4)) {
+            paths_.curve_to(arg(n - 2), arg(n - 1));
+        } else if (name == "re" && args(4)) {
+            paths_.rect(arg(n - 4), arg(n - 3), arg(n - 2), arg(n - 1));
+        } else if (name == "h") {
+            paths_.close();
+        } else if (name == "S" || name == "s") {
+            if (name == "s") paths_.close();
+            paths_.paint(true, false, ts_.ctm);
+        } else if (name == "f" || name == "F" || name == "f*") {
+            paths_.paint(false, true, ts_.ctm);
+        } else if (name == "B" || name == "B*" || name == "b" || name == "b*") {
+            if (name == "b" || name == "b*") paths_.close();
+            paths_.paint(true, true, ts_.ctm);
+        } else if (name == "n") {
+            paths_.paint(false, false, ts_.ctm);
         }
     }
 
@@ -194,7 +223,7 @@ private:
         QPDFObjectHandle own = dict.getKey("/Resources");
         const bool marked = form.isIndirect() && forms_.insert(form.getObjGen()).second;
         --budget_.form_depth;
-        Runner child(own.isDictionary() ? own : resources_, state, view_, fonts_, budget_, out_, forms_);
+        Runner child(own.isDictionary() ? own : resources_, state, view_, fonts_, budget_, out_, paths_, forms_);
         child.run(bytes);
         ++budget_.form_depth;
         if (marked) forms_.erase(form.getObjGen());
@@ -207,6 +236,7 @@ private:
     Budget& budget_;
     std::vector<TextItem>& out_;
     TextItems items_;
+    Paths& paths_;
     std::set<QPDFObjGen>& forms_;
     std::vector<Operand> operands_;
     std::vector<TextState> saved_;
@@ -230,13 +260,14 @@ Font* Fonts::get(QPDFObjectHandle dict) {
 }
 
 void page_text(QPDFObjectHandle page, const double view[4], Fonts& fonts, Budget& budget,
-               std::vector<TextItem>& out) {
+               std::vector<TextItem>& out, std::vector<Segment>& lines, size_t& line_cap) {
+    Paths paths(lines, line_cap);
     std::string bytes;
     if (!content_bytes(page.getKey("/Contents"), budget, bytes)) return;
     std::set<QPDFObjGen> forms;
     // Resources may be inherited from the page tree.
     QPDFObjectHandle resources = QPDFPageObjectHelper(page).getAttribute("/Resources", false);
-    Runner runner(resources, TextState(), view, fonts, budget, out, forms);
+    Runner runner(resources, TextState(), view, fonts, budget, out, paths, forms);
     runner.run(bytes);
 }
 

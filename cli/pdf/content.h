@@ -14,6 +14,7 @@
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include "pdf/font.h"
+#include "pdf/paths.h"
 #include "pdf/text_items.h"
 
 namespace cli::pdf {
@@ -33,9 +34,10 @@ private:
     static constexpr size_t kMaxDirect = 64;
 };
 
-// Runs the page's content; its items go to `out`. `view`: the page's box.
+// Runs the page's content; its items go to `out`, the lines it draws to
+// `lines` (at most `line_cap` more, counted down). `view`: the page's box.
 // Damage inside a content stream ends that stream, not the page's text so far.
 void page_text(QPDFObjectHandle page, const double view[4], Fonts& fonts, Budget& budget,
-               std::vector<TextItem>& out);
+               std::vector<TextItem>& out, std::vector<Segment>& lines, size_t& line_cap);
 
 }  // namespace cli::pdf

@@ -98,18 +98,31 @@ bool has_non_space(const std::string& s) {
     return false;
 }
 
+// A point of the page's user space on the page as shown: y down from its top.
+void on_page(double x, double y, const double view[4], int rotate, double& px, double& py) {
+    switch (rotate) {
+        case 90: px = y - view[1], py = x - view[0]; break;
+        case 180: px = view[2] - x, py = y - view[1]; break;
+        case 270: px = view[3] - y, py = view[2] - x; break;
+        default: px = x - view[0], py = view[3] - y;
+    }
+}
+
+nianbao::Ruling ruling_of(const Segment& s, int page, const double view[4], int rotate) {
+    nianbao::Ruling r;
+    r.page = page;
+    on_page(s.x0, s.y0, view, rotate, r.x0, r.y0);
+    on_page(s.x1, s.y1, view, rotate, r.x1, r.y1);
+    r.x0 = round2(r.x0), r.y0 = round2(r.y0), r.x1 = round2(r.x1), r.y1 = round2(r.y1);
+    return r;
+}
+
 // A text item as the run the page makes of it, on the page as shown.
 nianbao::TextRun run_of(const TextItem& item, int page, const double view[4], int rotate) {
     const Matrix& t = item.transform;
-    const double x = t[4], y = t[5];
     nianbao::TextRun r;
     r.page = page;
-    switch (rotate) {
-        case 90: r.x = y - view[1], r.y = x - view[0]; break;
-        case 180: r.x = view[2] - x, r.y = y - view[1]; break;
-        case 270: r.x = view[3] - y, r.y = view[2] - x; break;
-        default: r.x = x - view[0], r.y = view[3] - y;
-    }
+    on_page(t[4], t[5], view, rotate, r.x, r.y);
     double size = std::hypot(t[2], t[3]);
     if (size == 0) size = std::fabs(t[3]);
     if (size == 0) size = 10;
@@ -140,6 +153,7 @@ Limits default_limits() {
     l.glyphs = 4000000;
     l.items = 200000;
     l.text_bytes = nianbao::kMaxInputBytes;  // as much as a text file may have
+    l.rulings = 200000;  // a table's page draws some hundreds
     l.form_depth = 12;
     l.fonts.stream_bytes = size_t(32) << 20;
     l.fonts.entries = 1000000;
@@ -180,12 +194,15 @@ PdfRuns read_pdf_runs(std::string_view bytes, const Limits& limits) {
         budget.form_depth = limits.form_depth;
         Fonts fonts(limits.fonts);
         std::vector<TextItem> items;
+        std::vector<Segment> lines;
+        size_t line_cap = limits.rulings;
         for (size_t p = 0; p < pages.size(); ++p) {
             double view[4];
             view_of(pages[p], view);
             const int rotate = rotation_of(pages[p]);
             items.clear();
-            page_text(pages[p].getObjectHandle(), view, fonts, budget, items);
+            lines.clear();
+            page_text(pages[p].getObjectHandle(), view, fonts, budget, items, lines, line_cap);
             if (budget.exhausted) {
                 result.error = PdfError::TooMuchContent;
                 result.detail = budget.what;
@@ -194,6 +211,7 @@ PdfRuns read_pdf_runs(std::string_view bytes, const Limits& limits) {
             }
             for (const TextItem& item : items)
                 if (has_non_space(item.text)) result.runs.push_back(run_of(item, static_cast<int>(p + 1), view, rotate));
+            for (const Segment& s : lines) result.rulings.push_back(ruling_of(s, static_cast<int>(p + 1), view, rotate));
         }
     } catch (const QPDFExc& e) {
         result.error = e.getErrorCode() == qpdf_e_password      ? PdfError::Password
@@ -201,6 +219,7 @@ PdfRuns read_pdf_runs(std::string_view bytes, const Limits& limits) {
                                                                 : PdfError::Damaged;
         result.detail = e.getMessageDetail();
         result.runs.clear();
+        result.rulings.clear();
         return result;
     } catch (const std::exception& e) {
         result.error = PdfError::Damaged;

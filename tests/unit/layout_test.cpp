@@ -247,3 +247,65 @@ TEST_CASE("layout: a row whose cells are all blank stays a row of empty cells; a
     CHECK(lines[5] == "5.要求行政机关确认或重新出具已获取信息\t1\t\t1");
     CHECK(laid.run_of.size() == laid.text.size());
 }
+
+namespace {
+
+// A grid of drawn borders: vertical lines at xs from y0 to y1, horizontal
+// lines at ys from x0 to x1 (page 1).
+std::vector<nianbao::Ruling> grid(const std::vector<double>& xs, const std::vector<double>& ys) {
+    std::vector<nianbao::Ruling> out;
+    for (double x : xs) out.push_back({1, x, ys.front(), x, ys.back()});
+    for (double y : ys) out.push_back({1, xs.front(), y, xs.back(), y});
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("layout: drawn borders give a row left blank its empty cells, and a label wrapped in its box stays one") {
+    // Table 三's rows in a box 100-300 wide for the labels, seven boxes of 20
+    // for the numbers; rows 20 high. Only 予以公开 has a number (in 自然人);
+    // 部分公开's label wraps to a second line in its box.
+    std::vector<TextRun> runs = {
+        {1, 102, 115, 0, 10, 0, "（一）予以公开"},
+        {1, 305, 115, 6, 10, 0, "2"},
+        {1, 102, 132, 0, 10, 0, "（二）部分公开（区分处理的"},
+        {1, 102, 144, 0, 10, 0, "，只计这一情形）"},
+        {1, 102, 155, 0, 10, 0, "1.属于国家秘密"},
+    };
+    for (auto& r : runs) r.width = 10.0 * (r.text.size() / 3);  // ten units a character
+    runs[1].width = 6;
+    const std::vector<double> xs = {100, 300, 320, 340, 360, 380, 400, 420, 440};
+    const auto text = nianbao::lay_out(runs, grid(xs, {100, 120, 147, 160})).text;
+    const auto lines = lines_of(text);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "（一）予以公开\t2\t\t\t\t\t\t");
+    CHECK(lines[1] == "（二）部分公开（区分处理的，只计这一情形）\t\t\t\t\t\t\t");
+    CHECK(lines[2] == "1.属于国家秘密\t\t\t\t\t\t\t");
+    // Without the borders the numbers alone cannot place them.
+    CHECK(lines_of(nianbao::lay_out(runs).text)[0] == "（一）予以公开\t2");
+}
+
+TEST_CASE("layout: a group's label in a column of its own stays a line; a header over the numbers' boxes is no row") {
+    std::vector<TextRun> runs = {
+        {1, 102, 115, 40, 10, 0, "申请人"},        // a header: its last word stands in a number's box
+        {1, 302, 115, 15, 10, 0, "自然人"},
+        {1, 102, 145, 70, 10, 0, "（三）不予公开"},  // the group's box, left, across three rows
+        {1, 202, 135, 60, 10, 0, "1.属于国家秘密"},  // the rows' boxes, right
+        {1, 202, 155, 60, 10, 0, "2.其他法律行政法规禁止公开"},
+        {1, 202, 175, 60, 10, 0, "3.危及“三安全一稳定”"},
+    };
+    const std::vector<double> xs = {100, 200, 300, 320, 340, 360, 380, 400, 420, 440};
+    std::vector<nianbao::Ruling> rulings;
+    for (double x : xs) rulings.push_back({1, x, 100, x, 180});
+    rulings.push_back({1, 100, 100, 440, 100});
+    rulings.push_back({1, 100, 120, 440, 120});
+    for (double y : {140.0, 160.0}) rulings.push_back({1, 200, y, 440, y});  // the group's box has no inner borders
+    rulings.push_back({1, 100, 180, 440, 180});
+    const auto lines = lines_of(nianbao::lay_out(runs, rulings).text);
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0] == "申请人\t自然人");
+    CHECK(lines[1] == "1.属于国家秘密\t\t\t\t\t\t\t");
+    CHECK(lines[2] == "（三）不予公开");
+    CHECK(lines[3] == "2.其他法律行政法规禁止公开\t\t\t\t\t\t\t");
+    CHECK(lines[4] == "3.危及“三安全一稳定”\t\t\t\t\t\t\t");
+}

@@ -21,6 +21,14 @@ struct TextRun {
     std::string text;     // UTF-8
 };
 
+// A line the producer drew: a table's cell border. Same units and axes as
+// the runs; a thin filled rectangle comes as its centre line. Only the
+// horizontal and vertical ones are used.
+struct Ruling {
+    int page = 1;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct LaidOutText {
     std::string text;
     // For each byte of `text`: the index of the run it comes from, or
@@ -34,6 +42,10 @@ struct LaidOutText {
 // column a row leaves empty stays an empty cell (two tabs), so a row reads
 // as label, tab, cells. Runs not horizontal (a header cell written down its
 // column) come after their page's lines, one line each, and are never cells.
-LaidOutText lay_out(const std::vector<TextRun>& runs);
+// Where the numbers alone cannot place a row's cells (a table left blank but
+// for a number or two), the drawn cell borders do: a row's cells are the
+// boxes right of its label between the vertical rulings crossing it, and a
+// row with none of its cells filled is its label and those boxes, empty.
+LaidOutText lay_out(const std::vector<TextRun>& runs, const std::vector<Ruling>& rulings = {});
 
 }  // namespace nianbao

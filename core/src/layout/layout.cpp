@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -213,6 +214,63 @@ bool fits_columns(const std::vector<Column>& cols, const Line& line) {
     return 2 * hits >= n;
 }
 
+// The drawn borders of one page: vertical and horizontal segments.
+struct PageRules {
+    struct Vertical {
+        double x, y0, y1;
+    };
+    struct Horizontal {
+        double y, x0, x1;
+    };
+    std::vector<Vertical> verticals;
+    std::vector<Horizontal> horizontals;
+};
+
+std::vector<PageRules> rules_by_page(const std::vector<Ruling>& rulings) {
+    std::vector<PageRules> pages;
+    for (const Ruling& r : rulings) {
+        if (r.page < 1 || r.page > 100000) continue;
+        const double dx = std::fabs(r.x1 - r.x0), dy = std::fabs(r.y1 - r.y0);
+        if (static_cast<size_t>(r.page) > pages.size()) pages.resize(static_cast<size_t>(r.page));
+        PageRules& p = pages[static_cast<size_t>(r.page - 1)];
+        if (dx <= 1 && dy >= 3) p.verticals.push_back({(r.x0 + r.x1) / 2, std::min(r.y0, r.y1), std::max(r.y0, r.y1)});
+        else if (dy <= 1 && dx >= 3) p.horizontals.push_back({(r.y0 + r.y1) / 2, std::min(r.x0, r.x1), std::max(r.x0, r.x1)});
+    }
+    return pages;
+}
+
+using Box = std::pair<double, double>;  // x from, x to
+
+// The boxes right of x = from on a line whose glyphs' middle is at y = mid:
+// the spans between consecutive vertical borders crossing it there.
+std::vector<Box> boxes_right_of(const PageRules& rules, double mid, double from) {
+    std::vector<double> xs;
+    for (const auto& v : rules.verticals)
+        if (v.y0 - 0.5 <= mid && mid <= v.y1 + 0.5 && v.x >= from - 0.5) xs.push_back(v.x);
+    std::sort(xs.begin(), xs.end());
+    std::vector<Box> boxes;
+    double last = 0;
+    for (size_t k = 0; k < xs.size(); ++k) {
+        if (k > 0 && xs[k] - last < 1.5) continue;  // one border drawn twice, or thick
+        if (k > 0) boxes.push_back({last, xs[k]});
+        last = xs[k];
+    }
+    return boxes;
+}
+
+// The nearest horizontal borders above and below y = mid at x: the band of
+// one table row; {0, 0} when the rulings do not close it.
+std::pair<double, double> band_at(const PageRules& rules, double x, double mid) {
+    double top = -1e300, bottom = 1e300;
+    for (const auto& h : rules.horizontals) {
+        if (h.x0 - 0.5 > x || x > h.x1 + 0.5) continue;
+        if (h.y < mid) top = std::max(top, h.y);
+        else bottom = std::min(bottom, h.y);
+    }
+    if (top < -1e299 || bottom > 1e299) return {0, 0};
+    return {top, bottom};
+}
+
 class Writer {
 public:
     explicit Writer(LaidOutText& out) : out_(out) {}
@@ -304,6 +362,25 @@ void write_row(Writer& w, const Line& line, const std::vector<Column>& cols) {
     }
 }
 
+// A row placed by the drawn borders: its labels, then a cell per box, with
+// the number standing in it or empty.
+void write_boxes(Writer& w, const Line& line, const std::vector<Box>& boxes) {
+    for (size_t k = 0; k < line.first_value; ++k) {
+        if (k > 0) w.separator('\t');
+        w.piece(line.pieces[k]);
+    }
+    for (const Box& b : boxes) {
+        w.separator('\t');
+        for (size_t k = line.first_value; k < line.pieces.size(); ++k) {
+            const double c = line.pieces[k].center();
+            if (b.first <= c && c <= b.second) {
+                w.piece(line.pieces[k]);
+                break;
+            }
+        }
+    }
+}
+
 void write_plain(Writer& w, const Line& line) {
     for (size_t k = 0; k < line.pieces.size(); ++k) {
         if (k > 0) w.separator('\t');
@@ -351,15 +428,15 @@ void split_runs(const std::vector<TextRun>& runs, std::vector<TextRun>& out, std
     }
 }
 
-LaidOutText lay_out_split(const std::vector<TextRun>& runs);
+LaidOutText lay_out_split(const std::vector<TextRun>& runs, const std::vector<PageRules>& rules);
 
 }  // namespace
 
-LaidOutText lay_out(const std::vector<TextRun>& input) {
+LaidOutText lay_out(const std::vector<TextRun>& input, const std::vector<Ruling>& rulings) {
     std::vector<TextRun> runs;
     std::vector<uint32_t> origin;
     split_runs(input, runs, origin);
-    LaidOutText out = lay_out_split(runs);
+    LaidOutText out = lay_out_split(runs, rules_by_page(rulings));
     for (auto& k : out.run_of)
         if (k != LaidOutText::kNoRun) k = origin[k];
     return out;
@@ -367,7 +444,7 @@ LaidOutText lay_out(const std::vector<TextRun>& input) {
 
 namespace {
 
-LaidOutText lay_out_split(const std::vector<TextRun>& runs) {
+LaidOutText lay_out_split(const std::vector<TextRun>& runs, const std::vector<PageRules>& rules) {
     LaidOutText out;
     Writer w(out);
     std::vector<uint32_t> order;
@@ -525,6 +602,98 @@ LaidOutText lay_out_split(const std::vector<TextRun>& runs) {
         block_of[i] = block_of[p];
     }
 
+    // Rows the drawn borders place, where the numbers alone cannot (a table
+    // left blank but for a number or two gives its numbers no columns): a
+    // row of numbers whose block has another count of columns, and a
+    // label alone in its band between two horizontal borders, get the boxes
+    // right of their label; the label's other lines in the band, in its
+    // column, join it (a group's label in a column of its own stays a line).
+    std::vector<std::vector<Box>> ruled(lines.size());
+    if (!rules.empty()) {
+        const auto& widths = template_widths();
+        auto is_width = [&](size_t n) { return std::find(widths.begin(), widths.end(), static_cast<int>(n)) != widths.end(); };
+        auto mid_of = [](const Line& l) { return l.y - 0.35 * l.size; };
+        auto rules_of = [&](const Line& l) -> const PageRules* {
+            const auto page = static_cast<size_t>(l.page);
+            return page >= 1 && page <= rules.size() && !rules[page - 1].verticals.empty() ? &rules[page - 1] : nullptr;
+        };
+        // The boxes right of the line's labels if it has a template's count
+        // of them and its numbers sit one to a box; else none.
+        auto boxes_of = [&](const Line& l) -> std::vector<Box> {
+            const PageRules* pr = rules_of(l);
+            if (!pr || l.first_value == 0) return {};
+            std::vector<Box> boxes = boxes_right_of(*pr, mid_of(l), l.pieces[l.first_value - 1].x1);
+            if (boxes.empty() || !is_width(boxes.size())) return {};
+            std::vector<char> taken(boxes.size(), 0);
+            for (size_t k = l.first_value; k < l.pieces.size(); ++k) {
+                const double c = l.pieces[k].center();
+                size_t b = 0;
+                while (b < boxes.size() && !(boxes[b].first <= c && c <= boxes[b].second)) ++b;
+                if (b == boxes.size() || taken[b]++) return {};
+            }
+            return boxes;
+        };
+        // A table's rows share where their boxes begin and how many there
+        // are, on every page it runs over; a line whose boxes no two other
+        // lines share (a header over the numbers' columns) is no row.
+        std::map<std::pair<long, size_t>, int> shared;
+        auto signature = [](const Line&, const std::vector<Box>& b) {
+            return std::make_pair(std::lround(b.front().first), b.size());
+        };
+        std::vector<std::vector<Box>> candidate(lines.size());
+        for (size_t i = 0; i < lines.size(); ++i) {
+            if (merged[i] || blank_row[i] || lines[i].pieces.empty()) continue;
+            candidate[i] = boxes_of(lines[i]);
+            if (!candidate[i].empty()) ++shared[signature(lines[i], candidate[i])];
+        }
+        auto boxes_of_row = [&](size_t i) -> std::vector<Box> {
+            if (candidate[i].empty() || shared[signature(lines[i], candidate[i])] < 3) return {};
+            return candidate[i];
+        };
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const Line& l = lines[i];
+            if (merged[i] || blank_row[i] || l.pieces.empty() || !ruled[i].empty()) continue;
+            if (l.has_values()) {
+                // Where the borders and the numbers' columns agree, the columns stay.
+                std::vector<Box> boxes = boxes_of_row(i);
+                if (boxes.size() != blocks[block_of[i]].size()) ruled[i] = std::move(boxes);
+                continue;
+            }
+            const std::vector<Box> boxes = boxes_of_row(i);
+            if (boxes.empty() || (boxes.size() < 3 && !starts_with_marker(l.pieces.front().text))) continue;
+            const auto [top, bottom] = band_at(*rules_of(l), boxes.front().first + 1, mid_of(l));
+            if (top == bottom) continue;
+            // The lines of the band: none with numbers, none reaching into the boxes (a header).
+            std::vector<size_t> band;
+            bool row_of_labels = true;
+            for (size_t j = 0; j < lines.size() && row_of_labels; ++j) {
+                const Line& m = lines[j];
+                if (m.page != l.page || m.pieces.empty() || mid_of(m) <= top || mid_of(m) >= bottom) continue;
+                if (m.has_values() || m.pieces.back().x1 > boxes.front().first + 1 || merged[j] || blank_row[j])
+                    row_of_labels = false;
+                band.push_back(j);
+            }
+            if (!row_of_labels) continue;
+            // The row's label: the line nearest the boxes, the top one of those.
+            size_t row = i;
+            for (size_t j : band) {
+                const double x1 = lines[j].pieces.back().x1, best = lines[row].pieces.back().x1;
+                if (x1 > best + 0.5 * lines[j].size) row = j;
+            }
+            const Piece& label = lines[row].pieces.back();
+            for (size_t j : band) {
+                if (j == row) continue;
+                const Piece& q = lines[j].pieces.back();
+                const double shared = std::min(q.x1, label.x1) - std::max(q.x0, label.x0);
+                if (shared <= 0.5 * std::min(q.x1 - q.x0, label.x1 - label.x0)) continue;  // another column
+                merged[j] = 1;
+                parts[row].push_back(j);
+            }
+            ruled[row] = boxes_of_row(row);
+            if (ruled[row].empty()) ruled[row] = boxes;
+        }
+    }
+
     for (size_t r = 0; r < lines.size(); ++r) {
         // Above the row, nearest first, so each is put before what is there.
         for (size_t k = parts[r].size(); k-- > 0;)
@@ -546,7 +715,8 @@ LaidOutText lay_out_split(const std::vector<TextRun>& runs) {
         if (i > 0 && lines[i].page != lines[i - 1].page) write_turned(lines[i - 1].page);
         if (merged[i]) continue;
         if (!out.text.empty()) w.separator('\n');
-        if (lines[i].has_values() || blank_row[i]) write_row(w, lines[i], blocks[block_of[i]]);
+        if (!ruled[i].empty()) write_boxes(w, lines[i], ruled[i]);
+        else if (lines[i].has_values() || blank_row[i]) write_row(w, lines[i], blocks[block_of[i]]);
         else write_plain(w, lines[i]);
     }
     write_turned(1 << 30);
