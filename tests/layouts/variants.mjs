@@ -216,4 +216,6 @@ export const VARIANTS = [
   ['nbsp-ideographic', nbspIdeographic],
   ['glued-digits', gluedDigits],
   ['labels-apart', labelsApart],
+  // Both at once: a converter's copy with its labels apart, then its line breaks lost.
+  ['labels-apart+spaces', (text) => spaces(labelsApart(text))],
 ].map(([name, fn]) => ({ name, fn }));

@@ -1,6 +1,7 @@
 #include "tables/by_order.h"
 
 #include <algorithm>
+#include <utility>
 #include <cstdlib>
 
 #include "tables/labels.h"
@@ -149,7 +150,8 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
     std::vector<bool> drop_empty(values.size(), false);
     size_t t = 0;
     bool spans = false;
-    for (size_t k = 0; k < values.size(); ++k) {
+    bool by_count = true;
+    for (size_t k = 0; k < values.size() && by_count; ++k) {
         const ObservedRow& run = rows[values[k]];
         const int written = count_written(run.values);
         int reach = 0;  // the cells of the targets the run's numbers reach
@@ -162,10 +164,32 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
             widths[k].push_back(cells_of(spec, targets[t++]));
             taken += widths[k].back();
         }
-        if (taken != n) return false;
+        if (taken != n) by_count = false;
         spans |= widths[k].size() > 1;
     }
-    if (t != targets.size() || !spans) return false;
+    if (!by_count || t != targets.size()) {
+        // The counts do not add up (a row with a number too many or too few,
+        // as the copy's source had it): pipe rows run together still show
+        // where each row ends, at the empty cells between them. One row per
+        // group of written cells, when the groups are as many as the targets.
+        t = 0;
+        spans = false;
+        for (size_t k = 0; k < values.size(); ++k) {
+            widths[k].clear();
+            int group = 0;
+            for (const Token& v : rows[values[k]].values) {
+                if (v.kind != TokenKind::Empty) ++group;
+                else if (group > 0) widths[k].push_back(std::exchange(group, 0));
+            }
+            if (group > 0) widths[k].push_back(group);
+            if (widths[k].empty()) return false;
+            drop_empty[k] = true;
+            t += widths[k].size();
+            spans |= widths[k].size() > 1;
+        }
+        if (t != targets.size()) return false;
+    }
+    if (!spans) return false;
     for (size_t k = values.size(); k-- > 0;) {
         if (widths[k].size() < 2) continue;
         const size_t at = values[k];
