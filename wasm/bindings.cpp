@@ -246,13 +246,13 @@ bool same_body(const std::string& a, const std::string& b) { return nianbao::sam
 // Two modules from this file (wasm/CMakeLists.txt): the page's first load
 // (nianbao.wasm) and the readers of dropped files (nianbao-readers.wasm), which
 // the worker loads on the first file and whose functions it joins to the
-// first module's. A function that reads a file (and so links decode_bytes,
-// the zip reader or the layout step) belongs to the second.
+// first module's. A function that reads a file or a paste (and so links
+// decode_bytes, the HTML, zip or Word readers or the layout step) belongs to
+// the second.
 #ifndef NIANBAO_READERS_MODULE
 EMSCRIPTEN_BINDINGS(nianbao) {
     emscripten::function("check", &check);
     emscripten::function("extract", &extract);
-    emscripten::function("htmlToText", &html_to_text);
     emscripten::function("rules", &rules);
     emscripten::function("version", &version);
     emscripten::function("maxInputBytes", &max_input);
@@ -263,6 +263,7 @@ EMSCRIPTEN_BINDINGS(nianbao) {
 EMSCRIPTEN_BINDINGS(nianbao_readers) {
     emscripten::function("readText", &read_text);
     emscripten::function("zipRead", &zip_read);
+    emscripten::function("htmlToText", &html_to_text);
     emscripten::function("layOut", &lay_out_runs);
     emscripten::function("maxInputBytes", &max_input);
     emscripten::function("version", &version);

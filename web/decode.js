@@ -91,6 +91,8 @@ NB.decode = (function () {
     }
     if (kind.reader === 'pdfjs') {
       const layOut = async (runs, rulings) => (await request('layout', { runs, rulings: rulings || [] })).value;
+      // The worker loads its readers (the layout step) while pdf.js loads and reads.
+      request('layout', { runs: [], rulings: [] }).catch(() => { /* the real request says what failed */ });
       await NB.onDemand();   // pdftext.js is on demand (web/ondemand.js)
       return { text: await NB.pdf.toText(bytes, layOut), encoding: 'PDF' };
     }

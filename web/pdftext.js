@@ -167,10 +167,18 @@ NB.pdf = (function () {
       if (doc.numPages > limits.pages) throw new Error(NB.t('pdfTooManyPages', limits.pages, doc.numPages));
       const runs = [];
       const rulings = [];
+      // A page's text and drawing, asked for one page ahead, so that pdf.js's
+      // worker never waits for this thread between two pages.
+      const read = (n) => doc.getPage(n).then((page) => Promise.all([page, page.getTextContent(), page.getOperatorList()]));
+      let next = read(1);
+      next.catch(() => {});
       for (let n = 1; n <= doc.numPages; n++) {
-        const page = await within(doc.getPage(n));
+        const [page, content, ops] = await within(next);
+        if (n < doc.numPages) {
+          next = read(n + 1);
+          next.catch(() => {});
+        }
         const height = page.view[3] - page.view[1];
-        const [content, ops] = await within(Promise.all([page.getTextContent(), page.getOperatorList()]));
         if (runs.length + content.items.length > limits.items) throw new Error(NB.t('pdfTooManyItems', limits.items));
         for (const run of runsOf(content.items, n, height)) runs.push(run);
         for (const r of rulingsOf(ops, pdfjs.OPS, n, height, limits.rulings - rulings.length)) rulings.push(r);

@@ -51,12 +51,13 @@
     return createNianbao(options);
   }
 
-  // The readers of dropped files are not in the page's first load (the GB18030
-  // table, the zip, Word and OFD readers, the layout step): loaded on the
-  // first op that reads a file, their functions then join the module's. A
+  // The readers of dropped files and pastes are not in the page's first load
+  // (the GB18030 table, the HTML, zip, Word and OFD readers, the layout step):
+  // loaded on the first op that reads a file or a web page's paste, their
+  // functions then join the module's. A
   // module that has them already (node's tests join both) loads nothing.
-  const READER_OPS = ['text', 'zip', 'layout'];
-  const READERS = ['readText', 'zipRead', 'layOut'];
+  const READER_OPS = ['text', 'zip', 'layout', 'html'];
+  const READERS = ['readText', 'zipRead', 'layOut', 'htmlToText'];
   let readersBase64 = '';
   let readers = null;   // the promise of the loaded readers
 

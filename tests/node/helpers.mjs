@@ -72,7 +72,7 @@ let modulePromise = null;
 // modules as its worker joins them: nianbao (check, extract, rules, ...) with
 // the file readers of nianbao-readers (readText, zipRead, layOut), which the
 // worker loads on the first file.
-export const READERS = ['readText', 'zipRead', 'layOut'];
+export const READERS = ['readText', 'zipRead', 'layOut', 'htmlToText'];
 export function loadModule(name) {
   const require = createRequire(import.meta.url);
   return require(path.join(wasmDir, `${name}.js`))({ wasmBinary: readFileSync(path.join(wasmDir, `${name}.wasm`)) });

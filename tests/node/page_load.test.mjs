@@ -1,5 +1,5 @@
 // What the page loads before it is ready and what it loads later (README,
-// "What loads when"): the first module has no file readers and no rule doc
+// "What loads when"): the first module has no file or paste readers and no rule doc
 // texts; the readers' module and rules.json have them.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const LONG_TEXTS = ['what', 'what_en', 'why', 'why_en', 'example', 'example_en',
 
 test('the first module checks but reads no file; nianbao-readers reads files', async () => {
   const [first, readers] = await Promise.all([loadModule('nianbao'), loadModule('nianbao-readers')]);
-  for (const name of ['check', 'extract', 'htmlToText', 'rules', 'inputKinds', 'maxInputBytes']) {
+  for (const name of ['check', 'extract', 'rules', 'inputKinds', 'maxInputBytes']) {
     assert.equal(typeof first[name], 'function', `nianbao.${name}`);
   }
   for (const name of READERS) {
