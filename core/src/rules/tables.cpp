@@ -100,10 +100,10 @@ const std::vector<RuleDoc>& docs() {
             .based_on("国办公开办函〔2021〕30号"),
         RuleDoc(Rule::CellBlank, Severity::Warning)
             .title("单元格空白", "Blank cell")
-            .checks("单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。整行或整列空白而合计说明它们不是 0 时"
+            .checks("单元格空着，或写作“—”“/”“无”，而格式要求填 0；合计时按 0 计算。一张表里多行都有这样的空白时报告一次，列出各单元格。整行或整列空白而合计说明它们不是 0 时"
                     "（只填了合计、各项空白，或只有合计空白），整行或整列报告一次，能由表格推算的（空白的总计是本行各项之和）给出应填的数，"
                     "这些空白所在的合计不再核对。",
-                    "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums. When a whole row or column is blank where the sums say it is not 0 (only the totals filled, or only the totals missing), one finding for the row or column, with the values the table determines (a blank 总计 is the sum of its row), and the sums through those blanks are not checked.")
+                    "A cell is left blank or written —, /, 无 where the template asks for 0; it is read as 0 for the sums. Such blanks in several rows of a table are one finding listing the cells. When a whole row or column is blank where the sums say it is not 0 (only the totals filled, or only the totals missing), one finding for the row or column, with the values the table determines (a blank 总计 is the sum of its row), and the sums through those blanks are not checked.")
             .matters("空白无法区分“没有”和“漏填”。",
                      "A blank cannot tell \"none\" from \"forgotten\".")
             .for_example("行政许可 —",
