@@ -13,8 +13,8 @@ NB.pdf = (function () {
   // What a PDF may take before it is refused: pdf.js has no bound of its own
   // (a PDF of 100,000 pages ran past two minutes; a flate bomb took 18 s and
   // 2.2 GB). A report has 5-30 pages and a few thousand text items, read in
-  // about a second. Past the time, pdf.js's worker is ended (task.destroy()),
-  // which frees what it took. Settable, for the tests.
+  // about a second. Past the time, pdf.js's worker is ended, which frees what
+  // it took. Settable, for the tests.
   const limits = { pages: 500, items: 300000, rulings: 200000, seconds: 30 };
 
   function supported() {
@@ -27,13 +27,20 @@ NB.pdf = (function () {
     return typeof structuredClone === 'function' && typeof Object.hasOwn === 'function';
   }
 
+  // pdf.js's worker, made here and kept for the next PDF: its script (the
+  // larger part of pdf.js) loads while pdf.min.mjs does, and a second PDF
+  // does not start a worker again. Ended when a PDF takes too long.
+  let port = null;
+  const base = () => new URL('pdfjs/', document.baseURI);
+  function workerPort() {
+    if (!port) port = new Worker(new URL('pdf.worker.min.mjs', base()).href, { type: 'module' });
+    return port;
+  }
+
   function load() {
     if (!lib) {
-      const base = new URL('pdfjs/', document.baseURI);
-      lib = import(new URL('pdf.min.mjs', base).href).then((pdfjs) => {
-        pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', base).href;
-        return { pdfjs, base };
-      });
+      workerPort();
+      lib = import(new URL('pdf.min.mjs', base()).href).then((pdfjs) => ({ pdfjs, base: base() }));
       lib.catch(() => { lib = null; });
     }
     return lib;
@@ -152,13 +159,19 @@ NB.pdf = (function () {
     // pdf.js 5 (even its legacy build) is ES2022 and uses structuredClone: Chromium 98, Firefox 94.
     if (!modern()) throw new Error(NB.t('pdfBrowserOld'));
     const { pdfjs, base } = await load();
+    pdfjs.GlobalWorkerOptions.workerPort = workerPort();
     const task = pdfjs.getDocument({
       data: bytes, cMapUrl: new URL('cmaps/', base).href, cMapPacked: true,
       isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false,
     });
     let timer = 0;
     const late = new Promise((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(NB.t('pdfTooSlow', limits.seconds))), limits.seconds * 1000);
+      timer = setTimeout(() => {
+        // What pdf.js took it keeps until its worker ends.
+        if (port) port.terminate();
+        port = null;
+        reject(new Error(NB.t('pdfTooSlow', limits.seconds)));
+      }, limits.seconds * 1000);
     });
     late.catch(() => {});
     const within = (promise) => Promise.race([promise, late]);
