@@ -541,6 +541,13 @@
     document.addEventListener('dragover', (e) => {
       if (hasFiles(e)) e.preventDefault();
     });
+    // A PDF on its way in: pdf.js starts loading while the hand moves.
+    document.addEventListener('dragenter', (e) => {
+      const items = e.dataTransfer ? Array.from(e.dataTransfer.items || []) : [];
+      if (items.some((it) => it.kind === 'file' && it.type === 'application/pdf')) {
+        NB.onDemand().then(() => NB.pdf && NB.pdf.preload(), () => { /* the drop says what failed */ });
+      }
+    });
     document.addEventListener('drop', onDrop);
     batchHooks = { fileText, open: openReport, status, version: () => version };
 

@@ -46,6 +46,11 @@ NB.pdf = (function () {
     return lib;
   }
 
+  // Starts loading pdf.js, where it can read (a PDF is being dragged in).
+  function preload() {
+    if (supported() && modern()) load().catch(() => { /* toText tries again and says why */ });
+  }
+
   // A page's text items -> the layout step's runs: {page, x, y, w, h, angle,
   // text}, y down from the page's top. scripts/pdf_runs.mjs writes the test
   // fixtures (tests/fixtures/runs) with this same function.
@@ -204,5 +209,5 @@ NB.pdf = (function () {
     }
   }
 
-  return { supported, toText, runsOf, rulingsOf, limits };
+  return { supported, preload, toText, runsOf, rulingsOf, limits };
 })();

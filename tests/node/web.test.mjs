@@ -46,7 +46,11 @@ test('no page script talks to the network', () => {
 test('code loads after start only from the page\'s folder: pdf.js on the first PDF, later.js on demand', () => {
   for (const name of scripts) {
     const js = code(read(name));
-    if (name === 'pdftext.js') assert.match(js, /import\(new URL\('pdf\.min\.mjs', base\)\.href\)/);
+    if (name === 'pdftext.js') {
+      assert.match(js, /const base = \(\) => new URL\('pdfjs\/', document\.baseURI\)/);
+      assert.match(js, /import\(new URL\('pdf\.min\.mjs', base\(\)\)\.href\)/);
+      assert.match(js, /new Worker\(new URL\('pdf\.worker\.min\.mjs', base\(\)\)\.href/);
+    }
     else assert.doesNotMatch(js, /\bimport\s*\(/, `${name} imports code`);
     // ondemand.js adds one <script>, the one index.html's meta names (later.js, scripts/bundle.mjs).
     if (name === 'ondemand.js') assert.match(js, /script\.src = meta\.content/);
