@@ -320,3 +320,16 @@ TEST_CASE("a web page of '&' without ';' reads as its text (entity lookup stays 
     const Result r = check(text);
     CHECK(ids(r) == "input-not-report ");
 }
+
+TEST_CASE("a line of 400,000 numbers under table 三's heading is read from its end, with at most 64 numbers over a row's count kept") {
+    // The whole line as one row of table 三 and of 四 once cost a token, a
+    // cell and several copies for each number: 1.3 GB and 24 s for 8 MB.
+    std::string text = "三、收到和处理政府信息公开申请情况\n";
+    for (int k = 0; k < 400000; ++k) text += "1 ";
+    const Result r = nianbao::check(text);
+    for (const nianbao::Table* t : {&r.report.table3, &r.report.table4})
+        for (const auto& row : t->rows) CHECK(row.extra.size() <= 64);
+    // What was read of the line is at most its last 32 KB: some 16,000 numbers, not 400,000.
+    for (const auto& row : r.report.table4.rows) CHECK(row.numbers_found <= 32 * 1024 / 2);
+    CHECK(!r.findings.empty());
+}

@@ -465,7 +465,7 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     } else if (static_cast<int>(filled.size()) > expected && prefer_row_total && expected >= 2) {
         // One stray number: keep the window whose last cell is the sum of the others.
         size_t best = 0;
-        for (size_t s = 0; s + expected <= filled.size(); ++s) {
+        for (size_t s = 0; s + expected <= filled.size() && s <= kMaxExtraCells; ++s) {
             int64_t sum = 0, total = 0;
             bool ok = true;
             for (int k = 0; k < expected; ++k) {
@@ -480,12 +480,13 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
             }
         }
         chosen.assign(filled.begin() + best, filled.begin() + best + expected);
-        for (size_t k = 0; k < filled.size(); ++k)
+        for (size_t k = 0; k < filled.size() && row.extra.size() < kMaxExtraCells; ++k)
             if (k < best || k >= best + expected) row.extra.push_back(read_cell(filled[k], norm, true, true));
     } else {
         chosen = filled;
         if (static_cast<int>(chosen.size()) > expected) {
-            for (size_t k = expected; k < chosen.size(); ++k) row.extra.push_back(read_cell(chosen[k], norm, true, true));
+            for (size_t k = expected; k < chosen.size() && row.extra.size() < kMaxExtraCells; ++k)
+                row.extra.push_back(read_cell(chosen[k], norm, true, true));
             chosen.resize(expected);
         }
     }

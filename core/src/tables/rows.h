@@ -54,6 +54,12 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
 // it, or -1.
 std::vector<int> align_rows(const std::vector<ObservedRow>& rows, const TableSpec& spec);
 
+// A row keeps at most this many numbers beyond its template's count (the
+// count itself stays whole, for cell-count), and a stray number is looked
+// for among its first windows only: a row of thousands of numbers is a
+// hostile paste, not a table.
+constexpr size_t kMaxExtraCells = 64;
+
 // Fill a model row from an observed row: cells, extra numbers, spans.
 // `official`: the row's label from the template (row_template()).
 void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int expected, bool prefer_row_total,

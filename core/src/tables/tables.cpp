@@ -388,7 +388,7 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         fill_row(r, obs, norm, expected, false, row_template(spec)->official[0]);
         // One stray number: keep the window of 15 whose three totals hold.
         if (static_cast<int>(values.size()) > expected) {
-            for (size_t s = 0; s + expected <= values.size(); ++s) {
+            for (size_t s = 0; s + expected <= values.size() && s <= kMaxExtraCells; ++s) {
                 bool ok = true;
                 std::vector<Cell> cells;
                 for (int k = 0; k < expected; ++k) cells.push_back(read_cell(values[s + k], norm, false, false));
@@ -400,7 +400,7 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
                 if (ok) {
                     r.cells = cells;
                     r.extra.clear();
-                    for (size_t k = 0; k < values.size(); ++k)
+                    for (size_t k = 0; k < values.size() && r.extra.size() < kMaxExtraCells; ++k)
                         if (k < s || k >= s + expected) r.extra.push_back(read_cell(values[k], norm, true, true));
                     break;
                 }

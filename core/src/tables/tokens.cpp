@@ -333,6 +333,10 @@ std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size
     while (pos < end && lines.size() < kMaxTableLines) {
         size_t nl = text.find('\n', pos);
         if (nl == std::string_view::npos || nl > end) nl = end;
+        if (nl - pos > kMaxTableLineBytes) {  // its end, from a word's start
+            pos = nl - kMaxTableLineBytes;
+            while (pos < nl && text[pos] != ' ' && text[pos] != '\t') ++pos;
+        }
         LineTokens line = tokenize_line(text, pos, nl, scratch);
         if (line.blank) {  // nothing on it: no reader looks at it
             pos = nl + 1;

@@ -51,6 +51,12 @@ void split_values(LineTokens& line, const Token* tokens, size_t count);
 // a line, and a region of a million short lines (a hostile paste, or no
 // section found) must not cost a million lines' worth of memory.
 constexpr size_t kMaxTableLines = 2048;
+// Of a line longer than this only its end is read: a table row is a few
+// hundred bytes, a whole table run together a few thousand (tables 二-四 of
+// a report all on one line, some 8 KB), and a line of
+// megabytes (a hostile paste under a table's heading) must not cost a token
+// for each of its words.
+constexpr size_t kMaxTableLineBytes = 32 * 1024;
 std::vector<LineTokens> tokenize_lines(std::string_view text, size_t begin, size_t end);
 
 TokenKind classify_token(std::string_view token);
