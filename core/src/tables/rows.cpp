@@ -20,6 +20,7 @@ void keep_label_tail(ObservedRow& row) {
     size_t cut = row.joined.size() - kMaxLabelBytes;
     while (cut < row.joined.size() && (static_cast<unsigned char>(row.joined[cut]) & 0xC0) == 0x80) ++cut;
     row.joined.erase(0, cut);
+    row.trimmed += cut;
     row.joined_at.erase(row.joined_at.begin(), row.joined_at.begin() + static_cast<std::ptrdiff_t>(cut));
     std::vector<size_t> starts;
     for (size_t s : row.line_starts)
@@ -78,11 +79,15 @@ size_t cells_after_label(const std::vector<LineTokens>& lines) {
 void close_row(ObservedRow& row, bool has_pending_label, const LineTokens& line, std::string_view text,
                std::vector<Token> values, std::vector<Token> trailing_blanks) {
     if (!has_pending_label) row.begin = line.label.empty() ? values.front().begin : line.label.front().begin;
-    const size_t before = row.joined.size();
+    const size_t before = row.joined.size(), trimmed = row.trimmed;
     append_label(row, text, line.label, true);
-    // After the joining space, if there is one (lines glued inside a CJK
+    // Where this line's label begins in `joined` now (a long label is kept
+    // to its tail, which may have cut before it too)...
+    const size_t cut = row.trimmed - trimmed;
+    const size_t start = before > cut ? before - cut : 0;
+    // ... after the joining space, if there is one (lines glued inside a CJK
     // label have none).
-    row.same_line_begin = before > 0 && before < row.joined.size() && row.joined[before] == ' ' ? before + 1 : before;
+    row.same_line_begin = start > 0 && start < row.joined.size() && row.joined[start] == ' ' ? start + 1 : start;
     for (size_t k = 0; k < line.label.size(); ++k) {
         const Token& t = line.label[k];
         if (k > 0) {
@@ -103,8 +108,11 @@ void close_row(ObservedRow& row, bool has_pending_label, const LineTokens& line,
     // Tab-separated: the row's label is its last label cell; the cells
     // before it are group labels ("三、本年度办理结果	予以公开").
     const size_t tab = row.same_line.rfind('\t');
-    if (tab != std::string::npos && row.same_line_begin + tab + 1 > row.last_atom_begin) {
-        row.last_atom_begin = row.same_line_begin + tab + 1;
+    // The last cell counted from the end of `joined`, which ends with it
+    // (the line's start may have been cut off).
+    const size_t last_cell = tab == std::string::npos ? 0 : std::min(row.same_line.size() - tab - 1, row.joined.size());
+    if (tab != std::string::npos && row.joined.size() - last_cell > row.last_atom_begin) {
+        row.last_atom_begin = row.joined.size() - last_cell;
         row.last_atom = row.joined.substr(row.last_atom_begin);
         row.marker = parse_marker(row.last_atom);
     }
@@ -416,6 +424,7 @@ void fill_row(Row& row, const ObservedRow& obs, const NormalizedText& norm, int 
     size_t atom = obs.last_atom_begin;
     if (obs.marker.level == 0 && !obs.same_line.empty()) atom = std::max(obs.same_line_begin, obs.last_atom_begin);
     else if (obs.marker.level == 0 && !obs.line_starts.empty()) atom = std::max(obs.line_starts.back(), obs.last_atom_begin);
+    atom = std::min(atom, obs.joined.size());
     // ... unless the label wraps: take in the lines above while that makes it
     // read more like the official label (they may be headers, which do not).
     if (obs.marker.level == 0 && row.spec && !row.spec->label.empty()) {

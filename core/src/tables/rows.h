@@ -23,6 +23,7 @@ struct ObservedRow {
     size_t last_atom_begin = 0;  // offset in `joined`
     std::string same_line;       // label text on the line that holds the values
     size_t same_line_begin = 0;  // where it starts in `joined`
+    size_t trimmed = 0;          // bytes cut from the front of `joined` (kept to its tail)
     std::vector<size_t> line_starts;  // where each source line starts in `joined`
     std::vector<Token> values;
     // Empty cells after the values beyond the table's usual layout tail:
