@@ -331,13 +331,25 @@ void merge_wrapped(Line& row, const Line& part, bool above) {
     }
 }
 
-// A row of a table: its label pieces, then one cell per column of its
-// block, empty where the row has no number in that column.
-void write_row(Writer& w, const Line& line, const std::vector<Column>& cols) {
+// A row's label pieces, tab-separated.
+void write_labels(Writer& w, const Line& line) {
     for (size_t k = 0; k < line.first_value; ++k) {
         if (k > 0) w.separator('\t');
         w.piece(line.pieces[k]);
     }
+}
+
+// The box x stands in, or boxes.size().
+size_t box_of(const std::vector<Box>& boxes, double x) {
+    size_t b = 0;
+    while (b < boxes.size() && !(boxes[b].first <= x && x <= boxes[b].second)) ++b;
+    return b;
+}
+
+// A row of a table: its label pieces, then one cell per column of its
+// block, empty where the row has no number in that column.
+void write_row(Writer& w, const Line& line, const std::vector<Column>& cols) {
+    write_labels(w, line);
     std::vector<const Piece*> cells(cols.size(), nullptr);
     std::vector<const Piece*> stray;
     for (size_t k = line.first_value; k < line.pieces.size(); ++k) {
@@ -365,19 +377,15 @@ void write_row(Writer& w, const Line& line, const std::vector<Column>& cols) {
 // A row placed by the drawn borders: its labels, then a cell per box, with
 // the number standing in it or empty.
 void write_boxes(Writer& w, const Line& line, const std::vector<Box>& boxes) {
-    for (size_t k = 0; k < line.first_value; ++k) {
-        if (k > 0) w.separator('\t');
-        w.piece(line.pieces[k]);
+    write_labels(w, line);
+    std::vector<const Piece*> cells(boxes.size(), nullptr);
+    for (size_t k = line.first_value; k < line.pieces.size(); ++k) {
+        const size_t b = box_of(boxes, line.pieces[k].center());
+        if (b < boxes.size() && !cells[b]) cells[b] = &line.pieces[k];
     }
-    for (const Box& b : boxes) {
+    for (const Piece* cell : cells) {
         w.separator('\t');
-        for (size_t k = line.first_value; k < line.pieces.size(); ++k) {
-            const double c = line.pieces[k].center();
-            if (b.first <= c && c <= b.second) {
-                w.piece(line.pieces[k]);
-                break;
-            }
-        }
+        if (cell) w.piece(*cell);
     }
 }
 
@@ -626,9 +634,7 @@ LaidOutText lay_out_split(const std::vector<TextRun>& runs, const std::vector<Pa
             if (boxes.empty() || !is_width(boxes.size())) return {};
             std::vector<char> taken(boxes.size(), 0);
             for (size_t k = l.first_value; k < l.pieces.size(); ++k) {
-                const double c = l.pieces[k].center();
-                size_t b = 0;
-                while (b < boxes.size() && !(boxes[b].first <= c && c <= boxes[b].second)) ++b;
+                const size_t b = box_of(boxes, l.pieces[k].center());
                 if (b == boxes.size() || taken[b]++) return {};
             }
             return boxes;
