@@ -49,9 +49,11 @@ nianbao::InputText read_pdf_input(std::string_view bytes) {
                         "): a scan or pictures of text cannot be checked; use the report's text, Word or web version";
             return out;
     }
-    // Text in private-use code points is passed on: the check says it cannot
-    // be read (input-encoding), as for an OFD.
-    out.decoded = nianbao::decode_bytes(nianbao::lay_out(pdf.runs, pdf.rulings).text);
+    // The drawn borders only where the tables read short without them, as
+    // the page reads a PDF (nianbao/layout.h borders_wanted). Text in
+    // private-use code points is passed on: the check says it cannot be read
+    // (input-encoding), as for an OFD.
+    out.decoded = nianbao::decode_bytes(nianbao::lay_out_borders_if_wanted(pdf.runs, pdf.rulings).text);
     out.ok = true;
     return out;
 }

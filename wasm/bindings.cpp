@@ -233,6 +233,11 @@ std::string lay_out_runs(const emscripten::val& items, const emscripten::val& li
     return nianbao::lay_out(runs, rulings).text;
 }
 
+// Whether a PDF's text, laid out without its drawn borders, reads its
+// tables short, so that the page reads pdf.js's operator lists (which cost
+// as much as the text) only then, as the CLI decides (nianbao/layout.h).
+bool borders_wanted(const std::string& laid_out_text) { return nianbao::borders_wanted(laid_out_text); }
+
 std::string rules() { return nianbao::rules_to_json(); }
 
 std::string version() { return nianbao::version(); }
@@ -258,6 +263,7 @@ EMSCRIPTEN_BINDINGS(nianbao) {
     emscripten::function("maxInputBytes", &max_input);
     emscripten::function("inputKinds", &input_kinds);
     emscripten::function("sameBody", &same_body);
+    emscripten::function("bordersWanted", &borders_wanted);
 }
 #else
 EMSCRIPTEN_BINDINGS(nianbao_readers) {

@@ -90,7 +90,7 @@ NB.decode = (function () {
       return { text: value.text, encoding: ZIP_NAMES[value.kind] || String(value.kind).toUpperCase() };
     }
     if (kind.reader === 'pdfjs') {
-      const layOut = async (runs, rulings) => (await request('layout', { runs, rulings: rulings || [] })).value;
+      const layOut = async (runs, rulings) => (await request('layout', { runs, rulings })).value;
       // The worker loads its readers (the layout step) while pdf.js loads and reads.
       request('layout', { runs: [], rulings: [] }).catch(() => { /* the real request says what failed */ });
       await NB.onDemand();   // pdftext.js is on demand (web/ondemand.js)

@@ -157,8 +157,30 @@ NB.pdf = (function () {
     return out;
   }
 
-  // bytes: Uint8Array of a PDF; layOut: (runs, rulings) -> Promise of text
-  // (the worker's 'layout'). Resolves with the PDF's text.
+  // Each page of doc in turn, asked for one page ahead, so that pdf.js's
+  // worker never waits for this thread between two pages: ask(page) -> a
+  // promise; use(page, n, answer) takes it.
+  async function eachPage(doc, within, ask, use) {
+    const read = (n) => doc.getPage(n).then((page) => Promise.all([page, ask(page)]));
+    let next = read(1);
+    next.catch(() => {});
+    for (let n = 1; n <= doc.numPages; n++) {
+      const [page, answer] = await within(next);
+      if (n < doc.numPages) {
+        next = read(n + 1);
+        next.catch(() => {});
+      }
+      use(page, n, answer);
+      page.cleanup();
+    }
+  }
+
+  // bytes: Uint8Array of a PDF; layOut: (runs, rulings) -> Promise of
+  // {text, bordersWanted} (the worker's 'layout'; rulings null: not read
+  // yet). Resolves with the PDF's text. The drawn lines come from pdf.js's
+  // operator lists, which cost as much again as the text, so they are read
+  // only when the text laid out without them reads its tables short, as the
+  // CLI decides (nianbao/layout.h borders_wanted).
   async function toText(bytes, layOut) {
     if (!supported()) throw new Error(NB.t('pdfUnsupported'));
     // pdf.js 5 (even its legacy build) is ES2022 and uses structuredClone: Chromium 98, Firefox 94.
@@ -184,25 +206,19 @@ NB.pdf = (function () {
       const doc = await within(task.promise);
       if (doc.numPages > limits.pages) throw new Error(NB.t('pdfTooManyPages', limits.pages, doc.numPages));
       const runs = [];
-      const rulings = [];
-      // A page's text and drawing, asked for one page ahead, so that pdf.js's
-      // worker never waits for this thread between two pages.
-      const read = (n) => doc.getPage(n).then((page) => Promise.all([page, page.getTextContent(), page.getOperatorList()]));
-      let next = read(1);
-      next.catch(() => {});
-      for (let n = 1; n <= doc.numPages; n++) {
-        const [page, content, ops] = await within(next);
-        if (n < doc.numPages) {
-          next = read(n + 1);
-          next.catch(() => {});
-        }
-        const height = page.view[3] - page.view[1];
+      const heights = [];
+      await eachPage(doc, within, (page) => page.getTextContent(), (page, n, content) => {
+        heights[n] = page.view[3] - page.view[1];
         if (runs.length + content.items.length > limits.items) throw new Error(NB.t('pdfTooManyItems', limits.items));
-        for (const run of runsOf(content.items, n, height)) runs.push(run);
-        for (const r of rulingsOf(ops, pdfjs.OPS, n, height, limits.rulings - rulings.length)) rulings.push(r);
-        page.cleanup();
-      }
-      return layOut(runs, rulings);
+        for (const run of runsOf(content.items, n, heights[n])) runs.push(run);
+      });
+      const plain = await within(layOut(runs, null));
+      if (!plain.bordersWanted) return plain.text;
+      const rulings = [];
+      await eachPage(doc, within, (page) => page.getOperatorList(), (page, n, ops) => {
+        for (const r of rulingsOf(ops, pdfjs.OPS, n, heights[n], limits.rulings - rulings.length)) rulings.push(r);
+      });
+      return (await within(layOut(runs, rulings))).text;
     } finally {
       clearTimeout(timer);
       task.destroy();

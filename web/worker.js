@@ -6,7 +6,7 @@
 // are a second module, nianbao-readers.js/.wasm, loaded on the first op that
 // needs one and joined to the first (the one-file page: glued in the Blob
 // too, its wasm posted in 'init' as readersBase64).
-// Messages in:  {op:'init', wasmBase64?, readersBase64?}  {id, op:'check'|'html'|'text'|'zip'|'layout' (runs, rulings)|'sameBody'|'time', ...}
+// Messages in:  {op:'init', wasmBase64?, readersBase64?}  {id, op:'check'|'html'|'text'|'zip'|'layout' (runs, rulings|null)|'sameBody'|'time', ...}
 //   check: {text, options?, previous?, model?}: options as the module takes them
 //   (lang, disable, severity, deadline, bodyKind, today); previous is last
 //   year's report for the across-year checks; model:false leaves the read model out.
@@ -217,8 +217,13 @@
     // Clipboard text/html and .html files: the core's reading, as the CLI's.
     html: (m) => module.htmlToText(wellFormed(m.html)),
     zip: (m) => readZip(m.bytes),
-    // A PDF's text items (web/pdftext.js) laid out by the core: lines, table rows as cells.
-    layout: (m) => module.layOut(m.runs.map((r) => Object.assign({}, r, { text: wellFormed(r.text) })), m.rulings || []),
+    // A PDF's text items (web/pdftext.js) laid out by the core: lines, table
+    // rows as cells. Without the drawn lines (rulings null), also whether
+    // they are wanted: the tables read short without them (nianbao/layout.h).
+    layout: (m) => {
+      const text = module.layOut(m.runs.map((r) => Object.assign({}, r, { text: wellFormed(r.text) })), m.rulings || []);
+      return { text, bordersWanted: !m.rulings && m.runs.length > 0 && module.bordersWanted(text) };
+    },
     // The batch view: for each [a, b] of bodies' names, whether they are one body.
     sameBody: (m) => m.pairs.map(([a, b]) => (typeof module.sameBody === 'function' ? module.sameBody(a, b) : a === b)),
     // scripts/bench-page.mjs: the time of each of n checks of one text.

@@ -47,9 +47,10 @@ std::vector<nianbao::Ruling> pdfjs_rulings(const std::string& fixture) {
     return rulings;
 }
 
-// The text the page lays out of a PDF: pdf.js's runs and drawn lines (runs/NAME.pdf.json).
+// The text the page lays out of a PDF: pdf.js's runs, and its drawn lines
+// where the tables read short without them (runs/NAME.pdf.json).
 std::string pdfjs_text(const std::string& fixture) {
-    return nianbao::lay_out(pdfjs_runs(fixture), pdfjs_rulings(fixture)).text;
+    return nianbao::lay_out_borders_if_wanted(pdfjs_runs(fixture), pdfjs_rulings(fixture)).text;
 }
 
 std::string pdf_bytes(const std::string& fixture) {
@@ -200,4 +201,36 @@ TEST_CASE("pdf: a web page whose table 三 is blank but for one number reads as 
 
 TEST_CASE("pdf: Word documents exported by LibreOffice Writer read as the documents: merged cells, vertical text") {
     for (const char* name : {"003_markdown_source", "007_hongze_district_2023"}) check_reads_as_source("writer", name, ".docx");
+}
+
+// pdf.js's operator lists (the drawn lines) cost the page as much again as
+// the text, so both readers lay a PDF out without them first and read them
+// only when its tables read short. Skipping them must never change a
+// reading: wherever they are not wanted, the text with them reads the same.
+TEST_CASE("pdf: the drawn borders are read only when the tables read short, and skipping them changes no reading") {
+    size_t wanted = 0, fixtures = 0;
+    for (const char* name :
+         {"001_web_blank_cells", "004_web", "006_huaian_city_2024", "007_hongze_district_2023",
+          "008_hongze_district_2024", "web_000_vertical_header", "web_001_blank_zeros", "web_004_narrow_header",
+          "web_006_blank_zeros", "web_006_huaian_city_2024", "web_008_hongze_district_2024",
+          "writer_003_markdown_source", "writer_007_hongze_district_2023"}) {
+        CAPTURE(name);
+        const std::string fixture = std::string("runs/") + name + ".pdf.json";
+        const auto runs = pdfjs_runs(fixture);
+        const auto rulings = pdfjs_rulings(fixture);
+        const std::string plain = nianbao::lay_out(runs).text, ruled = nianbao::lay_out(runs, rulings).text;
+        ++fixtures;
+        if (nianbao::borders_wanted(plain)) {
+            ++wanted;
+            CHECK(pdfjs_text(fixture) == ruled);
+        } else {
+            CHECK(pdfjs_text(fixture) == plain);
+            check_same_reading(plain, ruled);
+        }
+    }
+    CHECK(fixtures == 13);
+    // The table blank but for one number wants them; a complete table does not.
+    CHECK(nianbao::borders_wanted(nianbao::lay_out(pdfjs_runs("runs/web_001_blank_zeros.pdf.json")).text));
+    CHECK_FALSE(nianbao::borders_wanted(nianbao::lay_out(pdfjs_runs("runs/006_huaian_city_2024.pdf.json")).text));
+    CHECK(wanted < fixtures);
 }

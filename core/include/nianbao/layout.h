@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nianbao {
@@ -47,5 +48,18 @@ struct LaidOutText {
 // boxes right of its label between the vertical rulings crossing it, and a
 // row with none of its cells filled is its label and those boxes, empty.
 LaidOutText lay_out(const std::vector<TextRun>& runs, const std::vector<Ruling>& rulings = {});
+
+// Whether the drawn borders are wanted for this text, laid out from the runs
+// alone: its tables read short (a table, a row or cells missing, cells blank
+// or glued, sums that do not hold). Readers of a PDF (the page, whose borders
+// cost pdf.js's operator lists, and the CLI) lay out without the borders
+// first and again with them only then, so both read a PDF alike. Runs the
+// check (core/src/borders_wanted.cpp).
+bool borders_wanted(std::string_view laid_out_text);
+
+// That reading in one call, for a reader that has the borders at hand (the
+// CLI's PDF reader, the tests): lay_out(runs), or lay_out(runs, rulings)
+// when the first borders_wanted().
+LaidOutText lay_out_borders_if_wanted(const std::vector<TextRun>& runs, const std::vector<Ruling>& rulings);
 
 }  // namespace nianbao
