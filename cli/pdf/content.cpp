@@ -167,14 +167,14 @@ private:
             paths_.close();
         } else if (name == "S" || name == "s") {
             if (name == "s") paths_.close();
-            paths_.paint(true, false, ts_.ctm);
+            paths_.paint(true, false, ts_.ctm.m);
         } else if (name == "f" || name == "F" || name == "f*") {
-            paths_.paint(false, true, ts_.ctm);
+            paths_.paint(false, true, ts_.ctm.m);
         } else if (name == "B" || name == "B*" || name == "b" || name == "b*") {
             if (name == "b" || name == "b*") paths_.close();
-            paths_.paint(true, true, ts_.ctm);
+            paths_.paint(true, true, ts_.ctm.m);
         } else if (name == "n") {
-            paths_.paint(false, false, ts_.ctm);
+            paths_.paint(false, false, ts_.ctm.m);
         }
     }
 

@@ -14,10 +14,13 @@
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include "pdf/font.h"
-#include "pdf/paths.h"
+#include "nianbao/paths.h"
 #include "pdf/text_items.h"
 
 namespace cli::pdf {
+
+using nianbao::Paths;
+using nianbao::Segment;
 
 // The fonts of one document, read once each (by object).
 class Fonts {

@@ -4,7 +4,7 @@
 // baseline with y down from the top of the page as shown (its CropBox within
 // its MediaBox, turned by /Rotate), width its advance, size the effective
 // font size, angle in degrees, all rounded to 1/100; and the horizontal and
-// vertical lines its pages draw (pdf/paths.h), in the same coordinates. qpdf opens the file
+// vertical lines its pages draw (nianbao/paths.h), in the same coordinates. qpdf opens the file
 // (damaged cross-reference tables recovered, streams decoded, files
 // encrypted with an empty user password decrypted); everything it throws is
 // caught here and becomes an error kind.

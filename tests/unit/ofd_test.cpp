@@ -14,7 +14,12 @@
 #include <string>
 #include <vector>
 
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
 #include "nianbao/inputs.h"
+#include "nianbao/layout.h"
 #include "nianbao/nianbao.h"
 #include "report_builder.h"
 #include "zip_builder.h"
@@ -124,7 +129,109 @@ std::vector<std::string> cells(const nianbao::Report& r) {
     return out;
 }
 
+// A number as an OFD producer writes it.
+std::string mm(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.3f", v);
+    return b;
+}
+
+// An OFD of a PDF's runs and drawn lines (tests/fixtures/runs/NAME.pdf.json)
+// in millimetres, as Suwell and WPS write one: each run a TextObject; the
+// lines as PathObjects written three ways (a stroked line; a thin filled
+// rectangle; a line drawn at half scale through its CTM), and, when `paths`
+// is false, none. Every PathObject also carries a clipping area spanning
+// the page, which is not drawn.
+std::string ofd_of_runs(const std::string& fixture, bool paths) {
+    const auto json = nlohmann::json::parse(nianbao::test::read_fixture(fixture));
+    const double k = 25.4 / 72;
+    std::vector<std::string> pages(json.at("pages").get<size_t>());
+    int id = 10;
+    for (const auto& r : json.at("runs")) {
+        const std::string text = r.at("text").get<std::string>();
+        const double h = r.at("h").get<double>() * k, w = r.at("w").get<double>() * k;
+        const size_t n = chars(text);
+        // The run's width is its advances and its last glyph (Size): the advances make up the rest.
+        std::string delta;
+        for (size_t g = 1; g < n; ++g) delta += (delta.empty() ? "" : " ") + mm((w - h) / static_cast<double>(n - 1));
+        pages.at(r.at("page").get<size_t>() - 1) +=
+            "<ofd:TextObject ID=\"" + std::to_string(id++) + "\" Boundary=\"" + mm(r.at("x").get<double>() * k) + " " +
+            mm(r.at("y").get<double>() * k - h) + " " + mm(w + h) + " " + mm(h * 1.2) + "\" Font=\"3\" Size=\"" + mm(h) +
+            "\"><ofd:TextCode X=\"0\" Y=\"" + mm(h) + "\"" + (delta.empty() ? "" : " DeltaX=\"" + delta + "\"") + ">" +
+            escaped(text) + "</ofd:TextCode></ofd:TextObject>";
+    }
+    const std::string clip = "<ofd:Clips><ofd:Clip><ofd:Area><ofd:Path Boundary=\"0 0 210 297\" Fill=\"true\">"
+                             "<ofd:AbbreviatedData>M 0 0 L 210 0 L 210 297 L 0 297 C</ofd:AbbreviatedData></ofd:Path>"
+                             "</ofd:Area></ofd:Clip></ofd:Clips>";
+    size_t way = 0;
+    for (const auto& r : paths ? json.at("rulings") : nlohmann::json::array()) {
+        const double x0 = r.at("x0").get<double>() * k, y0 = r.at("y0").get<double>() * k;
+        const double dx = r.at("x1").get<double>() * k - x0, dy = r.at("y1").get<double>() * k - y0;
+        std::string object = "<ofd:PathObject ID=\"" + std::to_string(id++) + "\" ";
+        switch (way++ % 3) {
+            case 0:  // stroked, from the Boundary's origin
+                object += "Boundary=\"" + mm(x0) + " " + mm(y0) + " 300 300\" LineWidth=\"0.25\">" + clip +
+                          "<ofd:AbbreviatedData>M 0 0 L " + mm(dx) + " " + mm(dy) + "</ofd:AbbreviatedData>";
+                break;
+            case 1: {  // filled, a rectangle 0.2 mm across around the line
+                const double hx = dx == 0 ? 0.1 : 0, hy = dx == 0 ? 0 : 0.1;
+                object += "Boundary=\"" + mm(x0 - hx) + " " + mm(y0 - hy) + " 300 300\" Stroke=\"false\" Fill=\"true\">" + clip +
+                          "<ofd:AbbreviatedData>M 0 0 L " + mm(dx + 2 * hx) + " 0 L " + mm(dx + 2 * hx) + " " + mm(dy + 2 * hy) +
+                          " L 0 " + mm(dy + 2 * hy) + " C</ofd:AbbreviatedData>";
+                break;
+            }
+            default:  // at half scale through the CTM, from S
+                object += "Boundary=\"" + mm(x0) + " " + mm(y0) + " 300 300\" CTM=\"0.5 0 0 0.5 0 0\">" + clip +
+                          "<ofd:AbbreviatedData>S 0 0 L " + mm(2 * dx) + " " + mm(2 * dy) + "</ofd:AbbreviatedData>";
+        }
+        pages.at(r.at("page").get<size_t>() - 1) += object + "</ofd:PathObject>";
+    }
+    std::vector<nianbao::test::Part> parts = {
+        {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
+                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
+    std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages>";
+    for (size_t p = 0; p < pages.size(); ++p) {
+        doc += "<ofd:Page ID=\"" + std::to_string(p + 1) + "\" BaseLoc=\"Pages/Page_" + std::to_string(p) + "/Content.xml\"/>";
+        parts.push_back({"Doc_0/Pages/Page_" + std::to_string(p) + "/Content.xml",
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
+                         "<ofd:Layer ID=\"2\">" + pages[p] + "</ofd:Layer></ofd:Content></ofd:Page>"});
+    }
+    parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
+    return nianbao::test::make_zip(parts);
+}
+
 }  // namespace
+
+// A table left blank but for one number gives its numbers no columns: an
+// OFD's PathObjects, as a PDF's drawn lines, place its cells (the page
+// printed to PDF by Chromium, tests/fixtures/pdf/web/001_blank_zeros).
+TEST_CASE("ofd: a table's drawn borders (PathObjects: stroked, filled, scaled; clipping areas not drawn) place its blank cells") {
+    const auto source = nianbao::read_input_bytes(nianbao::test::read_fixture("pdf/web/001_blank_zeros.html"), zlib_inflate);
+    REQUIRE(source.ok);
+    const auto bordered = read_bytes(ofd_of_runs("runs/web_001_blank_zeros.pdf.json", true));
+    const auto bare = read_bytes(ofd_of_runs("runs/web_001_blank_zeros.pdf.json", false));
+    REQUIRE(bordered.ok);
+    REQUIRE(bare.ok);
+    const auto from_ofd = nianbao::check(bordered.decoded.text), expected = nianbao::check(source.decoded.text);
+    CHECK(cells(from_ofd.report) == cells(expected.report));
+    CHECK(nianbao::test::not_info(from_ofd) == nianbao::test::not_info(expected));
+    // Without its borders the same OFD reads its tables short.
+    CHECK(nianbao::borders_wanted(bare.decoded.text));
+    CHECK(cells(nianbao::check(bare.decoded.text).report) != cells(expected.report));
+}
+
+// Where the numbers place every cell, the borders change nothing: the WPS
+// report's OFD reads the same with and without them.
+TEST_CASE("ofd: a complete table reads the same with its drawn borders as without") {
+    const auto bordered = read_bytes(ofd_of_runs("runs/006_huaian_city_2024.pdf.json", true));
+    const auto bare = read_bytes(ofd_of_runs("runs/006_huaian_city_2024.pdf.json", false));
+    REQUIRE(bordered.ok);
+    REQUIRE(bare.ok);
+    const auto a = nianbao::check(bordered.decoded.text), b = nianbao::check(bare.decoded.text);
+    CHECK(cells(a.report) == cells(b.report));
+    CHECK(nianbao::test::not_info(a) == nianbao::test::not_info(b));
+    CHECK(nianbao::test::not_info(a).empty());
+}
 
 TEST_CASE("ofd: every real producer's file opens and gives its text in reading order") {
     const std::pair<const char*, const char*> starts[] = {

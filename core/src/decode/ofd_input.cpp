@@ -1,7 +1,8 @@
 // An OFD package (GB/T 33190) as an input: OFD.xml names the document,
 // Document.xml its pages in order, each page's Content.xml its TextObjects;
 // every TextCode becomes a positioned run (Boundary origin + CTM applied to
-// X/Y, the run's width from DeltaX), and the layout step makes the text.
+// X/Y, the run's width from DeltaX), every PathObject's straight lines the
+// drawn borders (nianbao/paths.h), and the layout step makes the text.
 // Namespace prefixes vary by producer (ofd:, none), so elements are matched
 // by local name; paths may be absolute ("/Doc_0/…") or relative to the file
 // that names them, and folder names may be Chinese.
@@ -13,6 +14,7 @@
 #include "decode/entities.h"
 #include "decode/input_readers.h"
 #include "nianbao/layout.h"
+#include "nianbao/paths.h"
 
 namespace nianbao {
 
@@ -210,43 +212,134 @@ std::string element_text(std::string_view xml, std::string_view name) {
     return {};
 }
 
-// The runs of one page's Content.xml.
-void page_runs(std::string_view xml, int page, std::vector<TextRun>& runs) {
+// The matrix of a graphic unit: its CTM, then its Boundary's origin.
+struct Placement {
+    double m[6] = {1, 0, 0, 1, 0, 0};
+    double scale() const { return std::sqrt(std::fabs(m[0] * m[3] - m[1] * m[2])); }
+};
+
+Placement placement_of(std::string_view attrs) {
+    Placement p;
+    const auto ctm = numbers(attr(attrs, "CTM"));
+    if (ctm.size() == 6)
+        for (int k = 0; k < 6; ++k) p.m[k] = ctm[static_cast<size_t>(k)];
+    const auto box = numbers(attr(attrs, "Boundary"));
+    if (box.size() >= 2) p.m[4] += box[0], p.m[5] += box[1];
+    return p;
+}
+
+// A boolean attribute as OFD writes it ("true", "false"), `absent` if not there.
+bool flag(std::string_view attrs, std::string_view name, bool absent) {
+    const std::string v = attr(attrs, name);
+    return v.empty() ? absent : v == "true" || v == "1";
+}
+
+// A PathObject's AbbreviatedData (GB/T 33190 9.3.3): S or M x y start a
+// subpath, L x y draws a line, Q x1 y1 x y and B x1 y1 x2 y2 x y curves and
+// A rx ry angle large sweep x y an arc (only their end points count: curves
+// are no borders), C closes the subpath.
+void trace(std::string_view data, Paths& paths) {
+    char command = 0;
+    std::vector<double> args;
+    auto flush = [&] {
+        const size_t n = args.size();
+        switch (command) {
+            case 'S':
+            case 'M': if (n >= 2) paths.move_to(args[n - 2], args[n - 1]); break;
+            case 'L': if (n >= 2) paths.line_to(args[n - 2], args[n - 1]); break;
+            case 'Q':
+            case 'B':
+            case 'A': if (n >= 2) paths.curve_to(args[n - 2], args[n - 1]); break;
+            case 'C': paths.close(); break;
+            default: break;
+        }
+        args.clear();
+    };
+    for (size_t i = 0; i < data.size();) {
+        const char c = data[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+            flush();
+            command = static_cast<char>(c & ~0x20);
+            ++i;
+        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',') {
+            ++i;
+        } else {
+            size_t e = i + 1;
+            // A number runs to the next space or command letter (an exponent's e is its own).
+            while (e < data.size() && data[e] != ' ' && data[e] != '\t' && data[e] != '\n' && data[e] != '\r' &&
+                   data[e] != ',' && !((data[e] >= 'A' && data[e] <= 'Z' && data[e] != 'E') || (data[e] >= 'a' && data[e] <= 'z' && data[e] != 'e')))
+                ++e;
+            args.push_back(number(data.substr(i, e - i)));
+            i = e;
+            if (command != 'C' && command != 0 && args.size() > 64) flush();  // no command has more arguments
+        }
+    }
+    flush();
+}
+
+// The drawn lines an OFD keeps are as many as a PDF's (cli/pdf/document.cpp).
+constexpr size_t kMaxRulings = 200000;
+
+// The runs and drawn lines of one page's Content.xml. A PathObject's own
+// AbbreviatedData is traced; the ones of its clipping areas (Clips) are not
+// drawn.
+void page_content(std::string_view xml, int page, std::vector<TextRun>& runs, std::vector<Ruling>& rulings,
+                  size_t& ruling_cap) {
     size_t at = 0;
     Tag tag;
-    double bx = 0, by = 0, size = 3.5, a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
+    Placement text;
+    double size = 3.5;
+    std::vector<Segment> segments;
+    Paths paths(segments, ruling_cap, 25.4 / 72);  // OFD's unit is the millimetre
+    Placement path;
+    bool stroke = false, fill = false, in_path = false;
+    int clips = 0;
     while (next_tag(xml, at, tag)) {
+        if (tag.name == "Clips" && !tag.self_closing) {
+            clips += tag.closing ? -1 : 1;
+            continue;
+        }
+        if (tag.name == "PathObject") {
+            if (tag.self_closing) continue;  // nothing drawn
+            if (tag.closing) {
+                if (in_path) paths.paint(stroke, fill, path.m);
+                in_path = false;
+                continue;
+            }
+            path = placement_of(tag.attrs);
+            stroke = flag(tag.attrs, "Stroke", true);
+            fill = flag(tag.attrs, "Fill", false);
+            in_path = true;
+            clips = 0;
+            continue;
+        }
         if (tag.closing) continue;
-        if (tag.name == "TextObject") {
-            const auto box = numbers(attr(tag.attrs, "Boundary"));
-            bx = box.size() >= 2 ? box[0] : 0;
-            by = box.size() >= 2 ? box[1] : 0;
+        if (tag.name == "AbbreviatedData" && in_path && clips <= 0 && !tag.self_closing) {
+            const size_t close = xml.find('<', tag.end);
+            trace(xml.substr(tag.end, close == std::string_view::npos ? 0 : close - tag.end), paths);
+        } else if (tag.name == "TextObject") {
+            text = placement_of(tag.attrs);
             const std::string s = attr(tag.attrs, "Size");
             size = s.empty() ? 3.5 : number(s);
-            const auto ctm = numbers(attr(tag.attrs, "CTM"));
-            if (ctm.size() == 6) {
-                a = ctm[0], b = ctm[1], c = ctm[2], d = ctm[3], e = ctm[4], f = ctm[5];
-            } else {
-                a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
-            }
         } else if (tag.name == "TextCode" && !tag.self_closing) {
             const size_t close = xml.find('<', tag.end);
-            const std::string text = decoded(xml.substr(tag.end, close == std::string_view::npos ? 0 : close - tag.end));
-            if (text.empty()) continue;
-            const std::string xs = attr(tag.attrs, "X"), ys = attr(tag.attrs, "Y");
-            const double x = number(xs), y = number(ys);
-            const double scale = std::sqrt(std::fabs(a * d - b * c));
+            const std::string t = decoded(xml.substr(tag.end, close == std::string_view::npos ? 0 : close - tag.end));
+            if (t.empty()) continue;
+            const double x = number(attr(tag.attrs, "X")), y = number(attr(tag.attrs, "Y"));
+            const double* m = text.m;
+            const double scale = text.scale() > 0 ? text.scale() : 1;
             TextRun r;
             r.page = page;
-            r.x = bx + a * x + c * y + e;
-            r.y = by + b * x + d * y + f;
-            r.size = size * (scale > 0 ? scale : 1);
-            r.width = (delta_sum(attr(tag.attrs, "DeltaX")) + size) * (scale > 0 ? scale : 1);
-            r.angle = std::atan2(b, a) * 180 / 3.14159265358979;
-            r.text = text;
+            r.x = m[0] * x + m[2] * y + m[4];
+            r.y = m[1] * x + m[3] * y + m[5];
+            r.size = size * scale;
+            r.width = (delta_sum(attr(tag.attrs, "DeltaX")) + size) * scale;
+            r.angle = std::atan2(m[1], m[0]) * 180 / 3.14159265358979;
+            r.text = t;
             runs.push_back(std::move(r));
         }
     }
+    for (const Segment& g : segments) rulings.push_back({page, g.x0, g.y0, g.x1, g.y1});
 }
 
 }  // namespace
@@ -270,6 +363,8 @@ InputText read_ofd_entries(ZipEntries& entries) {
     const std::string doc_path = resolve("OFD.xml", element_text(ofd, "DocRoot"));
     if (!read(doc_path, document)) return out;
     std::vector<TextRun> runs;
+    std::vector<Ruling> rulings;
+    size_t ruling_cap = kMaxRulings;
     size_t at = 0;
     Tag tag;
     int page = 0;
@@ -279,11 +374,14 @@ InputText read_ofd_entries(ZipEntries& entries) {
         if (!in_pages || tag.closing || tag.name != "Page") continue;
         std::string content;
         if (!read(resolve(doc_path, attr(tag.attrs, "BaseLoc")), content)) return out;
-        page_runs(content, ++page, runs);
+        page_content(content, ++page, runs, rulings, ruling_cap);
     }
-    // Text in a subset font's private-use code points is passed on: the check
-    // says it cannot be read (input-encoding), as for a PDF.
-    out.decoded = decode_bytes(lay_out(runs).text);
+    // The drawn borders come with the text here, at no cost, so the layout
+    // step always has them (a PDF's are read only when wanted, for pdf.js's
+    // sake: nianbao/layout.h). Text in a subset font's private-use code
+    // points is passed on: the check says it cannot be read (input-encoding),
+    // as for a PDF.
+    out.decoded = decode_bytes(lay_out(runs, rulings).text);
     out.ok = true;
     return out;
 }

@@ -1,14 +1,14 @@
-#include "pdf/paths.h"
+#include "nianbao/paths.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace cli::pdf {
+namespace nianbao {
 
 namespace {
 
 // A point through the matrix.
-void apply(const Matrix& m, double x, double y, double& ox, double& oy) {
+void apply(const double (&m)[6], double x, double y, double& ox, double& oy) {
     ox = m[0] * x + m[2] * y + m[4];
     oy = m[1] * x + m[3] * y + m[5];
 }
@@ -55,7 +55,8 @@ void Paths::add(double x0, double y0, double x1, double y1) {
     out_.push_back({x0, y0, x1, y1});
 }
 
-void Paths::paint(bool stroke, bool fill, const Matrix& ctm) {
+void Paths::paint(bool stroke, bool fill, const double (&ctm)[6]) {
+    const double pt = point_;
     for (const Subpath& sub : subpaths_) {
         std::vector<Point> pts;
         for (const Point& p : sub.points) {
@@ -71,7 +72,7 @@ void Paths::paint(bool stroke, bool fill, const Matrix& ctm) {
                 const Point& b = pts[k % n];
                 if (k < n && !b.straight) continue;
                 const double dx = std::fabs(b.x - a.x), dy = std::fabs(b.y - a.y);
-                if ((dx <= 0.5 || dy <= 0.5) && std::max(dx, dy) >= 1) add(a.x, a.y, b.x, b.y);
+                if ((dx <= 0.5 * pt || dy <= 0.5 * pt) && std::max(dx, dy) >= pt) add(a.x, a.y, b.x, b.y);
             }
         }
         if (fill && sub.closed && pts.size() == 4) {
@@ -83,10 +84,10 @@ void Paths::paint(bool stroke, bool fill, const Matrix& ctm) {
             }
             // Every corner on the box's edges both ways: an upright rectangle.
             for (const Point& p : pts)
-                upright = upright && (std::fabs(p.x - x0) < 0.01 || std::fabs(p.x - x1) < 0.01) &&
-                          (std::fabs(p.y - y0) < 0.01 || std::fabs(p.y - y1) < 0.01);
+                upright = upright && (std::fabs(p.x - x0) < 0.01 * pt || std::fabs(p.x - x1) < 0.01 * pt) &&
+                          (std::fabs(p.y - y0) < 0.01 * pt || std::fabs(p.y - y1) < 0.01 * pt);
             const double w = x1 - x0, h = y1 - y0;
-            if (!upright || std::min(w, h) > 2.5 || std::max(w, h) < 3) continue;
+            if (!upright || std::min(w, h) > 2.5 * pt || std::max(w, h) < 3 * pt) continue;
             if (w < h) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
             else add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
         }
@@ -94,4 +95,4 @@ void Paths::paint(bool stroke, bool fill, const Matrix& ctm) {
     subpaths_.clear();
 }
 
-}  // namespace cli::pdf
+}  // namespace nianbao
