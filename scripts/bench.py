@@ -4,7 +4,8 @@
 usage: bench.py CLI [--files N] [--skip-page]
   1. native checks per second on a typical report (one process, the report given N times)
   2. time to check a folder of N generated reports against `wc -m` over the same files
-     (files are checked in parallel, one per core; the --jobs 1 figure is one core's)
+     (files are checked in parallel, one per core; the --jobs 1 figure is one core's),
+     and the peak memory checking it against a tenth of it (flat)
   3. peak memory (max RSS) checking a 10 MB report, against the input size
   4. linear time: check time for 1x, 4x and 16x a report repeated
 The page figures (gzipped bytes, load time, check time in Chromium) come from
@@ -88,6 +89,13 @@ def main():
         print(f"folder of {n_files} reports ({total / 1e6:.1f} MB, {chars / 1e6:.1f} M characters): nianbao check {nb:.3f} s, "
               f"wc -m {wc:.3f} s (LC_ALL=C.UTF-8){counted}, ratio {nb / wc:.2f}x (target <= 3x); "
               f"one file at a time (--jobs 1, {os.cpu_count()} cores here): {nb1:.3f} s, {nb1 / wc:.2f}x")
+
+        # A folder's memory is that of the few reports in flight, not of all it
+        # has printed: the same peak for a tenth of the folder as for all of it.
+        rss_tenth = peak_rss_kb([cli, "check", "--format", "json"] + files[: n_files // 10]) / 1024
+        rss_all = peak_rss_kb([cli, "check", "--format", "json"] + files) / 1024
+        print(f"peak memory checking the folder: {rss_all:.1f} MB for {n_files} reports, {rss_tenth:.1f} MB for "
+              f"{n_files // 10} (flat: the folder's size does not count)")
 
         big = os.path.join(work, "big.txt")
         with open(big, "w", encoding="utf-8") as f:
