@@ -88,7 +88,7 @@ Outcome check_one(const std::string& path, const cli::CommandLine& cmd, const ni
         // The size limit counts the file's bytes, not the decoded text's (limits.h).
         nianbao::Options options = base;
         options.input_bytes = input.bytes;
-        nianbao::Result result = nianbao::check_text(std::move(input.decoded.text), options, previous);
+        nianbao::Result result = nianbao::check_decoded(std::move(input.decoded), options, previous);
         o.counts.add(result);
         if (json && several) o.output = "{\"file\":" + cli::json_string(name) + ",\"result\":" +
                                         nianbao::result_to_json(result, -1, false) + "}";

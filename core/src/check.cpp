@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "nianbao/nianbao.h"
+#include "reader.h"
 #include "rules/registry.h"
 
 namespace nianbao {
@@ -37,8 +38,10 @@ void count_severities(Result& result) {
     }
 }
 
-// check() and check_text(): `owned`, when given, is utf8_text's string to take over.
-Result check_source(std::string_view utf8_text, std::string* owned, const Options& options, const std::string* previous) {
+// check(), check_text() and check_decoded(): `owned`, when given, is
+// utf8_text's string to take over; `valid`: known to be valid UTF-8.
+Result check_source(std::string_view utf8_text, std::string* owned, const Options& options, const std::string* previous,
+                    bool valid = false) {
     Result result;
     // Too large to read within the memory budget: one finding, nothing read
     // (allocating first would be what runs out of memory).
@@ -56,7 +59,9 @@ Result check_source(std::string_view utf8_text, std::string* owned, const Option
     const size_t previous_size =
         previous_too_large ? reported_size(previous->size(), previous_in, options.max_input_bytes) : 0;
     if (previous_too_large) previous = nullptr;
-    result.report = owned ? read_report_text(std::move(*owned)) : read_report(utf8_text);
+    result.report = !owned ? read_report(utf8_text)
+                    : valid ? read_report_valid(std::move(*owned))
+                            : read_report_text(std::move(*owned));
     const Report& report = result.report;
     LineIndex lines(report.source);
     std::optional<Report> last_year;
@@ -101,6 +106,10 @@ Result check(std::string_view utf8_text, const Options& options, const std::stri
 
 Result check_text(std::string&& utf8_text, const Options& options, const std::string* previous) {
     return check_source(utf8_text, &utf8_text, options, previous);
+}
+
+Result check_decoded(Decoded&& decoded, const Options& options, const std::string* previous) {
+    return check_source(decoded.text, &decoded.text, options, previous, true);
 }
 
 }  // namespace nianbao

@@ -7,6 +7,7 @@
 #include "meta/title.h"
 #include "nianbao/decode.h"
 #include "nianbao/nianbao.h"
+#include "reader.h"
 #include "normalize/normalize.h"
 #include "normalize/relineate.h"
 #include "sections/sections.h"
@@ -32,8 +33,6 @@ Region section_body(const std::array<SectionHit, 6>& hits, int number, size_t te
 
 }  // namespace
 
-static Report read_report_valid(std::string&& input);
-
 Report read_report(std::string_view input) {
     return read_report_valid(sanitize_utf8(input));  // a valid text copied as it is
 }
@@ -44,7 +43,7 @@ Report read_report_text(std::string&& input) {
 }
 
 // `input` is valid UTF-8: it becomes the report's source without a copy.
-static Report read_report_valid(std::string&& input) {
+Report read_report_valid(std::string&& input) {
     Report report;
     report.source = std::move(input);
     // The revisions share their sections; the tables tell them apart (below).

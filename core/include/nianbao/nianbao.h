@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nianbao/decode.h"
 #include "nianbao/limits.h"
 #include "nianbao/model.h"
 #include "nianbao/text.h"
@@ -111,6 +112,9 @@ Result check(std::string_view utf8_text, const Options& options = {}, const std:
 // The same, taking the text over (the CLI and the binding, whose text is
 // theirs to give): one input's worth less at the peak (nianbao/limits.h).
 Result check_text(std::string&& utf8_text, const Options& options = {}, const std::string* previous = nullptr);
+// The same for a file's text as decode_bytes made it (the CLI's inputs):
+// valid UTF-8 by construction, so not validated again.
+Result check_decoded(Decoded&& decoded, const Options& options = {}, const std::string* previous = nullptr);
 
 // JSON front doors (nlohmann stays private to the core).
 std::string report_to_json(const Report& report, int indent = 2);
