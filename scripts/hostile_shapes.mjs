@@ -100,6 +100,8 @@ export function shapes() {
     // One line of numbers, or of blank marks, as long as the input, read as table 三 and 四's rows.
     { name: "'1 ' one line in 三", ext: 'txt', make: (size) => fill(size, '1 ', { head: '三、收到和处理政府信息公开申请情况\n', pad: ' ' }) },
     { name: "'— ' one line in 三", ext: 'txt', make: (size) => fill(size, '— ', { head: '三、收到和处理政府信息公开申请情况\n', pad: ' ' }) },
+    // The same with Markdown's pipes: one pipe row of as many cells as the input holds.
+    { name: "'| 1 ' one line in 三", ext: 'txt', make: (size) => fill(size, '| 1 ', { head: '三、收到和处理政府信息公开申请情况\n', pad: ' ' }) },
     { name: 'invalid UTF-8', ext: 'txt', make: (size) => {
       const unit = Buffer.concat([Buffer.from(report), Buffer.from([0xff, 0xfe, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x0a])]);
       const out = Buffer.alloc(size, 0x0a);
