@@ -117,7 +117,19 @@ size_t edge_of_lines(std::string_view s, int n, bool from_start) {
     size_t edge = from_start ? 0 : s.size();
     int lines = 0;
     bool content = false;  // the line being walked has content
+    // Most characters are Chinese (U+4000-U+9FFF: lead bytes E4-E9), never
+    // a line break or a decoration: passed over without decoding (a copy
+    // without line breaks is walked whole, twice).
+    auto cont = [&](size_t k) { return (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+    auto cjk_lead = [&](size_t k) { return static_cast<unsigned char>(s[k]) >= 0xE4 && static_cast<unsigned char>(s[k]) <= 0xE9; };
     for (size_t i = edge; from_start ? i < s.size() : i > 0;) {
+        if (from_start ? i + 2 < s.size() && cjk_lead(i) && cont(i + 1) && cont(i + 2)
+                       : i >= 3 && cjk_lead(i - 3) && cont(i - 2) && cont(i - 1)) {
+            content = true;
+            i = from_start ? i + 3 : i - 3;
+            edge = i;
+            continue;
+        }
         const Cp c = from_start ? decode_at(s, i) : decode_before(s, i);
         if (c.len == 0) break;
         if (is_line_break(c.cp)) {
