@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "meta/scan_util.h"
 #include "text/swar.h"
@@ -105,42 +106,57 @@ LineEdit inspect_line(std::string_view line) {
 }
 
 
-// Markdown markers of one canonical line removed, cells of a pipe row joined
-// by tabs; appended to `out` with each byte's origin.
-void emit_line(std::string_view line, const std::vector<uint32_t>& origin, NormalizedText& out) {
-    LineEdit e = inspect_line(line);
-    if (e.rule_line) return;
-    size_t k = e.skip_prefix;
-    // A pipe row's leading and trailing '|' frame the row; inner ones
-    // separate cells.
-    size_t last = line.size();
-    if (e.pipe_row) {
-        while (k < line.size() && (line[k] == ' ' || line[k] == '|')) {
-            bool was_pipe = line[k] == '|';
+// Markdown markers of the canonical line in out from `begin` removed, cells
+// of a pipe row joined by tabs, each byte keeping its origin. In place: the
+// edit only drops bytes or turns '|' into a tab, so what is written never
+// passes what is still to read (a copy of the line would cost ten times a
+// line of megabytes, with its origins).
+void edit_line(NormalizedText& out, size_t begin) {
+    char* const text = out.text.data() + begin;
+    uint32_t* const origin = out.origin.data() + begin;
+    const std::string_view line(text, out.text.size() - begin);
+    const LineEdit e = inspect_line(line);
+    size_t w = 0;  // bytes kept so far
+    auto keep = [&](size_t from, size_t to) {  // line[from, to) kept as it is
+        if (w != from) {
+            std::memmove(text + w, text + from, to - from);
+            std::memmove(origin + w, origin + from, (to - from) * sizeof(uint32_t));
+        }
+        w += to - from;
+    };
+    if (!e.rule_line) {
+        size_t k = e.skip_prefix;
+        // A pipe row's leading and trailing '|' frame the row; inner ones
+        // separate cells.
+        size_t last = line.size();
+        if (e.pipe_row) {
+            while (k < line.size() && (line[k] == ' ' || line[k] == '|')) {
+                const bool was_pipe = line[k] == '|';
+                ++k;
+                if (was_pipe) break;
+            }
+            while (last > k && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
+            if (last > k && line[last - 1] == '|') --last;
+        }
+        const std::string_view special = e.pipe_row ? "*_|" : "*_";
+        while (k < last) {
+            // Runs without a marker are kept whole.
+            const size_t run_end = std::min(last, line.find_first_of(special, k));
+            keep(k, run_end);
+            k = run_end;
+            if (k >= last) break;
+            const char c = line[k];
+            if ((c == '*' || c == '_') && k + 1 < last && line[k + 1] == c) {
+                k += 2;  // emphasis marker
+                continue;
+            }
+            keep(k, k + 1);
+            if (c == '|') text[w - 1] = '\t';
             ++k;
-            if (was_pipe) break;
         }
-        while (last > k && (line[last - 1] == ' ' || line[last - 1] == '\t')) --last;
-        if (last > k && line[last - 1] == '|') --last;
     }
-    const std::string_view special = e.pipe_row ? "*_|" : "*_";
-    while (k < last) {
-        // Runs without a marker are copied whole.
-        size_t run_end = std::min(last, line.find_first_of(special, k));
-        out.text.append(line.data() + k, run_end - k);
-        out.origin.insert(out.origin.end(), origin.begin() + static_cast<std::ptrdiff_t>(k),
-                          origin.begin() + static_cast<std::ptrdiff_t>(run_end));
-        k = run_end;
-        if (k >= last) break;
-        const char c = line[k];
-        if ((c == '*' || c == '_') && k + 1 < last && line[k + 1] == c) {
-            k += 2;  // emphasis marker
-            continue;
-        }
-        out.text += c == '|' ? '\t' : c;
-        out.origin.push_back(origin[k]);
-        ++k;
-    }
+    out.text.resize(begin + w);
+    out.origin.resize(begin + w);
 }
 
 
@@ -194,11 +210,7 @@ void finish_line(NormalizedText& out, size_t begin) {
     // them) and no '|', '*' or '_' anywhere.
     if (line[0] != ' ' && line[0] != '>' && line[0] != '#' && !has_markdown_byte(line)) return;
     if (!needs_edit(inspect_line(line), line)) return;
-    const std::string copy(line);
-    const std::vector<uint32_t> origin(out.origin.begin() + static_cast<std::ptrdiff_t>(begin), out.origin.end());
-    out.text.resize(begin);
-    out.origin.resize(begin);
-    emit_line(copy, origin, out);
+    edit_line(out, begin);
 }
 
 }  // namespace
