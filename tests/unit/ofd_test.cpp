@@ -49,6 +49,23 @@ size_t chars(const std::string& s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+// An OFD package of pages' contents (each the objects of its one layer):
+// OFD.xml -> Doc_0/Document.xml -> Doc_0/Pages/Page_N/Content.xml.
+std::string ofd_package(const std::vector<std::string>& pages) {
+    std::vector<nianbao::test::Part> parts = {
+        {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
+                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
+    std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages>";
+    for (size_t p = 0; p < pages.size(); ++p) {
+        doc += "<ofd:Page ID=\"" + std::to_string(p + 1) + "\" BaseLoc=\"Pages/Page_" + std::to_string(p) + "/Content.xml\"/>";
+        parts.push_back({"Doc_0/Pages/Page_" + std::to_string(p) + "/Content.xml",
+                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
+                         "<ofd:Layer ID=\"2\">" + pages[p] + "</ofd:Layer></ofd:Content></ofd:Page>"});
+    }
+    parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
+    return nianbao::test::make_zip(parts);
+}
+
 // An OFD of a report text as a producer lays it out: 40 lines a page, each
 // tab-separated cell its own TextObject (label at 20 mm, cells from 110 mm).
 std::string ofd_of(const std::string& text) {
@@ -83,18 +100,7 @@ std::string ofd_of(const std::string& text) {
         object(20, label);
         for (size_t k = first_number; k < cells.size(); ++k) object(110 + 12.0 * static_cast<double>(k - first_number), cells[k]);
     }
-    std::vector<nianbao::test::Part> parts = {
-        {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
-                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
-    std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages>";
-    for (size_t p = 0; p < pages.size(); ++p) {
-        doc += "<ofd:Page ID=\"" + std::to_string(p + 1) + "\" BaseLoc=\"Pages/Page_" + std::to_string(p) + "/Content.xml\"/>";
-        parts.push_back({"Doc_0/Pages/Page_" + std::to_string(p) + "/Content.xml",
-                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
-                         "<ofd:Layer ID=\"2\">" + pages[p] + "</ofd:Layer></ofd:Content></ofd:Page>"});
-    }
-    parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
-    return nianbao::test::make_zip(parts);
+    return ofd_package(pages);
 }
 
 // The page's reading (read_zip_round, the worker's loop in web/worker.js)
@@ -186,18 +192,16 @@ std::string ofd_of_runs(const std::string& fixture, bool paths) {
         }
         pages.at(r.at("page").get<size_t>() - 1) += object + "</ofd:PathObject>";
     }
-    std::vector<nianbao::test::Part> parts = {
-        {"OFD.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
-                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
-    std::string doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Pages>";
-    for (size_t p = 0; p < pages.size(); ++p) {
-        doc += "<ofd:Page ID=\"" + std::to_string(p + 1) + "\" BaseLoc=\"Pages/Page_" + std::to_string(p) + "/Content.xml\"/>";
-        parts.push_back({"Doc_0/Pages/Page_" + std::to_string(p) + "/Content.xml",
-                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:Content>"
-                         "<ofd:Layer ID=\"2\">" + pages[p] + "</ofd:Layer></ofd:Content></ofd:Page>"});
-    }
-    parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
-    return nianbao::test::make_zip(parts);
+    return ofd_package(pages);
+}
+
+// The text of the OFD of a runs fixture with its PathObjects, and without.
+std::pair<std::string, std::string> ofd_texts(const std::string& fixture) {
+    const auto bordered = read_bytes(ofd_of_runs(fixture, true));
+    const auto bare = read_bytes(ofd_of_runs(fixture, false));
+    REQUIRE(bordered.ok);
+    REQUIRE(bare.ok);
+    return {bordered.decoded.text, bare.decoded.text};
 }
 
 }  // namespace
@@ -208,26 +212,20 @@ std::string ofd_of_runs(const std::string& fixture, bool paths) {
 TEST_CASE("ofd: a table's drawn borders (PathObjects: stroked, filled, scaled; clipping areas not drawn) place its blank cells") {
     const auto source = nianbao::read_input_bytes(nianbao::test::read_fixture("pdf/web/001_blank_zeros.html"), zlib_inflate);
     REQUIRE(source.ok);
-    const auto bordered = read_bytes(ofd_of_runs("runs/web_001_blank_zeros.pdf.json", true));
-    const auto bare = read_bytes(ofd_of_runs("runs/web_001_blank_zeros.pdf.json", false));
-    REQUIRE(bordered.ok);
-    REQUIRE(bare.ok);
-    const auto from_ofd = nianbao::check(bordered.decoded.text), expected = nianbao::check(source.decoded.text);
+    const auto [bordered, bare] = ofd_texts("runs/web_001_blank_zeros.pdf.json");
+    const auto from_ofd = nianbao::check(bordered), expected = nianbao::check(source.decoded.text);
     CHECK(cells(from_ofd.report) == cells(expected.report));
     CHECK(nianbao::test::not_info(from_ofd) == nianbao::test::not_info(expected));
     // Without its borders the same OFD reads its tables short.
-    CHECK(nianbao::borders_wanted(bare.decoded.text));
-    CHECK(cells(nianbao::check(bare.decoded.text).report) != cells(expected.report));
+    CHECK(nianbao::borders_wanted(bare));
+    CHECK(cells(nianbao::check(bare).report) != cells(expected.report));
 }
 
 // Where the numbers place every cell, the borders change nothing: the WPS
 // report's OFD reads the same with and without them.
 TEST_CASE("ofd: a complete table reads the same with its drawn borders as without") {
-    const auto bordered = read_bytes(ofd_of_runs("runs/006_huaian_city_2024.pdf.json", true));
-    const auto bare = read_bytes(ofd_of_runs("runs/006_huaian_city_2024.pdf.json", false));
-    REQUIRE(bordered.ok);
-    REQUIRE(bare.ok);
-    const auto a = nianbao::check(bordered.decoded.text), b = nianbao::check(bare.decoded.text);
+    const auto [bordered, bare] = ofd_texts("runs/006_huaian_city_2024.pdf.json");
+    const auto a = nianbao::check(bordered), b = nianbao::check(bare);
     CHECK(cells(a.report) == cells(b.report));
     CHECK(nianbao::test::not_info(a) == nianbao::test::not_info(b));
     CHECK(nianbao::test::not_info(a).empty());
