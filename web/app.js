@@ -456,11 +456,12 @@
     store.set('size', large ? 'large' : 'normal');
   }
 
-  // The rules' long texts load when the docs are first opened (not with the
-  // page); the list is drawn again with them, keeping the focus on its rule.
+  // The rules' long texts, and the code that reads them (later.js), load
+  // when the docs are first opened (not with the page); the list is drawn
+  // again with them, keeping the focus on its rule.
   function loadRuleDocs() {
     if (ruleDocs) return;
-    NB.ruleDocs.load().then((docs) => {
+    NB.onDemand().then(() => NB.ruleDocs.load()).then((docs) => {
       ruleDocs = docs;
       if (!registry.length) return;
       const focused = document.activeElement;

@@ -78,6 +78,15 @@ struct Table {
     const TableSpec* spec = nullptr;
     std::vector<Row> rows;    // one per template row (data rows and groups), in template order
     std::vector<HeaderLabel> headers;
+    // Data rows (template indexes) whose labels the copy has but whose numbers
+    // could not be placed (labels apart from numbers not in rows). Two or
+    // more and the table is not read: its rows stay unfound, and
+    // table-unreadable says why, once.
+    std::vector<size_t> unplaced;
+    static constexpr size_t kUnplacedUnread = 2;
+    // Table 四: its numbers stand among its header's words and do not add up
+    // in the template's order: the copy lost their order; not read.
+    bool scattered = false;
     const Row* row(std::string_view key) const;
     // The row with `key` if the table was found and the row read in it; else nullptr.
     const Row* found_row(std::string_view key) const;

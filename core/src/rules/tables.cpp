@@ -25,8 +25,11 @@ const std::vector<RuleDoc>& docs() {
         RuleDoc(Rule::TableUnreadable, Severity::Warning)
             .title("表格无法可靠读取", "Table cannot be read reliably")
             .checks("表格找到了，但三分之一以上的数据行数字个数与格式不符（多了或少了），各列已经错位；报告一次，说明多少行、在哪里，"
-                    "不再逐行报“一行的数字个数不对”，这些行也不参与合计核对。",
-                    "A table was found but a third or more of its data rows have too few or too many numbers: one finding for the table (how many rows, where) instead of one cell-count per row, and no sums on the rows not read.")
+                    "不再逐行报“一行的数字个数不对”，这些行也不参与合计核对。复制打乱了数字次序时也一样：两行以上的行名找得到、"
+                    "数字却不成行（PDF 转文字把表格一列一列地写出），或表四的数字夹在表头文字之间、按格式次序合计对不上；"
+                    "这时整张表都不参与核对，只报这一条。",
+                    "A table was found but a third or more of its data rows have too few or too many numbers: one finding for the table (how many rows, where) instead of one cell-count per row, and no sums on the rows not read. "
+                    "Likewise when the copy lost the order of its numbers: two or more rows labelled but their numbers not in rows (a PDF-to-text copy writing the table column by column), or Table 4's numbers among its header's words not adding up in the template's order; then nothing of the table is checked, and this is the one finding.")
             .matters("这么多行错位，多半是复制（PDF 转文字、网页排版）打乱了表格，而不是报告逐行填错；逐行报错只会淹没真正的问题。",
                      "So many misaligned rows usually mean the copy (PDF to text, a web page's layout) broke the table, not that every row is wrong; a finding per row would drown the real ones.")
             .for_example("表三 25 行中有 9 行只读到 6 个数",
@@ -122,6 +125,10 @@ const std::vector<RuleDoc>& docs() {
     return d;
 }
 
+// The fix for a table whose copy lost the order of its numbers.
+constexpr const char* kCopyAgainZh = "从原文件重新复制，使每行的行名与数字在一起（PDF 转文字用 pdftotext -layout）。";
+constexpr const char* kCopyAgainEn = "Copy the table again from the original so that each row's label stays with its numbers (pdftotext -layout for a PDF).";
+
 const std::vector<MessageSpec>& messages() {
     static const std::vector<MessageSpec> m = {
         {Msg::TableMissingMissing, "在第{numeral}部分找不到{table}（{name}）。",
@@ -132,6 +139,12 @@ const std::vector<MessageSpec>& messages() {
          "{table_en}: {count} of its {total} data {total|row|rows} {count|has|have} too few or too many numbers ({rows_en}); the table cannot be read reliably, and those rows were not checked.",
          "核对原表，或换一种方式复制表格（从 Word 或网页复制），使每行的数字与格式的各列一一对应。",
          "Check the original table, or copy it another way (from Word or the web page), so that each row's numbers match the template's columns."},
+        {Msg::TableUnreadableLabels, "{table}的行名与数字在复制时分开了，{count} 行（{rows}）的数字对不上行，表格无法可靠读取，未参与核对。",
+         "{table_en}: the copy put the row labels apart from their numbers; those of {count} labelled {count|row|rows} ({rows_en}) cannot be placed, so the table was not checked.",
+         kCopyAgainZh, kCopyAgainEn},
+        {Msg::TableUnreadableOrder, "{table}的数字在复制时夹在表头文字之间，次序已乱（按格式的次序合计对不上），表格未参与核对。",
+         "{table_en}: the copy put its numbers among the header's words and lost their order (they do not add up in the template's order), so the table was not checked.",
+         kCopyAgainZh, kCopyAgainEn},
         {Msg::RowMissingMissing, "{table}缺少“{row}”一行。",
          "{table_en} lacks the row 「{row}」.",
          "补上“{row}”一行，没有数据的填 0。",
@@ -534,6 +547,28 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         return;
     }
     const TableSpec& spec = *t.spec;
+    if (t.scattered) {
+        out.emit(Msg::TableUnreadableOrder, t.span, table_params(t));
+        return;
+    }
+    if (t.unplaced.size() >= Table::kUnplacedUnread) {
+        // Labels apart from numbers not in rows: one finding, nothing of the table checked.
+        Params p = table_params(t);
+        p["count"] = std::to_string(t.unplaced.size());
+        std::string rows, rows_en;
+        for (size_t i = 0; i < t.unplaced.size() && i < 4; ++i) {
+            rows += (rows.empty() ? "" : "、") + std::string("“") + row_name(spec.rows[t.unplaced[i]]) + "”";
+            rows_en += (rows_en.empty() ? "" : ", ") + quoted_en(row_name(spec.rows[t.unplaced[i]]));
+        }
+        if (t.unplaced.size() > 4) {
+            rows += "等";
+            rows_en += ", …";
+        }
+        p["rows"] = rows;
+        p["rows_en"] = rows_en;
+        out.emit(Msg::TableUnreadableLabels, t.span, p);
+        return;
+    }
     const BlankLines& lines = blank_lines(ctx);
     const bool table_blanks = report_blank_table(t, lines, out);
     // Rows not read: found, with too few or too many numbers (a row of glued

@@ -50,11 +50,14 @@ bool unlabelled(const ObservedRow& r) {
 // Every enumerated label of the table's text, in the order written, each an
 // observed row without values: the labels of a block copied apart and those
 // still beside their numbers.
-std::vector<ObservedRow> label_atoms(const std::vector<ObservedRow>& rows, const ObservedRow& tail) {
+// `others_only`: without each row of numbers' own label (its last), only
+// the labels written before it and after the table.
+std::vector<ObservedRow> label_atoms(const std::vector<ObservedRow>& rows, const ObservedRow& tail,
+                                     bool others_only = false) {
     std::vector<ObservedRow> atoms;
-    auto cut = [&](const ObservedRow& r) {
+    auto cut = [&](const ObservedRow& r, bool own_last) {
         const auto at = marker_positions(r.joined);
-        for (size_t k = 0; k < at.size(); ++k) {
+        for (size_t k = 0; k + (own_last && others_only ? 1 : 0) < at.size(); ++k) {
             size_t from = at[k], to = k + 1 < at.size() ? at[k + 1] : r.joined.size();
             while (to > from && r.joined[to - 1] == ' ') --to;
             if (to == from || to > r.joined_at.size()) continue;
@@ -72,8 +75,8 @@ std::vector<ObservedRow> label_atoms(const std::vector<ObservedRow>& rows, const
             atoms.push_back(std::move(a));
         }
     };
-    for (const auto& r : rows) cut(r);
-    cut(tail);
+    for (const auto& r : rows) cut(r, true);
+    cut(tail, false);
     return atoms;
 }
 
@@ -304,6 +307,20 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
         r = std::move(labelled);
         out.push_back({j, begin, r.end});
     }
+    return out;
+}
+
+std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail,
+                                    const TableSpec& spec, const std::vector<int>& match) {
+    bool all_filled = true;
+    for (size_t j = 0; j < spec.rows.size(); ++j) all_filled &= spec.rows[j].cells == 0 || match[j] >= 0;
+    if (all_filled) return {};
+    // Each row of numbers has a label of its own: the labels that can stand
+    // apart are the others (few in most copies, so this costs little).
+    const auto label_match = align_rows(label_atoms(rows, tail, true), spec);
+    std::vector<size_t> out;
+    for (size_t j = 0; j < spec.rows.size(); ++j)
+        if (spec.rows[j].cells > 0 && match[j] < 0 && label_match[j] >= 0) out.push_back(j);
     return out;
 }
 

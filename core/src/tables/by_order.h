@@ -26,4 +26,12 @@ struct PlacedByOrder {
 std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
                                           const TableSpec& spec, std::vector<int>& match);
 
+// The data rows whose labels the copy has (as enumerated labels: 1.属于国家秘密)
+// but which no row of numbers fills after the reading by labels and by
+// order: the copy put the labels apart from numbers that are not in rows
+// (pdftotext writes parts of a table column by column). Empty when every
+// data row is filled, without looking further.
+std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail,
+                                    const TableSpec& spec, const std::vector<int>& match);
+
 }  // namespace nianbao

@@ -31,14 +31,7 @@ struct RowTemplate {
     std::vector<Marker> markers;         // per row: parse_marker(row.marker)
 
 private:
-    std::vector<uint16_t> rows_;  // the rows of each label character, one character's after another
-    // Open addressing on the character: its first row in rows_ and how many.
-    struct Slot {
-        char32_t c = 0;
-        uint32_t first = 0, count = 0;
-    };
-    std::vector<Slot> slots_;  // a power of two, at most half full
-    const Slot* slot_of(char32_t c) const;
+    std::vector<std::pair<char32_t, uint16_t>> rows_by_char_;  // (character, row), sorted
 };
 
 // The template of `spec`: shared for the tables of format_2021() and

@@ -125,7 +125,7 @@ void absorb_stray_numbers(std::vector<ObservedRow>& rows, int expected) {
     size_t kept = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
         ObservedRow& r = rows[i];
-        const bool stray = kept > 0 && r.joined.empty() && count_written(r.values) * 2 < expected &&
+        const bool stray = kept > 0 && r.joined.empty() && !r.after_break && count_written(r.values) * 2 < expected &&
                            !rows[kept - 1].joined.empty() && count_written(rows[kept - 1].values) >= expected &&
                            (i + 1 == rows.size() || !rows[i + 1].joined.empty());
         if (stray) {
@@ -156,11 +156,13 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
             blanks.assign(line.trailing_empty.begin(), line.trailing_empty.end() - static_cast<std::ptrdiff_t>(layout_tail));
         return blanks;
     };
+    bool after_break = false;  // a row break since the last row closed
     for (const auto& line : lines) {
         if (line.page_number) {
             out.page_numbers.push_back({static_cast<uint32_t>(line.begin), static_cast<uint32_t>(line.end)});
             continue;
         }
+        after_break |= line.row_break;
         if (line.blank) continue;
         if (!line.has_values()) {
             const bool all_blank_row = line.tabbed && !line.label.empty() && width > 0 &&
@@ -170,6 +172,7 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
                 out.rows.push_back(std::move(pending));
                 pending = ObservedRow{};
                 pending_has_label = false;
+                after_break = false;
             } else if (!line.label.empty()) {
                 if (!pending_has_label) pending.begin = line.label.front().begin;
                 append_label(pending, text, line.label, true);
@@ -177,7 +180,7 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
             }
             continue;
         }
-        if (line.label.empty() && !pending_has_label && !out.rows.empty()) {
+        if (line.label.empty() && !pending_has_label && !out.rows.empty() && !after_break) {
             ObservedRow& last = out.rows.back();
             if (count_written(last.values) < expected) {  // the row's numbers wrapped onto this line
                 for (const auto& v : line.values) last.values.push_back(v);
@@ -187,9 +190,11 @@ RowObservation observe_rows(const std::vector<LineTokens>& lines, std::string_vi
             }
         }
         close_row(pending, pending_has_label, line, text, line.values, trailing_blanks(line));
+        pending.after_break = after_break;
         out.rows.push_back(std::move(pending));
         pending = ObservedRow{};
         pending_has_label = false;
+        after_break = false;
     }
     if (pending_has_label) {
         finish_label(pending);

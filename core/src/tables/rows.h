@@ -31,6 +31,7 @@ struct ObservedRow {
     std::vector<Token> trailing_blanks;
     size_t begin = 0, end = 0;   // normalized offsets: label start .. last value end
     Marker marker;               // marker of the last atom
+    bool after_break = false;    // numbers after a row break (LineTokens::row_break): no part of the row before
 };
 
 struct RowObservation {

@@ -208,6 +208,17 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
         t.rows[p.row].span = norm.to_source(p.values_begin, p.values_end);
     }
     t.found = labelled_rows(t) >= 3;
+    // Labels the copy has whose numbers stand nowhere they can be placed:
+    // the numbers it did place may be any row's (a column's values written
+    // one under another), so none is read.
+    if (t.found) t.unplaced = unplaced_labels(obs.rows, obs.tail, spec, match);
+    if (t.unplaced.size() >= Table::kUnplacedUnread) {
+        t.rows.clear();
+        fill_rows(t, norm, obs.rows, std::vector<int>(spec.rows.size(), -1), true);
+        t.span = region_span(norm, lines);
+        note_page_numbers(norm, obs.page_numbers, unread);
+        return t;
+    }
     if (t.found) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
@@ -216,6 +227,29 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     }
     return t;
 }
+
+namespace {
+
+// Table 四's three groups (复议, 未经复议直接起诉, 复议后起诉) each add up:
+// four results = the group's total.
+bool review_groups_hold(const std::vector<Cell>& cells) {
+    for (int g = 0; g < 3; ++g) {
+        int64_t sum = 0;
+        for (int k = 0; k < 4; ++k) sum += cells[static_cast<size_t>(g * 5 + k)].value;
+        if (sum != cells[static_cast<size_t>(g * 5 + 4)].value) return false;
+    }
+    return true;
+}
+
+// Does the label-only line name one of the block's column headers (本年制发件数 …)?
+bool names_column(const RowSpec& block_first, const LineTokens& line, std::string_view text) {
+    const std::u32string own = canonical_label(text.substr(line.label.front().begin, line.label.back().end - line.label.front().begin));
+    for (std::string_view c : block_first.columns)
+        if (LabelPattern(canonical_label(c)).similarity(own) >= 0.8) return true;
+    return false;
+}
+
+}  // namespace
 
 Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec,
                   std::vector<Unread>& unread) {
@@ -297,7 +331,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
         if (starts_with(compact, "第二十条")) {
             enter_block(compact);
             header_open = false;
-            line.blank = true;
+            line.blank = line.row_break = true;
             line.label.clear();
             continue;
         }
@@ -305,7 +339,7 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
             header.assign(line.label.begin() + 1, line.label.end());
             header_open = header.empty();
             if (!header_open) note_header();
-            line.blank = true;
+            line.blank = line.row_break = true;
             line.label.clear();
             continue;
         }
@@ -323,12 +357,18 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
                     note_header();
                     header_open = false;
                 }
-                line.blank = true;
+                line.blank = line.row_break = true;
                 line.label.clear();
                 continue;
             }
         }
         header_open = false;
+        // A column's header apart from the header, after a row's label
+        // (pdftotext: 信息内容 / 行政许可 / 本年处理决定数量 / 9487): no row's label.
+        if (block_first && names_column(*block_first, line, norm.text)) {
+            line.blank = true;
+            line.label.clear();
+        }
     }
     // A row's numbers may each stand on a line of their own (PDF copies).
     auto obs = observe_rows(lines, norm.text, widest_row(spec), widest_row(spec));
@@ -352,6 +392,7 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
     std::vector<Token> values;  // the numbers (and blank markers)
     ObservedRow obs;            // the same with the empty cells between and after them
     bool header = false;
+    bool interleaved = false;  // header words between numbers (pdftotext writes the cells in another order)
     size_t first = std::string::npos, last = 0;
     for (const auto& line : lines) {
         if (line.page_number) {
@@ -363,7 +404,10 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         const bool header_words = label.find("结果") != std::string::npos || label.find("审结") != std::string::npos ||
                                   label.find("行政复议") != std::string::npos;
         header |= header_words;
-        if (!line.has_values()) continue;
+        if (!line.has_values()) {
+            interleaved |= header_words && !values.empty();
+            continue;
+        }
         // Sentences with numbers belong to the narrative, not to the table;
         // a long label is the table's header run together with its numbers
         // (a copy that lost its line breaks) only when it has the header's words.
@@ -392,12 +436,7 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
                 bool ok = true;
                 std::vector<Cell> cells;
                 for (int k = 0; k < expected; ++k) cells.push_back(read_cell(values[s + k], norm, false, false));
-                for (int g = 0; g < 3 && ok; ++g) {
-                    int64_t sum = 0;
-                    for (int k = 0; k < 4; ++k) sum += cells[g * 5 + k].value;
-                    ok = sum == cells[g * 5 + 4].value;
-                }
-                if (ok) {
+                if (review_groups_hold(cells)) {
                     r.cells = cells;
                     r.extra.clear();
                     for (size_t k = 0; k < values.size() && r.extra.size() < kMaxExtraCells; ++k)
@@ -409,8 +448,17 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
     } else {
         r.cells.assign(expected, Cell{});
     }
+    // Numbers the copy wrote among the header's words (a column here, a
+    // column there) that do not add up in the template's order: their order
+    // is lost, not the report's sums.
+    if (interleaved && static_cast<int>(r.cells.size()) == expected && !review_groups_hold(r.cells)) {
+        t.scattered = true;
+        r = Row{};
+        r.spec = &spec.rows[0];
+        r.cells.assign(expected, Cell{});
+    }
     t.rows.push_back(r);
-    if (t.found) resolve_glued(t, norm);
+    if (t.found && !t.scattered) resolve_glued(t, norm);
     if (t.found) {
         t.span = first == std::string::npos ? region_span(norm, lines) : norm.to_source(first, last);
         Span whole = region_span(norm, lines);

@@ -28,6 +28,9 @@ struct LineTokens {
     bool tabbed = false;
     bool page_number = false;    // "- 5 -", "第 5 页": page furniture inside tables
     bool blank = true;           // no token at all (set again by a reader that drops the line)
+    // A line a reader dropped that starts a new row whatever follows (table
+    // 二's block and header lines): numbers after it never continue the row before.
+    bool row_break = false;
     // The trailing run of value tokens (numbers, blanks, garbage, inner empty
     // cells) and the text before it.
     std::vector<Token> values;
