@@ -212,18 +212,16 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     // the numbers it did place may be any row's (a column's values written
     // one under another), so none is read.
     if (t.found) t.unplaced = unplaced_labels(obs.rows, obs.tail, spec, match);
-    if (t.unplaced.size() >= Table::kUnplacedUnread) {
+    const bool placed = t.unplaced.size() < Table::kUnplacedUnread;
+    if (!placed) {
         t.rows.clear();
         fill_rows(t, norm, obs.rows, std::vector<int>(spec.rows.size(), -1), true);
-        t.span = region_span(norm, lines);
-        note_page_numbers(norm, obs.page_numbers, unread);
-        return t;
     }
-    if (t.found) resolve_glued(t, norm);
+    if (t.found && placed) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
         note_page_numbers(norm, obs.page_numbers, unread);
-        note_unmatched(norm, obs.rows, match, unread, 3);
+        if (placed) note_unmatched(norm, obs.rows, match, unread, 3);
     }
     return t;
 }
@@ -433,7 +431,6 @@ Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const Ta
         // One stray number: keep the window of 15 whose three totals hold.
         if (static_cast<int>(values.size()) > expected) {
             for (size_t s = 0; s + expected <= values.size() && s <= kMaxExtraCells; ++s) {
-                bool ok = true;
                 std::vector<Cell> cells;
                 for (int k = 0; k < expected; ++k) cells.push_back(read_cell(values[s + k], norm, false, false));
                 if (review_groups_hold(cells)) {
