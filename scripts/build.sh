@@ -26,8 +26,29 @@ if [ "${1:-}" != dist ]; then
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 
+# Native, profile-guided (cmake/Pgo.cmake; GCC): an instrumented CLI in
+# $build_native-train checks the tests' reports, then $build_native is built
+# with the profile that run wrote. The training set is the seeds, the PDF-text
+# copies and the PDF, web, Word and OFD fixtures; the real reports in
+# tests/fixtures/real stay out (the benchmark's folder is made of them and the
+# seeds). NIANBAO_PGO=off builds without it (faster, for quick rebuilds).
+pgo=()
+if [ "${NIANBAO_PGO:-on}" != off ] && "${CXX:-c++}" --version 2>/dev/null | grep -q "Free Software Foundation"; then
+  echo "build: native, instrumented (profile-guided optimisation)"
+  train="$build_native-train"
+  cmake -S . -B "$train" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+    -DNIANBAO_PGO=generate -DNIANBAO_PGO_DIR="$repo/$train/profile" >/dev/null
+  cmake --build "$train" -j "$jobs" --target nianbao
+  rm -rf "$train/profile"
+  mapfile -t training < <(find tests/fixtures/seeds tests/layouts/copies tests/fixtures/pdf tests/fixtures/ofd -type f \
+    \( -name '*.txt' -o -name '*.html' -o -name '*.docx' -o -name '*.ofd' -o -name '*.pdf' \) | sort)
+  for format in json text; do
+    "$train"/cli/nianbao check --jobs 1 --format "$format" "${training[@]}" >/dev/null || [ $? -eq 1 ]
+  done
+  pgo=(-DNIANBAO_PGO=use -DNIANBAO_PGO_DIR="$repo/$train/profile")
+fi
 echo "build: native"
-cmake -S . -B "$build_native" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B "$build_native" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNIANBAO_PGO=off "${pgo[@]}" >/dev/null
 cmake --build "$build_native" -j "$jobs"
 
 echo "build: wasm"
