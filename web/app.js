@@ -516,7 +516,13 @@
     input.addEventListener('paste', onPaste);
     $('check').addEventListener('click', () => runCheck(true));
     $('sample').addEventListener('click', () => whenLoaded(() => setText(NB.sample)));
-    $('open').addEventListener('click', () => $('file').click());
+    // pdf.js starts loading before a PDF arrives: while the file dialog is open
+    // (a person takes seconds there) or the hand moves a dragged PDF in.
+    const preloadPdf = () => NB.onDemand().then(() => NB.pdf && NB.pdf.preload(), () => { /* opening says what failed */ });
+    $('open').addEventListener('click', () => {
+      $('file').click();
+      preloadPdf();
+    });
     $('file').addEventListener('change', (e) => {
       const files = Array.from(e.target.files);
       if (files.length > 1) batch((b) => b.start(files.map((file) => ({ file, name: file.name }))));
@@ -545,9 +551,7 @@
     // A PDF on its way in: pdf.js starts loading while the hand moves.
     document.addEventListener('dragenter', (e) => {
       const items = e.dataTransfer ? Array.from(e.dataTransfer.items || []) : [];
-      if (items.some((it) => it.kind === 'file' && it.type === 'application/pdf')) {
-        NB.onDemand().then(() => NB.pdf && NB.pdf.preload(), () => { /* the drop says what failed */ });
-      }
+      if (items.some((it) => it.kind === 'file' && it.type === 'application/pdf')) preloadPdf();
     });
     document.addEventListener('drop', onDrop);
     batchHooks = { fileText, open: openReport, status, version: () => version };

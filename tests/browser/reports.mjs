@@ -337,10 +337,25 @@ async function testPdfFixtures(page) {
   console.log(`reports: ${files.length} PDFs of three producers read on the page with the CLI's findings; the drawn borders read for ${ruled}`);
 }
 
+// The file dialog open, no file chosen yet: pdf.js is already loading, so a
+// PDF picked there reads sooner; cancelling the dialog loads nothing else.
+async function testPdfLoadsWhileDialogOpen(context, url) {
+  const { page, problems } = await openReady(context, url);
+  const before = await checks(page);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#open')]);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pdfjs/pdf.min.mjs')), null, { timeout: 20000 });
+  await chooser.setFiles([]);
+  assert.equal(await checks(page), before, 'nothing checked while the dialog was open');
+  await assertClean(page, problems);
+  await page.close();
+  console.log('reports: pdf.js starts loading when the file dialog opens');
+}
+
 run('reports', () => withBrowser(async (context) => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'nianbao-reports-'));
   try {
     await withServer(async (s) => {
+      await testPdfLoadsWhileDialogOpen(context, s.url);
       const { page, problems } = await openReady(context, s.url);
       await testPdf(context, page, tmp);
       await testPdfFixtures(page);
