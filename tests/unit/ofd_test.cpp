@@ -252,6 +252,85 @@ TEST_CASE("ofd: every real producer's file opens and gives its text in reading o
     }
 }
 
+// Form-like producers draw what pages share on template pages (an invoice's
+// labels, a decision's printed wording) and only the values on the pages:
+// read without the templates, the values stand without their labels.
+TEST_CASE("ofd: the template pages a page names are read with it: a form's labels beside their values") {
+    const std::pair<const char*, const char*> lines[] = {
+        {"converter-999.ofd", "发票代码：050001700111\n"},
+        {"converter-999.ofd", "\n购买方名称：个人\t密码区"},
+        {"converter-1.ofd", "\n购买方名称：江苏京利华新材料有限公司\t密码区"},
+        {"reader-path_unstd.ofd", "\n    根据《中华人民共和国刑事诉讼法》第\t测试数据FLTK\n条之规定，决定对\t测试数据ajmc\n"},
+    };
+    for (const auto& [name, line] : lines) {
+        CAPTURE(name);
+        const auto r = read_bytes(shared_ofd(name));
+        REQUIRE(r.ok);
+        CHECK(r.decoded.text.find(line) != std::string::npos);
+    }
+}
+
+// A package whose Document.xml names template pages (CommonData) and whose
+// pages name them (Template, ZOrder Background by default or Foreground).
+std::string ofd_with_templates(const std::vector<std::pair<std::string, std::string>>& templates,
+                               const std::vector<std::pair<std::string, std::string>>& pages) {
+    std::vector<nianbao::test::Part> parts = {
+        {"OFD.xml", "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody>"
+                    "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"}};
+    std::string doc = "<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:CommonData>";
+    for (size_t t = 0; t < templates.size(); ++t) {
+        doc += "<ofd:TemplatePage ID=\"" + templates[t].first + "\" BaseLoc=\"Tpls/Tpl_" + std::to_string(t) + "/Content.xml\"/>";
+        parts.push_back({"Doc_0/Tpls/Tpl_" + std::to_string(t) + "/Content.xml",
+                         "<ofd:Page><ofd:Content><ofd:Layer ID=\"1\">" + templates[t].second + "</ofd:Layer></ofd:Content></ofd:Page>"});
+    }
+    doc += "</ofd:CommonData><ofd:Pages>";
+    for (size_t p = 0; p < pages.size(); ++p) {
+        doc += "<ofd:Page ID=\"" + std::to_string(100 + p) + "\" BaseLoc=\"Pages/Page_" + std::to_string(p) + "/Content.xml\"/>";
+        parts.push_back({"Doc_0/Pages/Page_" + std::to_string(p) + "/Content.xml",
+                         "<ofd:Page>" + pages[p].first + "<ofd:Content><ofd:Layer ID=\"2\">" + pages[p].second + "</ofd:Layer></ofd:Content></ofd:Page>"});
+    }
+    parts.push_back({"Doc_0/Document.xml", doc + "</ofd:Pages></ofd:Document>"});
+    return nianbao::test::make_zip(parts);
+}
+
+std::string text_object(double x, double y, const std::string& s) {
+    return "<ofd:TextObject ID=\"9\" Boundary=\"" + std::to_string(x) + " " + std::to_string(y) + " 80 5\" Size=\"3.5\">"
+           "<ofd:TextCode X=\"0\" Y=\"3.5\" DeltaX=\"g " + std::to_string(chars(s) - 1) + " 3.5\">" + s + "</ofd:TextCode></ofd:TextObject>";
+}
+
+TEST_CASE("ofd: a template under several pages gives its text on each; one over them too; an unknown template is nothing") {
+    const std::string form = text_object(20, 20, "申请数量：") + text_object(20, 30, "办结数量：");
+    const std::string stamp = text_object(20, 60, "（公章）");
+    const auto bytes = ofd_with_templates(
+        {{"7", form}, {"8", stamp}},
+        {{"<ofd:Template TemplateID=\"7\"/><ofd:Template TemplateID=\"8\" ZOrder=\"Foreground\"/>",
+          text_object(60, 20, "64") + text_object(60, 30, "60")},
+         {"<ofd:Template TemplateID=\"7\" ZOrder=\"Background\"/><ofd:Template TemplateID=\"99\"/>",
+          text_object(60, 20, "12") + text_object(60, 30, "11")}});
+    const auto r = read_bytes(bytes);
+    REQUIRE(r.ok);
+    CHECK(r.decoded.text == "申请数量：\t64\n办结数量：\t60\n（公章）\n申请数量：\t12\n办结数量：\t11");
+    int rounds = 0;
+    const auto page = read_in_rounds(bytes, rounds);
+    REQUIRE(page.ok);
+    CHECK(page.decoded.text == r.decoded.text);
+    CHECK(rounds == 5);  // OFD.xml, Document.xml, the pages, the templates they name, the text
+}
+
+// One template of 3 MB of text under 40 pages would be 120 MB of runs: the
+// XML templates add counts with the pages' against the input limit (8 MB), so
+// the template is read under the first pages only, and the text stays in bounds.
+TEST_CASE("ofd: a large template under many pages is read only up to the input limit") {
+    std::string big;
+    for (int k = 0; big.size() < (3u << 20); ++k) big += text_object(20, 20 + (k % 200), "模板文字" + std::to_string(k));
+    std::vector<std::pair<std::string, std::string>> pages(40, {"<ofd:Template TemplateID=\"1\"/>", text_object(20, 10, "页")});
+    const auto r = read_bytes(ofd_with_templates({{"1", big}}, pages));
+    REQUIRE(r.ok);
+    const size_t one = read_bytes(ofd_with_templates({{"1", big}}, {pages[0]})).decoded.text.size();
+    CHECK(r.decoded.text.size() < 3 * one);
+    CHECK(r.decoded.text.size() > 2 * one);  // two uses fit in 8 MB with the pages, a third does not
+}
+
 TEST_CASE("ofd: text in an embedded font's private-use code points gives input-encoding and nothing else") {
     const auto r = read_bytes(shared_ofd("layout-ano.ofd"));
     REQUIRE(r.ok);
@@ -286,8 +365,9 @@ TEST_CASE("ofd: the page's reading in rounds gives the CLI's text") {
         const auto cli = read_bytes(files[k]);
         REQUIRE(page.ok);
         CHECK(page.decoded.text == cli.decoded.text);
-        // OFD.xml, its Document.xml, then every page at once, then the text.
-        CHECK(rounds == 4);
+        // OFD.xml, its Document.xml, then every page at once, then the
+        // template pages they name (converter-1, -999, reader-path_unstd), then the text.
+        CHECK(rounds == (files[k].find("Tpls/") != std::string::npos ? 5 : 4));
     }
 }
 

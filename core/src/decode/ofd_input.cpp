@@ -1,19 +1,22 @@
 // An OFD package (GB/T 33190) as an input: OFD.xml names the document,
-// Document.xml its pages in order, each page's Content.xml its TextObjects;
-// every TextCode becomes a positioned run (Boundary origin + CTM applied to
-// X/Y, the run's width from DeltaX), every PathObject's straight lines the
-// drawn borders (nianbao/paths.h), and the layout step makes the text.
+// Document.xml its pages in order, each page's Content.xml its TextObjects
+// (with those of the template pages it names); every TextCode becomes a
+// positioned run (Boundary origin + CTM applied to X/Y, the run's width from
+// DeltaX), every PathObject's straight lines the drawn borders
+// (nianbao/paths.h), and the layout step makes the text.
 // Namespace prefixes vary by producer (ofd:, none), so elements are matched
 // by local name; paths may be absolute ("/Doc_0/…") or relative to the file
 // that names them, and folder names may be Chinese.
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "decode/entities.h"
 #include "decode/input_readers.h"
 #include "nianbao/layout.h"
+#include "nianbao/limits.h"
 #include "nianbao/paths.h"
 
 namespace nianbao {
@@ -365,16 +368,53 @@ InputText read_ofd_entries(ZipEntries& entries) {
     std::vector<TextRun> runs;
     std::vector<Ruling> rulings;
     size_t ruling_cap = kMaxRulings;
+    // Template pages (CommonData/TemplatePage): what pages share, drawn under
+    // (ZOrder Background, the default) or over them. Producers put a form's
+    // labels there (an invoice's 发票代码：, a letterhead), the values on the
+    // page. Each is read once however many pages use it; the XML a template
+    // adds to the pages counts, with the pages', against the input limit, so
+    // that one template under many pages cannot multiply the runs past it.
+    std::map<std::string, std::string> template_path;  // ID -> entry
+    std::map<std::string, std::string> template_xml;   // ID -> content, once read
+    size_t parsed = 0;
+    auto templates = [&](std::string_view content, int page, bool foreground) {
+        size_t t_at = 0;
+        Tag t;
+        while (next_tag(content, t_at, t)) {
+            if (t.name == "Content") break;  // templates come before the page's content
+            if (t.closing || t.name != "Template") continue;
+            if ((attr(t.attrs, "ZOrder") == "Foreground") != foreground) continue;
+            const std::string id = attr(t.attrs, "TemplateID");
+            const auto where = template_path.find(id);
+            if (where == template_path.end()) continue;  // names no template: nothing to draw
+            auto xml = template_xml.find(id);
+            if (xml == template_xml.end()) {
+                std::string body;
+                if (!read(where->second, body)) return false;
+                xml = template_xml.emplace(id, std::move(body)).first;
+            }
+            if (parsed + xml->second.size() > kMaxInputBytes) continue;
+            parsed += xml->second.size();
+            page_content(xml->second, page, runs, rulings, ruling_cap);
+        }
+        return true;
+    };
     size_t at = 0;
     Tag tag;
     int page = 0;
     bool in_pages = false;
     while (next_tag(document, at, tag)) {
+        if (tag.name == "TemplatePage" && !tag.closing)
+            template_path.emplace(attr(tag.attrs, "ID"), resolve(doc_path, attr(tag.attrs, "BaseLoc")));
         if (tag.name == "Pages") in_pages = !tag.closing;
         if (!in_pages || tag.closing || tag.name != "Page") continue;
         std::string content;
         if (!read(resolve(doc_path, attr(tag.attrs, "BaseLoc")), content)) return out;
-        page_content(content, ++page, runs, rulings, ruling_cap);
+        parsed += content.size();
+        ++page;
+        if (!templates(content, page, false)) return out;
+        page_content(content, page, runs, rulings, ruling_cap);
+        if (!templates(content, page, true)) return out;
     }
     // The drawn borders come with the text here, at no cost, so the layout
     // step always has them (a PDF's are read only when wanted, for pdf.js's
