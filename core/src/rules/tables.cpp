@@ -1,5 +1,6 @@
 // Tables: each of 二, 三, 四 is there, has all its rows, each row its number of
 // cells, and each cell a number of the right kind.
+#include <algorithm>
 #include <optional>
 
 #include "rules/describe.h"
@@ -598,7 +599,14 @@ void check_table(const Context& ctx, const Table& t, Emitter& out) {
         }
         p["rows"] = rows;
         p["rows_en"] = rows_en;
-        out.emit(Msg::TableUnreadableRows, Span{misread.front()->span.begin, misread.back()->span.end}, p);
+        // From the first misread row in the text to the last: rows given out
+        // of the template's order (placed by label) are not in text order.
+        Span span = misread.front()->span;
+        for (const Row* row : misread) {
+            span.begin = std::min(span.begin, row->span.begin);
+            span.end = std::max(span.end, row->span.end);
+        }
+        out.emit(Msg::TableUnreadableRows, span, p);
     }
     for (size_t j = 0; j < t.rows.size(); ++j) {
         const Row& row = t.rows[j];
