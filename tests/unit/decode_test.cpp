@@ -288,6 +288,21 @@ TEST_CASE("NUL bytes on one side are not UTF-16 when too few, faulty or binary")
     CHECK(b.binary);
 }
 
+TEST_CASE("controls over a tenth of the characters make a text binary, wherever they stand") {
+    // Tabs, line ends, CR and form feeds are a report's own; other C0 controls are not.
+    const std::string report = "一、总体情况\r\n\t本机关\f公开 12 条\n";
+    CHECK_FALSE(decode_bytes(report).binary);
+    // Characters count, not bytes: 5 controls among 41 characters (113 bytes) are
+    // more than a tenth of them; among 56 characters, less.
+    std::string cjk;
+    for (int i = 0; i < 35; ++i) cjk += "政";
+    CHECK(decode_bytes(cjk + "\x01\x02\x03\x04\x05" + "政").binary);
+    CHECK_FALSE(decode_bytes(cjk + "政政政政政政政政政政政政政政政政" + "\x01\x02\x03\x04\x05").binary);
+    // In the last bytes of a text (after its last whole word of eight) and in its first.
+    CHECK(decode_bytes("ab\x01\x02").binary);
+    CHECK(decode_bytes("\x1B\x1B" "abcdefghijklmnopq").binary);
+}
+
 TEST_CASE("invalid UTF-8 that is not GB18030 either is lossy with the exact first bad byte") {
     // 0xFF is invalid in both.
     const Decoded d = decode_bytes("abc\xFF\xFF" "def");

@@ -184,6 +184,24 @@ TEST_CASE("narrative-applications: a count for another year is not compared") {
     CHECK(findings(r.str(), "narrative-applications").empty());
 }
 
+TEST_CASE("narrative-applications: another year exempts its own sentence only, however the year is written") {
+    // Chinese numerals, and a year wrapped over lines by a PDF copy: still another year.
+    for (const char* said : {"二〇二三年共受理政府信息公开申请 20 件。", "我单位 2023\n年共受理政府信息公开申请 20 件。",
+                             "2023 年度，共受理政府信息公开申请 20 件。"}) {
+        ReportText r;
+        r.section1 = std::string(kApplyParagraph) + said + "\n";
+        applications(r, 25);
+        const std::string shown = said;
+        CAPTURE(shown);
+        CHECK(findings(r.str(), "narrative-applications").empty());
+    }
+    // A year in the sentence before does not make the next sentence's count another year's.
+    ReportText r;
+    r.section1 = std::string(kApplyParagraph) + "2023 年工作已总结。全年共受理政府信息公开申请 20 件。\n";
+    applications(r, 25);
+    CHECK(findings(r.str(), "narrative-applications").size() == 1);
+}
+
 TEST_CASE("narrative-applications: a count wrapped over lines by a PDF copy is read and spanned in the source") {
     ReportText r;
     r.section1 = std::string(kApplyParagraph) + "进一步规范依申请公开流程。2024 年全区受理政府信息公开申\n请 21\n件，均在法定期限答复。\n";

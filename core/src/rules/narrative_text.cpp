@@ -46,7 +46,6 @@ void read_narrative(const Report& r, Narrative& n) {
         n.text = n.text.substr(0, n.sentences.back().end);
         while (!n.numbers.empty() && unit_end(n.numbers.back()) > n.text.size()) n.numbers.pop_back();
     }
-    n.years = find_year_mentions(n.text);
     n.report_year = r.year;
 }
 

@@ -130,18 +130,21 @@ struct Narrative {
     std::string_view text;
     std::vector<Span> sentences;
     std::vector<NumberMention> numbers;   // spans into text
-    std::vector<YearMention> years;       // spans into text
     int report_year = 0;
 
     Span source(size_t b, size_t e) const { return joined.to_source(b, e); }
 
-    // Is a year other than the report year named in [b, e)?
+    // Is a year other than the report year named in [b, e)? The years are
+    // read sentence by sentence when a check asks (few sentences are asked
+    // about): a year mention ("2023年", "2023 年度") never runs past its
+    // sentence, so a sentence read alone gives the mentions the whole text does.
     bool other_year(size_t b, size_t e) const {
         if (report_year == 0) return false;
-        auto it = std::lower_bound(years.begin(), years.end(), b,
-                                   [](const YearMention& y, size_t pos) { return y.span.begin < pos; });
-        for (; it != years.end() && it->span.begin < e; ++it)
-            if (it->year != report_year) return true;
+        auto it = std::upper_bound(sentences.begin(), sentences.end(), b,
+                                   [](size_t pos, const Span& s) { return pos < s.end; });
+        for (; it != sentences.end() && it->begin < e; ++it)
+            for (const YearMention& y : years_of(static_cast<size_t>(it - sentences.begin())))
+                if (y.span.begin >= b && y.span.begin < e && y.year != report_year) return true;
         return false;
     }
 
@@ -171,6 +174,24 @@ struct Narrative {
             if (starts(text, after_unit, w)) return true;
         return false;
     }
+
+private:
+    // The year mentions of one sentence, spans into text; the last sentence
+    // asked about is kept (the checks ask about a sentence several times in a row).
+    const std::vector<YearMention>& years_of(size_t sentence) const {
+        if (sentence != years_sentence_) {
+            const Span& s = sentences[sentence];
+            years_ = find_year_mentions(text.substr(s.begin, s.end - s.begin));
+            for (YearMention& y : years_) {
+                y.span.begin += s.begin;
+                y.span.end += s.begin;
+            }
+            years_sentence_ = sentence;
+        }
+        return years_;
+    }
+    mutable size_t years_sentence_ = SIZE_MAX;
+    mutable std::vector<YearMention> years_;
 };
 
 // The report's narrative, read once per check and shared by the rules.
