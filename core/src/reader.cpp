@@ -90,8 +90,9 @@ Report read_report_valid(std::string&& input) {
     // The revision: the one whose own words (table 二's columns, its
     // citation) the text has most of; on a tie the one in force.
     int best = -1;
+    const std::string table2_words = compact_region(norm, r2.begin, r2.end);
     for (const FormatSpec* f : formats()) {
-        const int score = count_signatures(norm, r2.begin, r2.end, *f);
+        const int score = count_signatures(table2_words, *f);
         if (score > best) {
             best = score;
             report.format = f;

@@ -171,20 +171,21 @@ const std::vector<std::string>* official_ascii_signatures(const FormatSpec& form
 
 }  // namespace
 
-int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const FormatSpec& format) {
-    // The region without white space, copied a run at a time; table 二 and
-    // its words stand in the region's first 256 KB (a whole report is ~20 KB).
+std::string compact_region(const NormalizedText& norm, size_t begin, size_t end) {
+    // Table 二 and its words stand in the region's first 256 KB (a whole
+    // report is ~20 KB).
     constexpr size_t kMaxRegionBytes = size_t(256) << 10;
     const std::string_view region = std::string_view(norm.text).substr(
         std::min(begin, norm.text.size()), std::min(end > begin ? end - begin : 0, kMaxRegionBytes));
-    std::string compact;
-    compact.reserve(region.size());
-    for (size_t i = 0; i < region.size();) {
-        const size_t gap = region.find_first_of(" \t\n", i);
-        const size_t run_end = gap == std::string_view::npos ? region.size() : gap;
-        compact.append(region.substr(i, run_end - i));
-        i = run_end + 1;
-    }
+    std::string compact(region.size(), '\0');
+    size_t n = 0;
+    for (const char c : region)
+        if (c != ' ' && c != '\t' && c != '\n') compact[n++] = c;
+    compact.resize(n);
+    return compact;
+}
+
+int count_signatures(std::string_view compact, const FormatSpec& format) {
     const std::vector<std::string>* official = official_ascii_signatures(format);
     const std::vector<std::string> other = official ? std::vector<std::string>() : ascii_signatures_of(format);
     int n = 0;

@@ -17,7 +17,11 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
 Table read_table4(const NormalizedText& norm, size_t begin, size_t end, const TableSpec& spec, bool in_section,
                   std::vector<Unread>& unread);
 
-// How many of the format's signature words occur in [begin, end).
-int count_signatures(const NormalizedText& norm, size_t begin, size_t end, const FormatSpec& format);
+// The text of [begin, end) without white space (its first 256 KB), as
+// count_signatures() looks for the formats' words in it.
+std::string compact_region(const NormalizedText& norm, size_t begin, size_t end);
+
+// How many of the format's signature words occur in a compact_region().
+int count_signatures(std::string_view compact, const FormatSpec& format);
 
 }  // namespace nianbao

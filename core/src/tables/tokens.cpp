@@ -135,11 +135,14 @@ char32_t cp_at(std::string_view text, size_t i) {
 // that is not a counter (件, 年, %), becomes a token of its own; a run's last
 // digit followed by "." or "、" and a word is the next label's enumerator.
 void split_glued_numbers(std::string_view text, std::vector<Token>& tokens) {
+    // Most lines have no glued number: `out` is written only from the first
+    // token that splits, with the tokens before it copied then.
     std::vector<Token> out;
-    out.reserve(tokens.size());
-    for (const Token& tok : tokens) {
+    bool split = false;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+        const Token& tok = tokens[k];
         if (tok.kind != TokenKind::Text) {
-            out.push_back(tok);
+            if (split) out.push_back(tok);
             continue;
         }
         size_t from = tok.begin;  // start of what is not yet emitted
@@ -172,15 +175,21 @@ void split_glued_numbers(std::string_view text, std::vector<Token>& tokens) {
             }
             const std::string_view num = text.substr(a, num_end - a);
             if (!is_number(num)) continue;
+            if (!split) {
+                out.reserve(tokens.size() + 4);
+                out.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(k));
+                split = true;
+            }
             if (a > from) out.push_back({TokenKind::Text, from, a, text.substr(from, a - from)});
             out.push_back({TokenKind::Number, a, num_end, num});
             from = num_end;
             i = num_end;
         }
+        if (!split) continue;
         if (from == tok.begin) out.push_back(tok);
         else if (from < tok.end) out.push_back({TokenKind::Text, from, tok.end, text.substr(from, tok.end - from)});
     }
-    tokens.swap(out);
+    if (split) tokens.swap(out);
 }
 
 // "- 4 -" inside a line, next to words: a PDF page footer that a copy
