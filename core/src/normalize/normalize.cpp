@@ -173,6 +173,14 @@ constexpr std::array<bool, 256> kMayEndRun = [] {
     return t;
 }();
 
+// Bytes of the character a byte leads (valid UTF-8); a stray continuation
+// byte is one.
+constexpr std::array<uint8_t, 256> kCharBytes = [] {
+    std::array<uint8_t, 256> t{};
+    for (unsigned b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    return t;
+}();
+
 // Whether canonical() changes the character at i. Most characters with those
 // lead bytes (、。《》 and full-width ，：（）) stay as they are.
 bool changes_at(std::string_view s, size_t i) {
@@ -237,21 +245,24 @@ NormalizedText normalize(std::string_view source) {
             line_begin = out.text.size();
             continue;
         }
-        if (!may_change(b) || !changes_at(source, i)) {  // a run of bytes copied as they are
-            size_t j = i + 1;
+        if (!may_change(b) || !changes_at(source, i)) {  // a run of characters copied as they are
+            // A character at a time (the source is valid UTF-8): the bytes that
+            // may end a run only ever lead a character.
+            size_t j = i + kCharBytes[b];
             while (j < n) {
                 const auto c = static_cast<unsigned char>(source[j]);
                 if (kMayEndRun[c] && (c == '\n' || c == '\r' || changes_at(source, j))) break;
-                ++j;
+                j += kCharBytes[c];
             }
+            if (j > n) j = n;  // a character cut off at the end
             out.text.append(source.data() + i, j - i);
             const size_t at = out.origin.size();
             out.origin.resize(at + (j - i));
             uint32_t* origin = out.origin.data() + at;
-            char_begin = static_cast<uint32_t>(i);
-            for (size_t k = i; k < j; ++k) {
-                if ((static_cast<unsigned char>(source[k]) & 0xC0) != 0x80) char_begin = static_cast<uint32_t>(k);
-                *origin++ = char_begin;
+            for (size_t k = i; k < j;) {  // every byte of a character maps to its first
+                const size_t len = std::min<size_t>(kCharBytes[static_cast<unsigned char>(source[k])], j - k);
+                for (size_t l = 0; l < len; ++l) *origin++ = static_cast<uint32_t>(k);
+                k += len;
             }
             i = j;
             continue;
