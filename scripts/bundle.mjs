@@ -9,7 +9,9 @@
 // NB.onDemand.loaded = true), named by <meta name="nianbao-on-demand"> for
 // web/ondemand.js, which loads it on first need; so does i18n.js's English
 // table (page.js keeps the Chinese; later.js adds the English with
-// NB.addWords('en', …), which app.js loads before it switches). A bundled
+// NB.addWords('en', …), which app.js loads before it switches), and the
+// Chinese words that only the on-demand scripts name (NB.addWords('zh', …):
+// a word that index.html or a script of page.js names stays). A bundled
 // script stays in DIST only when another page there loads it (embed.html
 // loads i18n.js, render.js, engine.js); the others would be served twice.
 import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -27,29 +29,55 @@ export function splitEnglish(source) {
   };
 }
 
+// The Chinese table of i18n.js (what splitEnglish() left) without the words
+// that only `laterTexts` name, and those words as a statement for later.js.
+// A word is named where its key stands as a whole word: the page's scripts
+// name the keys they build (SEVERITIES, VERDICT) in full, so none is missed.
+export function splitOnDemandWords(source, pageTexts, laterTexts) {
+  const lines = source.split('\n');
+  const from = lines.indexOf('    zh: {');
+  const to = lines.indexOf('    },', from);
+  if (from < 0 || to < 0) throw new Error('i18n.js: no "    zh: {" … "    }," table');
+  const zh = new Function(`return {${lines.slice(from + 1, to).join('\n')}};`)();
+  const names = (texts, key) => texts.some((t) => new RegExp(`\\b${key}\\b`).test(t));
+  const moved = Object.keys(zh).filter((k) => !names(pageTexts, k) && names(laterTexts, k));
+  const entries = (keys) => keys.map((k) => `      ${k}: ${JSON.stringify(zh[k])},`);
+  const kept = Object.keys(zh).filter((k) => !moved.includes(k));
+  return {
+    rest: [...lines.slice(0, from + 1), ...entries(kept), ...lines.slice(to)].join('\n'),
+    words: moved.length ? `NB.addWords('zh', {\n${entries(moved).join('\n')}\n});\n` : '',
+    moved,
+  };
+}
+
 export function bundle(dist) {
   const indexFile = path.join(dist, 'index.html');
   let html = readFileSync(indexFile, 'utf8');
-  let english = '';
-  const source = (n) => {
-    const text = readFileSync(path.join(dist, n), 'utf8');
-    if (n !== 'i18n.js' || !html.includes('data-on-demand')) return text;
-    const split = splitEnglish(text);
-    english = split.english;
-    return split.rest;
-  };
-  const joined = (list) => list.map((n) => source(n).trim() + '\n;\n').join('');
   const tags = [...html.matchAll(/<script src="([^"]+)" defer><\/script>\n/g)];
   if (tags.length < 2) throw new Error('index.html: fewer than two deferred scripts');
   const later = [...html.matchAll(/<script src="([^"]+)" defer data-on-demand><\/script>\n/g)];
   const names = tags.map((m) => m[1]);
   const laterNames = later.map((m) => m[1]);
+  const read = (n) => readFileSync(path.join(dist, n), 'utf8');
+  let english = '';
+  let chinese = '';
+  const source = (n) => {
+    const text = read(n);
+    if (n !== 'i18n.js' || !later.length) return text;
+    const split = splitEnglish(text);
+    english = split.english;
+    const pageTexts = [html, ...names.filter((m) => m !== 'i18n.js').map(read)];
+    const words = splitOnDemandWords(split.rest, pageTexts, laterNames.map(read));
+    chinese = words.words;
+    return words.rest;
+  };
+  const joined = (list) => list.map((n) => source(n).trim() + '\n;\n').join('');
   writeFileSync(path.join(dist, 'page.js'), joined(names));
   html = html.replace(tags[0][0], '<script src="page.js" defer></script>\n');
   for (const m of tags.slice(1)) html = html.replace(m[0], '');
   if (later.length) {
     if (!names.includes('ondemand.js')) throw new Error('index.html: data-on-demand scripts without ondemand.js');
-    writeFileSync(path.join(dist, 'later.js'), joined(laterNames) + english + 'NB.onDemand.loaded = true;\n');
+    writeFileSync(path.join(dist, 'later.js'), chinese + joined(laterNames) + english + 'NB.onDemand.loaded = true;\n');
     for (const m of later) html = html.replace(m[0], '');
     html = html.replace('<script src="page.js" defer></script>\n',
       '<meta name="nianbao-on-demand" content="later.js">\n<script src="page.js" defer></script>\n');

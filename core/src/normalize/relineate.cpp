@@ -1,11 +1,11 @@
 #include "normalize/relineate.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "meta/scan_util.h"
 #include "tables/labels.h"
 
 namespace nianbao {
@@ -109,47 +109,32 @@ bool heading_lead(std::string_view text, size_t p) {
     }
 }
 
-// Where the scan below may have work: a line end, the dashes of a page
-// footer ('-', and 0xE2 for — and –), and 一 … 六 and 第 by their first two
-// bytes. Every other character is passed whole with one table lookup.
-struct RelineFilter {
-    std::array<bool, 256> ascii_stop{};
-    uint64_t prefixes[16] = {};  // (lead & 0x0F, second & 0x3F) of three-byte characters
-    constexpr void add(std::string_view c) {
-        const unsigned k = (static_cast<unsigned char>(c[0]) & 0x0Fu) << 6 | (static_cast<unsigned char>(c[1]) & 0x3Fu);
-        prefixes[k >> 6] |= uint64_t{1} << (k & 63);
-    }
-    // Past the characters at and after `p` with no work, up to `n`.
-    size_t skip(std::string_view text, size_t p) const {
-        const size_t n = text.size();
-        while (p < n) {
-            const auto c = static_cast<unsigned char>(text[p]);
-            if (c < 0x80) {
-                if (ascii_stop[c]) return p;
-                ++p;
-            } else if (c >= 0xE0 && c <= 0xEF && c != 0xE2) {
-                if (p + 1 >= n) return p;
-                const unsigned k = (c & 0x0Fu) << 6 | (static_cast<unsigned char>(text[p + 1]) & 0x3Fu);
-                if ((prefixes[k >> 6] >> (k & 63)) & 1) return p;
-                p += 3;
-            } else if (c >= 0xF0) {
-                p += 4;
-            } else if (c == 0xE2) {
-                return p;
-            } else {
-                ++p;
-            }
-        }
-        return n;
-    }
-};
-
-constexpr RelineFilter kRelineFilter = [] {
-    RelineFilter f;
-    f.ascii_stop['\n'] = f.ascii_stop['-'] = true;
-    for (std::string_view c : {"一", "二", "三", "四", "五", "六", "第"}) f.add(c);
-    return f;
+// 一 … 六 and 第 by their first two bytes (kHeadingLeads.may_start).
+constexpr scan::ThreeBytePrefixes kHeadingLeads = [] {
+    scan::ThreeBytePrefixes p;
+    for (char32_t c : {U'一', U'二', U'三', U'四', U'五', U'六', U'第'}) p.add(c);
+    return p;
 }();
+
+// Past the characters from `p` on that can neither end a line, open a page
+// footer ('-', and 0xE2 for — and –) nor open a heading: most of a text is
+// passed with a test or two a character.
+size_t skip_plain(std::string_view text, size_t p) {
+    const size_t n = text.size();
+    while (p < n) {
+        const auto c = static_cast<unsigned char>(text[p]);
+        if (c < 0x80) {
+            if (c == '\n' || c == '-') return p;
+            ++p;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            if (c == 0xE2 || p + 1 >= n || kHeadingLeads.may_start(c, static_cast<unsigned char>(text[p + 1]))) return p;
+            p += 3;
+        } else {
+            p += c >= 0xF0 ? 4 : 1;
+        }
+    }
+    return n;
+}
 
 }  // namespace
 
@@ -196,7 +181,7 @@ NormalizedText restore_line_breaks(NormalizedText norm, const FormatSpec& format
         return first_content == std::string::npos || first_content >= x;
     };
     for (size_t p = 0; p < text.size(); ++p) {
-        p = kRelineFilter.skip(text, p);
+        p = skip_plain(text, p);
         if (p >= text.size()) break;
         if (text[p] == '\n') {
             line_start = scanned = p + 1;
