@@ -185,7 +185,11 @@ NB.pdf = (function () {
     if (!supported()) throw new Error(NB.t('pdfUnsupported'));
     // pdf.js 5 (even its legacy build) is ES2022 and uses structuredClone: Chromium 98, Firefox 94.
     if (!modern()) throw new Error(NB.t('pdfBrowserOld'));
+    // Stages as performance marks (scripts/bench-page.mjs prints them).
+    const mark = (stage) => performance.mark('nianbao-pdf-' + stage);
+    mark('start');
     const { pdfjs, base } = await load();
+    mark('loaded');
     pdfjs.GlobalWorkerOptions.workerPort = workerPort();
     const task = pdfjs.getDocument({
       data: bytes, cMapUrl: new URL('cmaps/', base).href, cMapPacked: true,
@@ -204,6 +208,7 @@ NB.pdf = (function () {
     const within = (promise) => Promise.race([promise, late]);
     try {
       const doc = await within(task.promise);
+      mark('opened');
       if (doc.numPages > limits.pages) throw new Error(NB.t('pdfTooManyPages', limits.pages, doc.numPages));
       const runs = [];
       const heights = [];
@@ -212,13 +217,18 @@ NB.pdf = (function () {
         if (runs.length + content.items.length > limits.items) throw new Error(NB.t('pdfTooManyItems', limits.items));
         for (const run of runsOf(content.items, n, heights[n])) runs.push(run);
       });
+      mark('text');
       const plain = await within(layOut(runs, null));
+      mark('laid-out');
       if (!plain.bordersWanted) return plain.text;
       const rulings = [];
       await eachPage(doc, within, (page) => page.getOperatorList(), (page, n, ops) => {
         for (const r of rulingsOf(ops, pdfjs.OPS, n, heights[n], limits.rulings - rulings.length)) rulings.push(r);
       });
-      return (await within(layOut(runs, rulings))).text;
+      mark('rulings');
+      const laid = await within(layOut(runs, rulings));
+      mark('laid-out');
+      return laid.text;
     } finally {
       clearTimeout(timer);
       task.destroy();
