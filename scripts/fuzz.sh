@@ -67,13 +67,9 @@ fi
 
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 case "${SANITIZE:-asan}" in
-  asan) if [ "${TRACE_CMP:-on}" = off ]; then
-          build=build-fuzz-notc
-          config=(-DCMAKE_BUILD_TYPE=Debug -DNIANBAO_FUZZ_SANITIZE=ON -DNIANBAO_FUZZ_TRACE_CMP=OFF)
-        else
-          build=build-fuzz
-          config=(-DCMAKE_BUILD_TYPE=Debug -DNIANBAO_FUZZ_SANITIZE=ON -DNIANBAO_FUZZ_TRACE_CMP=ON)
-        fi ;;
+  asan) build=build-fuzz trace=ON
+        [ "${TRACE_CMP:-on}" = off ] && build=build-fuzz-notc trace=OFF
+        config=(-DCMAKE_BUILD_TYPE=Debug -DNIANBAO_FUZZ_SANITIZE=ON -DNIANBAO_FUZZ_TRACE_CMP=$trace) ;;
   none) build=build-fuzz-nosan
         config=(-DCMAKE_BUILD_TYPE=Release -DNIANBAO_FUZZ_SANITIZE=OFF -DNIANBAO_FUZZ_TRACE_CMP=OFF) ;;
   *) echo "fuzz: SANITIZE is asan or none" >&2; exit 2 ;;

@@ -420,10 +420,11 @@ void gb18030_decode(const Byte* s, size_t n, std::string& out, Faults& faults) {
 
 // ---------------------------------------------------------------------------
 
-// NUL characters, or more than 10% C0 controls other than \t \n \r \f, in the
-// decoded text.
+// A C0 control other than those a text has (\t \n \r \f).
 bool is_control(unsigned char b) { return b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f'; }
 
+// NUL characters, or more than 10% C0 controls other than \t \n \r \f, in the
+// decoded text.
 bool looks_binary(const std::string& text) {
     if (std::memchr(text.data(), 0, text.size())) return true;
     // Every input passes here and most have no control at all: words with no

@@ -173,14 +173,6 @@ constexpr std::array<bool, 256> kMayEndRun = [] {
     return t;
 }();
 
-// Bytes of the character a byte leads (valid UTF-8); a stray continuation
-// byte is one.
-constexpr std::array<uint8_t, 256> kCharBytes = [] {
-    std::array<uint8_t, 256> t{};
-    for (unsigned b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    return t;
-}();
-
 // Whether canonical() changes the character at i. Most characters with those
 // lead bytes (、。《》 and full-width ，：（）) stay as they are.
 bool changes_at(std::string_view s, size_t i) {
@@ -248,11 +240,11 @@ NormalizedText normalize(std::string_view source) {
         if (!may_change(b) || !changes_at(source, i)) {  // a run of characters copied as they are
             // A character at a time (the source is valid UTF-8): the bytes that
             // may end a run only ever lead a character.
-            size_t j = i + kCharBytes[b];
+            size_t j = i + static_cast<size_t>(utf8_length(b));
             while (j < n) {
                 const auto c = static_cast<unsigned char>(source[j]);
                 if (kMayEndRun[c] && (c == '\n' || c == '\r' || changes_at(source, j))) break;
-                j += kCharBytes[c];
+                j += static_cast<size_t>(utf8_length(c));
             }
             if (j > n) j = n;  // a character cut off at the end
             out.text.append(source.data() + i, j - i);
@@ -260,7 +252,7 @@ NormalizedText normalize(std::string_view source) {
             out.origin.resize(at + (j - i));
             uint32_t* origin = out.origin.data() + at;
             for (size_t k = i; k < j;) {  // every byte of a character maps to its first
-                const size_t len = std::min<size_t>(kCharBytes[static_cast<unsigned char>(source[k])], j - k);
+                const size_t len = std::min<size_t>(utf8_length(static_cast<unsigned char>(source[k])), j - k);
                 for (size_t l = 0; l < len; ++l) *origin++ = static_cast<uint32_t>(k);
                 k += len;
             }

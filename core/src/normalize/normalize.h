@@ -7,6 +7,7 @@
 //     pipe-table rows become tab-separated cells, their '---' rule lines go
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,10 +30,14 @@ struct NormalizedText {
 
 NormalizedText normalize(std::string_view source);
 
-// Length of the UTF-8 sequence that starts with `lead`.
-inline int utf8_length(unsigned char lead) {
-    return lead < 0x80 ? 1 : lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
+// Length of the UTF-8 sequence that starts with `lead` (a continuation byte
+// is one): a table, as normalize() asks it of every character of a text.
+inline constexpr std::array<uint8_t, 256> kUtf8Length = [] {
+    std::array<uint8_t, 256> t{};
+    for (unsigned b = 0; b < 256; ++b) t[b] = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    return t;
+}();
+inline int utf8_length(unsigned char lead) { return kUtf8Length[lead]; }
 // Decode the code point at `i` (text is valid UTF-8); sets `len`.
 char32_t decode_at(std::string_view s, size_t i, int* len);
 void append_utf8(std::string& out, char32_t cp);
