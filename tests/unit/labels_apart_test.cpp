@@ -150,3 +150,86 @@ TEST_CASE("labels apart with the line breaks between the rows of numbers lost: t
         CHECK(count(r, "table-by-order") == 1);
     }
 }
+
+namespace {
+
+// Table 三 as pdfminer writes a PDF's table, a page at a time: the page's row
+// labels, a line each, then each column's numbers one under another; the
+// first page holds `first_page` rows of numbers. `total_before_last`: the 总计
+// column written before 其他 (pdfminer's order on a real report).
+std::string by_columns(const std::string& text, size_t first_page, bool total_before_last) {
+    const size_t begin = text.find("一、本年新收");
+    const size_t end = text.find("\n\n四、政府信息公开行政复议");
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    std::string pages[2];
+    std::vector<std::vector<std::string>> rows[2];
+    size_t seen = 0;
+    for (const auto& line : split(text.substr(begin, end - begin), '\n')) {
+        std::vector<std::string> row;
+        std::string labels;
+        for (const auto& cell : split(line, '\t')) {
+            if (is_number(cell)) row.push_back(cell);
+            else if (!cell.empty()) labels += cell + "\n";
+        }
+        const int page = seen < first_page ? 0 : 1;
+        pages[page] += labels;
+        if (!row.empty()) {
+            REQUIRE(row.size() == 7);
+            if (total_before_last) std::swap(row[5], row[6]);
+            rows[page].push_back(row);
+            ++seen;
+        }
+    }
+    std::string table;
+    for (int page = 0; page < 2; ++page) {
+        table += pages[page];
+        for (size_t c = 0; c < 7; ++c)
+            for (const auto& row : rows[page]) table += row[c] + "\n";
+    }
+    return text.substr(0, begin) + table + text.substr(end + 1);
+}
+
+}  // namespace
+
+TEST_CASE("labels apart with each column's numbers one under another, a page at a time: table 三 reads by columns") {
+    nianbao::test::ReportText report;
+    for (int k = 0; k < 25; ++k) report.set_row3(k, {k + 1, k % 3, 0, k % 4, k % 2, (k + 1) % 3});
+    const std::string text = report.str();
+    const auto placed = nianbao::check(text);
+    for (bool total_before_last : {false, true})
+        for (size_t first_page : {size_t{13}, size_t{25}}) {
+            CAPTURE(total_before_last);
+            CAPTURE(first_page);
+            const auto r = nianbao::check(by_columns(text, first_page, total_before_last));
+            CHECK(table3(r) == table3(placed));
+            CHECK(nianbao::test::not_info(r) == nianbao::test::not_info(placed));
+            CHECK(count(r, "table-by-order") == 1);
+        }
+}
+
+TEST_CASE("labels apart, numbers by columns: a report's own wrong row total stays its one finding") {
+    nianbao::test::ReportText report;
+    for (int k = 0; k < 25; ++k) report.set_row3(k, {k + 1, k % 3, 0, 0, k % 2, 0});
+    std::string text = report.str();
+    // （一）予以公开's total written one too high: 3 + 2 = 5, given as 6.
+    const std::string row = "(一) 予以公开\t3\t2\t0\t0\t0\t0\t5\n";
+    const size_t at = text.find(row);
+    REQUIRE(at != std::string::npos);
+    text.replace(at + row.size() - 2, 1, "6");
+    const auto placed = nianbao::check(text);
+    REQUIRE(count(placed, "apply-row-total") == 1);
+    const auto r = nianbao::check(by_columns(text, 13, false));
+    CHECK(table3(r) == table3(placed));
+    CHECK(nianbao::test::not_info(r) == nianbao::test::not_info(placed));
+}
+
+TEST_CASE("labels apart, numbers in rows: rows that add up as written are not read by columns") {
+    // All rows add up read row by row: the copy's order stands even where a
+    // reading by columns would add up too (a table of zeros and one column).
+    nianbao::test::ReportText report;
+    for (int k = 0; k < 25; ++k) report.set_row3(k, {k % 2, 0, 0, 0, 0, 0});
+    const std::string text = report.str();
+    const auto r = nianbao::check(labels_apart(text, Labels::Before));
+    CHECK(table3(r) == table3(nianbao::check(text)));
+}

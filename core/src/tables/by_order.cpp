@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <cstdint>
 #include <cstdlib>
 
 #include "tables/labels.h"
@@ -137,6 +138,74 @@ void trim_to_label(ObservedRow& atom, const std::u32string& official) {
     }
 }
 
+// The sums a row of `spec` must satisfy hold for `values` (numbers only):
+// table 三's six applicants add up to 总计, each of 四's groups of five to its
+// total; 二's rows have none (false: nothing to tell a reading by).
+bool row_adds_up(const TableSpec& spec, const Token* values, size_t n) {
+    const size_t block = spec.number == 3 ? n : spec.number == 4 ? 5 : 0;
+    if (block < 2 || n % block != 0) return false;
+    for (size_t b = 0; b < n; b += block) {
+        int64_t sum = 0, total = 0;
+        for (size_t k = 0; k < block; ++k) {
+            const Token& v = values[b + k];
+            if (v.kind != TokenKind::Number) return false;
+            int64_t x = 0;
+            for (char c : v.text) {
+                if (c == ',') continue;
+                if (c < '0' || c > '9' || x > 99'999'999'999'999) return false;
+                x = x * 10 + (c - '0');
+            }
+            (k + 1 < block ? sum : total) += x;
+        }
+        if (sum != total) return false;
+    }
+    return true;
+}
+
+// A run of `rows` rows of `width` numbers each written column by column (the
+// first column's numbers one under another, then the second's: pdfminer
+// writes a PDF's table so, a page at a time): read so when more rows add up
+// that way than row by row, all but one in five at least (a report's own
+// wrong sum stays one finding, not a table misread). The total's column may
+// come before a column left of it (pdfminer put 总计 before 其他): the other
+// columns are tried as the total too, from the last; the first reading with
+// the most rows adding up is taken. Rearranges `values` into row order and
+// says whether it did.
+bool read_by_columns(const TableSpec& spec, std::vector<Token>& values, size_t rows, size_t width) {
+    if (rows < 2 || width < 2 || values.size() != rows * width) return false;
+    auto holding = [&](const std::vector<Token>& v) {
+        size_t n = 0;
+        for (size_t r = 0; r < rows; ++r) n += row_adds_up(spec, &v[r * width], width);
+        return n;
+    };
+    // `total`: the written column read as the last (width - 1: as written).
+    auto reading = [&](size_t total) {
+        std::vector<Token> out(values.size());
+        for (size_t r = 0; r < rows; ++r)
+            for (size_t c = 0, to = 0; c < width; ++c) {
+                const size_t at = c == total ? width - 1 : to++;
+                out[r * width + at] = values[c * rows + r];
+            }
+        return out;
+    };
+    size_t best = holding(values);
+    if (best == rows) return false;
+    std::vector<Token> chosen;
+    // Only table 三's rows are one sum (四's five-cell groups keep their order).
+    const size_t last_total = spec.number == 3 ? 0 : width - 1;
+    for (size_t total = width; total-- > last_total;) {
+        std::vector<Token> other = reading(total);
+        const size_t n = holding(other);
+        if (n > best) {
+            best = n;
+            chosen = std::move(other);
+        }
+    }
+    if (chosen.empty() || best + std::max<size_t>(1, rows / 5) < rows) return false;
+    values = std::move(chosen);
+    return true;
+}
+
 // Line breaks lost between rows of numbers copied apart from their labels: one
 // run of numbers holds several template rows' cells, in order. When every run
 // is exactly as long as the cells of consecutive `targets`, cut the runs into
@@ -201,6 +270,10 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
             run.values.erase(std::remove_if(run.values.begin(), run.values.end(),
                                             [](const Token& v) { return v.kind == TokenKind::Empty; }),
                              run.values.end());
+        const bool same_widths = std::all_of(widths[k].begin(), widths[k].end(),
+                                             [&](int w) { return w == widths[k].front(); });
+        if (same_widths)
+            read_by_columns(spec, run.values, widths[k].size(), static_cast<size_t>(widths[k].front()));
         std::vector<ObservedRow> pieces(widths[k].size());
         size_t from = 0;
         for (size_t q = 0; q < pieces.size(); ++q) {
@@ -210,8 +283,11 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
             piece.values.assign(first, first + widths[k][q]);
             from += static_cast<size_t>(widths[k][q]);
             piece.trailing_blanks.clear();
-            if (q > 0) piece.begin = piece.values.front().begin;
-            piece.end = piece.values.back().end;
+            // Numbers read by columns stand apart in the text: the row spans them all.
+            const auto [first_value, last_value] = std::minmax_element(
+                piece.values.begin(), piece.values.end(), [](const Token& a, const Token& b) { return a.begin < b.begin; });
+            if (q > 0) piece.begin = first_value->begin;
+            piece.end = last_value->end;
         }
         pieces.back().trailing_blanks = std::move(run.trailing_blanks);
         rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(at));
@@ -222,6 +298,40 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
             if (m > static_cast<int>(at)) m += added;
     }
     return true;
+}
+
+// Rows of numbers without labels of their own, one after another (a run of
+// one number a line cut into rows), may hold a block written column by
+// column: each block (a row with its label text, then the unlabelled rows
+// after it) is read so when read_by_columns() finds it adds up that way.
+void read_blocks_by_columns(std::vector<ObservedRow>& rows, const std::vector<size_t>& values,
+                            const TableSpec& spec, const std::vector<size_t>& targets) {
+    for (size_t a = 0; a < values.size();) {
+        size_t b = a + 1;
+        while (b < values.size() && values[b] == values[b - 1] + 1 && unlabelled(rows[values[b]])) ++b;
+        const size_t width = rows[values[a]].values.size();
+        bool even = b - a >= 2;
+        for (size_t k = a; k < b && even; ++k) {
+            const ObservedRow& r = rows[values[k]];
+            even = r.values.size() == width && count_written(r.values) == static_cast<int>(width) &&
+                   cells_of(spec, targets[k]) == static_cast<int>(width);
+        }
+        if (even) {
+            std::vector<Token> block;
+            for (size_t k = a; k < b; ++k)
+                block.insert(block.end(), rows[values[k]].values.begin(), rows[values[k]].values.end());
+            if (read_by_columns(spec, block, b - a, width))
+                for (size_t k = a; k < b; ++k) {
+                    ObservedRow& r = rows[values[k]];
+                    const auto first = block.begin() + static_cast<std::ptrdiff_t>((k - a) * width);
+                    r.values.assign(first, first + static_cast<std::ptrdiff_t>(width));
+                    size_t end = 0;
+                    for (const Token& v : r.values) end = std::max(end, v.end);
+                    r.end = end;
+                }
+        }
+        a = b;
+    }
 }
 
 // For each observed row, the template row `match` puts it in, or -1.
@@ -273,6 +383,7 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
             break;
         }
     if (targets.empty()) return {};
+    read_blocks_by_columns(rows, values, spec, targets);
 
     std::vector<size_t> moved;  // indexes into values
     for (size_t k = 0; k < values.size(); ++k) {
