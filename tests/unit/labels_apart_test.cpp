@@ -233,3 +233,94 @@ TEST_CASE("labels apart, numbers in rows: rows that add up as written are not re
     const auto r = nianbao::check(labels_apart(text, Labels::Before));
     CHECK(table3(r) == table3(nianbao::check(text)));
 }
+
+namespace {
+
+// Table 二 as pdfminer writes it: each block's labels, a line each, then its
+// numbers one a line, the 第（一）项 block by columns (本年制发 of both rows,
+// then 本年废止, then 现行有效).
+std::string table2_by_columns(const nianbao::test::ReportText& r) {
+    const auto& v = r.table2;
+    return "第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n本年制发件数\n本年废止件数\n现行有效件数\n" + v[0] + "\n" + v[3] +
+           "\n" + v[1] + "\n" + v[4] + "\n" + v[2] + "\n" + v[5] +
+           "\n第二十条第（五）项\n信息内容\n行政许可\n本年处理决定数量\n" + v[6] +
+           "\n第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n行政强制\n" + v[7] + "\n" + v[8] +
+           "\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n" + v[9] + "\n\n";
+}
+
+std::string with_table2(const std::string& text, const std::string& table) {
+    const size_t begin = text.find("第二十条第（一）项");
+    const size_t end = text.find("三、收到和处理政府信息公开申请情况");
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    return text.substr(0, begin) + table + text.substr(end);
+}
+
+const nianbao::Row& row2(const nianbao::Result& r, const std::string& key) {
+    const nianbao::Row* row = r.report.table(2).found_row(key);
+    REQUIRE(row != nullptr);
+    return *row;
+}
+
+std::vector<long long> values(const nianbao::Row& row) {
+    std::vector<long long> out;
+    for (const auto& c : row.cells) out.push_back(c.status == nianbao::CellStatus::Ok ? c.value : -1);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("table 二's labels apart, numbers one a line: one-cell rows read by order, three-cell rows open between rows and columns") {
+    nianbao::test::ReportText report;
+    report.table2 = {"0", "0", "0", "0", "1", "9", "15", "7", "3", "1.5"};
+    const std::string text = report.str();
+    const auto placed = nianbao::check(text);
+    const auto r = nianbao::check(with_table2(text, table2_by_columns(report)));
+    CHECK(count(r, "table-missing") == 0);
+    CHECK(count(r, "row-missing") == 0);
+    CHECK(count(r, "cell-count") == 0);
+    CHECK(count(r, "table-by-order") == 1);
+    // 规章's numbers are all 0: the same by rows and by columns, so read.
+    CHECK(values(row2(r, "t2.regulation")) == values(row2(placed, "t2.regulation")));
+    CHECK(row2(r, "t2.regulation").glued == nianbao::Row::Glued::None);
+    for (const char* key : {"t2.permit", "t2.penalty", "t2.enforcement"}) {
+        CAPTURE(key);
+        CHECK(values(row2(r, key)) == values(row2(placed, key)));
+    }
+    CHECK(row2(r, "t2.fee").cells[0].amount == doctest::Approx(1.5));
+    // 行政规范性文件: the numbers written 0 0 | 0 1 | 0 9 read by rows are
+    // 0 0 0 / 1 0 9, by columns 0 0 0 / 0 1 9.
+    const nianbao::Row& normative = row2(r, "t2.normative");
+    CHECK(normative.glued == nianbao::Row::Glued::Ambiguous);
+    CHECK(normative.order_open);
+    CHECK(normative.glued_candidates == std::vector<std::vector<int64_t>>{{1, 0, 9}, {0, 1, 9}});
+    const auto open = nianbao::test::findings_with(r, "cell-ambiguous");
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].severity == nianbao::Severity::Warning);
+    CHECK(open[0].message_zh.find("按行读是 1 0 9，按列读是 0 1 9") != std::string::npos);
+    // No rule reads the open row's numbers: no error the report lacks.
+    std::vector<std::string> errors;
+    for (const auto& f : r.findings)
+        if (f.severity == nianbao::Severity::Error) errors.push_back(f.id);
+    std::vector<std::string> placed_errors;
+    for (const auto& f : placed.findings)
+        if (f.severity == nianbao::Severity::Error) placed_errors.push_back(f.id);
+    CHECK(errors == placed_errors);
+}
+
+TEST_CASE("table 二 with its labels in place, one number a line: read by its labels, nothing open") {
+    nianbao::test::ReportText report;
+    report.table2 = {"0", "0", "0", "2", "1", "9", "15", "7", "3", "1.5"};
+    const std::string text = report.str();
+    const auto& v = report.table2;
+    const std::string one_a_line = "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n" + v[0] + "\n" + v[1] +
+                                   "\n" + v[2] + "\n行政规范性文件\n" + v[3] + "\n" + v[4] + "\n" + v[5] +
+                                   "\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n" + v[6] +
+                                   "\n第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n" + v[7] + "\n行政强制\n" + v[8] +
+                                   "\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n" + v[9] + "\n\n";
+    const auto r = nianbao::check(with_table2(text, one_a_line));
+    CHECK(count(r, "table-by-order") == 0);
+    CHECK(count(r, "cell-ambiguous") == 0);
+    CHECK(values(row2(r, "t2.normative")) == std::vector<long long>{2, 1, 9});
+    CHECK(nianbao::test::not_info(r) == nianbao::test::not_info(nianbao::check(text)));
+}

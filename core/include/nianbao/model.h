@@ -59,6 +59,10 @@ struct Row {
     size_t glued_candidate_count = 0;  // how many fit in all (0: no split adds up)
     std::string glued_raw;             // the numbers as written, e.g. "270020130"
     Span glued_span;                   // where they stand
+    // Ambiguous not for glued digits but for a block's order: numbers one a
+    // line apart from their labels that read differently by rows and by
+    // columns (table 二 has no sums to tell); glued_candidates holds both.
+    bool order_open = false;
 };
 
 // A column header as written, matched to the template (table 二's header

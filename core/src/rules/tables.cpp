@@ -76,8 +76,8 @@ const std::vector<RuleDoc>& docs() {
         RuleDoc(Rule::CellAmbiguous, Severity::Warning)
             .title("数字粘连，无法确定拆法", "Glued digits, split unclear")
             .checks("一行的数字连成一串，有几种拆法都说得通（表二没有合计可以判断，如“693665”），或没有一种拆法能使合计成立；"
-                    "列出可能的拆法，这一行不参与核对。",
-                    "The digits of several cells ran together and more than one split fits (Table 2's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks.")
+                    "列出可能的拆法，这一行不参与核对。表二的数字与行名分开、一数一行（pdfminer 的复制），按行读与按列读不同时也是如此。",
+                    "The digits of several cells ran together and more than one split fits (Table 2's rows have no sum to decide by: 693665), or none does; the candidates are listed and the row is left out of the checks. So too when Table 2's numbers stand apart from their labels, one a line (pdfminer's copy), and read differently by rows and by columns.")
             .matters("不能替用户猜数字；报告本身可能是对的，只是复制丢了分隔，所以不作为错误。",
                      "A checker must not guess numbers; the report itself may be right, so this is never an error.")
             .for_example("行政规范性文件693665",
@@ -186,6 +186,10 @@ const std::vector<MessageSpec>& messages() {
          "{table_en}, row 「{row}」: the digits 「{raw}」 ran together and cannot be split; the row is left out of the checks.",
          "核对原表，用空格或表格把这一行的各个数分开。",
          "Check the original table and separate the row's numbers."},
+        {Msg::CellAmbiguousOrder, "{table}“{row}”的数字与行名在复制时分开了，一数一行，按行读是 {by_rows}，按列读是 {by_columns}，无法判断，本行未参与核对。",
+         "{table_en}, row 「{row}」: the copy put the numbers apart from the labels, one a line; read by rows they are {by_rows}, by columns {by_columns}, and nothing tells which; the row is left out of the checks.",
+         "核对原表这一行的数字。",
+         "Check the row's numbers in the original table."},
         {Msg::TableByOrderTable, "{table}的行名与数字在复制时分开了，{count} 行数字按格式的行序读取（第一行：“{row}”）。",
          "{table_en}: the copy put the row labels apart from the numbers; {count} {count|row|rows} of numbers were read in the template's row order (first: 「{row}」).",
          "核对原表，确认各行数字对应的行名。",
@@ -396,6 +400,12 @@ void report_ambiguous(const Table& t, const Row& row, Params& p, Emitter& out) {
     p["readings"] = readings;
     p["readings_en"] = readings_en;
     p["count"] = std::to_string(row.glued_candidate_count);
+    if (row.order_open && row.glued_candidates.size() == 2) {
+        p["by_rows"] = reading_text(row.glued_candidates[0]);
+        p["by_columns"] = reading_text(row.glued_candidates[1]);
+        out.emit(Msg::CellAmbiguousOrder, row.glued_span, p);
+        return;
+    }
     const Msg msg = row.glued_candidate_count > 0 ? Msg::CellAmbiguousSeveral
                     : row.glued_candidates.empty()  ? Msg::CellAmbiguousUnsplit
                                                     : Msg::CellAmbiguousNone;

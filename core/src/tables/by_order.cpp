@@ -349,6 +349,59 @@ std::vector<size_t> value_rows(const std::vector<ObservedRow>& rows) {
     return values;
 }
 
+// How many of the template's data rows the label text names word for word
+// (a block of labels copied apart: 规章 / 行政规范性文件).
+size_t rows_named(const ObservedRow& r, const TableSpec& spec) {
+    std::string compact;
+    for (char c : r.joined)
+        if (c != ' ') compact += c;
+    size_t n = 0;
+    for (const RowSpec& row : spec.rows)
+        if (row.cells > 0 && !row.label.empty() && compact.find(row.label) != std::string::npos) ++n;
+    return n;
+}
+
+// Each line of label text of `rows` as an observed row without values
+// (table 二's labels have no enumerators to cut them by).
+std::vector<ObservedRow> line_atoms(const std::vector<ObservedRow>& rows) {
+    std::vector<ObservedRow> atoms;
+    for (const auto& r : rows) {
+        std::vector<size_t> starts = r.line_starts;
+        if (starts.empty() || starts.front() != 0) starts.insert(starts.begin(), 0);
+        for (size_t k = 0; k < starts.size(); ++k) {
+            size_t from = starts[k], to = k + 1 < starts.size() ? starts[k + 1] : r.joined.size();
+            while (from < to && r.joined[from] == ' ') ++from;
+            while (to > from && r.joined[to - 1] == ' ') --to;
+            if (to <= from || to > r.joined_at.size()) continue;
+            ObservedRow a;
+            a.joined = r.joined.substr(from, to - from);
+            a.joined_at.assign(r.joined_at.begin() + static_cast<std::ptrdiff_t>(from),
+                               r.joined_at.begin() + static_cast<std::ptrdiff_t>(to));
+            a.last_atom = a.joined;
+            a.marker = parse_marker(a.joined);
+            a.same_line_begin = a.joined.size();
+            a.begin = a.joined_at.front();
+            a.end = a.joined_at.back() + 1;
+            atoms.push_back(std::move(a));
+        }
+    }
+    return atoms;
+}
+
+// `block` (`rows` rows of `width`, row after row) read column by column.
+std::vector<Token> by_columns(const std::vector<Token>& block, size_t rows, size_t width) {
+    std::vector<Token> out(block.size());
+    for (size_t r = 0; r < rows; ++r)
+        for (size_t c = 0; c < width; ++c) out[r * width + c] = block[c * rows + r];
+    return out;
+}
+
+bool same_numbers(const Token* a, const Token* b, size_t n) {
+    for (size_t k = 0; k < n; ++k)
+        if (a[k].text != b[k].text) return false;
+    return true;
+}
+
 }  // namespace
 
 std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
@@ -433,6 +486,106 @@ std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const 
     for (size_t j = 0; j < spec.rows.size(); ++j)
         if (spec.rows[j].cells > 0 && match[j] < 0 && label_match[j] >= 0) out.push_back(j);
     return out;
+}
+
+
+std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
+                                                 std::vector<int>& match, std::string_view text) {
+    const std::vector<size_t> values = value_rows(rows);
+    if (values.empty()) return {};
+    std::vector<size_t> data;
+    for (size_t j = 0; j < spec.rows.size(); ++j)
+        if (spec.rows[j].cells > 0) data.push_back(j);
+    // Most copies: every data row read from a row with its own label.
+    bool all_read = true;
+    for (size_t j : data) all_read &= match[j] >= 0 && misfit(rows[static_cast<size_t>(match[j])], cells_of(spec, j)) == 0;
+    if (all_read) return {};
+    bool apart = false;
+    for (size_t i : values) apart |= unlabelled(rows[i]) || rows_named(rows[i], spec) >= 2;
+    if (!apart) return {};
+    // Runs of numbers: a row with label text, then the unlabelled rows right after it.
+    std::vector<std::vector<size_t>> runs;
+    for (size_t k = 0; k < values.size(); ++k) {
+        const ObservedRow& r = rows[values[k]];
+        if (k > 0 && values[k] == values[k - 1] + 1 && unlabelled(r) && !r.after_break) runs.back().push_back(values[k]);
+        else runs.push_back({values[k]});
+    }
+    // Each run exactly the cells of the next data rows, all of them in the end.
+    std::vector<std::vector<Token>> numbers(runs.size());
+    std::vector<std::vector<size_t>> targets(runs.size());
+    size_t t = 0;
+    for (size_t r = 0; r < runs.size(); ++r) {
+        for (size_t i : runs[r])
+            for (const Token& v : rows[i].values)
+                if (v.kind != TokenKind::Empty) numbers[r].push_back(v);
+        size_t taken = 0;
+        while (taken < numbers[r].size() && t < data.size()) {
+            targets[r].push_back(data[t]);
+            taken += static_cast<size_t>(cells_of(spec, data[t++]));
+        }
+        if (taken != numbers[r].size()) return {};
+    }
+    if (t != data.size()) return {};
+
+    const std::vector<int> before = match;
+    const auto atoms = line_atoms(rows);
+    const auto label_match = align_rows(atoms, spec);
+    std::vector<int> run_of(rows.size(), -1);
+    for (size_t r = 0; r < runs.size(); ++r)
+        for (size_t i : runs[r]) run_of[i] = static_cast<int>(r);
+    std::vector<ObservedRow> out;
+    std::vector<PlacedByOrder> placed;
+    match.assign(spec.rows.size(), -1);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (run_of[i] < 0) {
+            out.push_back(std::move(rows[i]));
+            continue;
+        }
+        const size_t r = static_cast<size_t>(run_of[i]);
+        if (runs[r].front() != i) continue;
+        const std::vector<Token>& run = numbers[r];
+        // One number a line: nothing says whether the run went by rows or by columns.
+        bool one_a_line = run.size() > 1;
+        for (size_t k = 1; k < run.size() && one_a_line; ++k)
+            one_a_line = text.substr(run[k - 1].end, run[k].begin - run[k - 1].end).find('\n') != std::string_view::npos;
+        size_t from = 0;
+        for (size_t q = 0; q < targets[r].size();) {
+            // The rows from q as wide as it: a block that may have gone by columns.
+            const size_t width = static_cast<size_t>(cells_of(spec, targets[r][q]));
+            size_t e = q + 1;
+            while (e < targets[r].size() && static_cast<size_t>(cells_of(spec, targets[r][e])) == width) ++e;
+            const size_t n = e - q;
+            const std::vector<Token> block(run.begin() + static_cast<std::ptrdiff_t>(from),
+                                           run.begin() + static_cast<std::ptrdiff_t>(from + n * width));
+            const std::vector<Token> columns =
+                one_a_line && n >= 2 && width >= 2 ? by_columns(block, n, width) : std::vector<Token>();
+            for (size_t u = 0; u < n; ++u) {
+                const size_t j = targets[r][q + u];
+                ObservedRow row = label_match[j] >= 0 ? atoms[static_cast<size_t>(label_match[j])] : ObservedRow{};
+                const Token* cells = &block[u * width];
+                row.values.assign(cells, cells + width);
+                const auto [first, last] = std::minmax_element(
+                    row.values.begin(), row.values.end(), [](const Token& a, const Token& b) { return a.begin < b.begin; });
+                if (row.joined.empty()) row.begin = first->begin;
+                row.end = last->end;
+                PlacedByOrder p{j, first->begin, last->end, {}};
+                if (!columns.empty() && !same_numbers(cells, &columns[u * width], width))
+                    p.readings = {row.values, std::vector<Token>(&columns[u * width], &columns[u * width] + width)};
+                // A row its own label had placed with these same numbers is no reading by order.
+                const int was = before[j];
+                const bool own = was >= 0 && !rows[static_cast<size_t>(was)].values.empty() &&
+                                 rows[static_cast<size_t>(was)].values.front().begin == cells[0].begin &&
+                                 rows_named(rows[static_cast<size_t>(was)], spec) < 2 && p.readings.empty();
+                match[j] = static_cast<int>(out.size());
+                out.push_back(std::move(row));
+                if (!own) placed.push_back(std::move(p));
+            }
+            from += n * width;
+            q = e;
+        }
+    }
+    rows = std::move(out);
+    return placed;
 }
 
 }  // namespace nianbao

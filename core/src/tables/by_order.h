@@ -6,6 +6,7 @@
 // data rows), and the labels cannot place them, they are read by their order.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "nianbao/format.h"
@@ -16,6 +17,9 @@ namespace nianbao {
 struct PlacedByOrder {
     size_t row;                      // template row
     size_t values_begin, values_end;  // normalized offsets of its numbers
+    // Two readings, by rows and by columns, when the copy leaves open which
+    // it is (table 二, see place_table2_by_order); empty when it does not.
+    std::vector<std::vector<Token>> readings;
 };
 
 // `match` (template row -> observed row, from align_rows) is replaced by the
@@ -25,6 +29,18 @@ struct PlacedByOrder {
 // labels' own reading stands. `tail`: label text after the last numbers.
 std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
                                           const TableSpec& spec, std::vector<int>& match);
+
+// Table 二 with its labels apart from its numbers (pdfminer writes a block's
+// labels, then its numbers one a line): when the runs of numbers between
+// labels hold, in order, exactly the cells of the template's data rows, each
+// run is cut into those rows and each row gets the line of label text that
+// names it, wherever it stands. Table 二 has no sums to tell a block written
+// by columns from one written by rows: where a run of one number a line
+// spans rows of several cells and the two readings differ, a row so read
+// carries both (`readings`), for cell-ambiguous. `match` is replaced as in
+// place_by_order; empty when the labels' own reading stands.
+std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
+                                                 std::vector<int>& match, std::string_view text);
 
 // The data rows whose labels the copy has (as enumerated labels: 1.属于国家秘密)
 // but which no row of numbers fills after the reading by labels and by

@@ -372,7 +372,29 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
     // A row's numbers may each stand on a line of their own (PDF copies).
     auto obs = observe_rows(lines, norm.text, widest_row(spec), widest_row(spec));
     auto match = align_rows(obs.rows, spec);
+    const auto by_order = place_table2_by_order(obs.rows, spec, match, norm.text);
     fill_rows(t, norm, obs.rows, match, false);
+    for (const auto& p : by_order) {  // the row is where its numbers are, its label elsewhere
+        Row& row = t.rows[p.row];
+        row.by_order = true;
+        row.span = norm.to_source(p.values_begin, p.values_end);
+        if (p.readings.empty()) continue;
+        row.glued = Row::Glued::Ambiguous;
+        row.order_open = true;
+        for (const auto& reading : p.readings) {
+            std::vector<int64_t> values;
+            for (const Token& v : reading) values.push_back(read_cell(v, norm, true, false).value);
+            row.glued_candidates.push_back(std::move(values));
+        }
+        row.glued_candidate_count = row.glued_candidates.size();
+        row.glued_span = row.span;
+        row.glued_raw = std::string(norm.source.substr(row.span.begin, row.span.size()));
+        // Neither reading is the row's: no rule reads its numbers.
+        for (Cell& c : row.cells) {
+            c.status = CellStatus::Missing;
+            c.value = 0;
+        }
+    }
     t.found = labelled_rows(t) >= 2;
     if (t.found) resolve_glued(t, norm);
     if (t.found) {
