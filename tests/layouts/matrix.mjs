@@ -19,7 +19,7 @@
 // An ambiguous row not listed fails, and so does a listed row that is not ambiguous.
 //
 // copies.json lists real copies of a base made by other extractors ({base, variant, file,
-// how}: pdftotext -raw, -layout and plain and mutool's text of the PDFs in ../shared/real, in copies/): each
+// how}: pdftotext, mutool, PyMuPDF, pdf.js and pdfminer text of the PDFs in ../shared/real, in copies/): each
 // is a column of the matrix for the bases it copies, compared the same way; a listed copy
 // that is missing fails.
 import { execFile } from 'node:child_process';
