@@ -324,3 +324,19 @@ TEST_CASE("table 二 with its labels in place, one number a line: read by its la
     CHECK(values(row2(r, "t2.normative")) == std::vector<long long>{2, 1, 9});
     CHECK(nianbao::test::not_info(r) == nianbao::test::not_info(nianbao::check(text)));
 }
+
+TEST_CASE("labels apart and each row's digits glued: table 三 is one table-unreadable warning, not table-missing") {
+    std::string text = labels_apart(varied_report().str(), Labels::Before);
+    // Each row of numbers its digits run together: 1 0 0 0 0 0 1 -> 1000001.
+    const size_t first = text.find("\n1 0 0 0 0 0 1\n");
+    const size_t last = text.find("\n\n四、政府信息公开行政复议");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(last != std::string::npos);
+    std::string rows = text.substr(first, last - first);
+    rows.erase(std::remove(rows.begin(), rows.end(), ' '), rows.end());
+    text = text.substr(0, first) + rows + text.substr(last);
+    const auto r = nianbao::check(text);
+    CHECK(count(r, "table-missing") == 0);
+    CHECK(count(r, "table-unreadable") == 1);
+    for (const auto& f : r.findings) CHECK(f.severity != nianbao::Severity::Error);
+}

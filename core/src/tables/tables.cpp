@@ -211,9 +211,13 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     t.found = labelled_rows(t) >= 3;
     // Labels the copy has whose numbers stand nowhere they can be placed:
     // the numbers it did place may be any row's (a column's values written
-    // one under another), so none is read.
-    if (t.found) t.unplaced = unplaced_labels(obs.rows, obs.tail, spec, match);
+    // one under another), so none is read. A table none of whose rows could
+    // be placed is still there when its labels are (a block of them apart
+    // from numbers that are not in rows): unreadable, not missing.
+    t.unplaced = unplaced_labels(obs.rows, obs.tail, spec, match);
     const bool placed = t.unplaced.size() < Table::kUnplacedUnread;
+    if (!placed && t.unplaced.size() >= spec.rows.size() / 2) t.found = true;
+    if (!t.found) t.unplaced.clear();
     if (!placed) {
         t.rows.clear();
         fill_rows(t, norm, obs.rows, std::vector<int>(spec.rows.size(), -1), true);
