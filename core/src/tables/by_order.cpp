@@ -48,6 +48,22 @@ bool unlabelled(const ObservedRow& r) {
     return canonical_label(s).empty();
 }
 
+// The label text [from, to) of `r` (to within joined_at) as an observed row without values.
+ObservedRow atom_of(const ObservedRow& r, size_t from, size_t to) {
+    ObservedRow a;
+    a.joined = r.joined.substr(from, to - from);
+    a.joined_at.assign(r.joined_at.begin() + static_cast<std::ptrdiff_t>(from),
+                       r.joined_at.begin() + static_cast<std::ptrdiff_t>(to));
+    for (size_t s : r.line_starts)
+        if (s > from && s < to) a.line_starts.push_back(s - from);
+    a.last_atom = a.joined;
+    a.marker = parse_marker(a.joined);
+    a.same_line_begin = a.joined.size();
+    a.begin = a.joined_at.front();
+    a.end = a.joined_at.back() + 1;
+    return a;
+}
+
 // Every enumerated label of the table's text, in the order written, each an
 // observed row without values: the labels of a block copied apart and those
 // still beside their numbers.
@@ -62,18 +78,7 @@ std::vector<ObservedRow> label_atoms(const std::vector<ObservedRow>& rows, const
             size_t from = at[k], to = k + 1 < at.size() ? at[k + 1] : r.joined.size();
             while (to > from && r.joined[to - 1] == ' ') --to;
             if (to == from || to > r.joined_at.size()) continue;
-            ObservedRow a;
-            a.joined = r.joined.substr(from, to - from);
-            a.joined_at.assign(r.joined_at.begin() + static_cast<std::ptrdiff_t>(from),
-                               r.joined_at.begin() + static_cast<std::ptrdiff_t>(to));
-            for (size_t s : r.line_starts)
-                if (s > from && s < to) a.line_starts.push_back(s - from);
-            a.last_atom = a.joined;
-            a.marker = parse_marker(a.joined);
-            a.same_line_begin = a.joined.size();
-            a.begin = a.joined_at.front();
-            a.end = a.joined_at.back() + 1;
-            atoms.push_back(std::move(a));
+            atoms.push_back(atom_of(r, from, to));
         }
     };
     for (const auto& r : rows) cut(r, true);
@@ -373,16 +378,7 @@ std::vector<ObservedRow> line_atoms(const std::vector<ObservedRow>& rows) {
             while (from < to && r.joined[from] == ' ') ++from;
             while (to > from && r.joined[to - 1] == ' ') --to;
             if (to <= from || to > r.joined_at.size()) continue;
-            ObservedRow a;
-            a.joined = r.joined.substr(from, to - from);
-            a.joined_at.assign(r.joined_at.begin() + static_cast<std::ptrdiff_t>(from),
-                               r.joined_at.begin() + static_cast<std::ptrdiff_t>(to));
-            a.last_atom = a.joined;
-            a.marker = parse_marker(a.joined);
-            a.same_line_begin = a.joined.size();
-            a.begin = a.joined_at.front();
-            a.end = a.joined_at.back() + 1;
-            atoms.push_back(std::move(a));
+            atoms.push_back(atom_of(r, from, to));
         }
     }
     return atoms;
