@@ -111,6 +111,19 @@ TEST_CASE("looks_like_html tells pages from pasted text") {
     CHECK_FALSE(nianbao::looks_like_html("一、总体情况\n<p>不是开头"));
 }
 
+TEST_CASE("Markdown that starts with an HTML tag (pandoc keeps a page's <div>) is read as text: its pipe rows stay rows") {
+    const std::string markdown =
+        "<div class=\"site\">\n\n政府信息公开专栏\n\n</div>\n\n"
+        "| 第二十条第（一）项 |              |              |              |\n"
+        "|--------------------|--------------|--------------|--------------|\n"
+        "| 信息内容           | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "| 规章               | 0            | 0            | 0            |\n"
+        "| 行政规范性文件     | 2            | 1            | 9            |\n";
+    CHECK_FALSE(nianbao::looks_like_html(markdown));
+    // Two framed lines are not yet a table of a text: a page that starts with a tag stays a page.
+    CHECK(nianbao::looks_like_html("<div>\n| 首页 |\n| 政务公开 |\n<p>正文</p>"));
+}
+
 TEST_CASE("a report saved as a web page reads like the pasted text") {
     std::string html =
         "<html><body><h1>某镇2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2024年，我镇未收到申请。</p>"

@@ -10,7 +10,8 @@
 namespace nianbao {
 
 // Does the text look like an HTML document or fragment (starts with a tag,
-// has <html>, <table>, <p> …)?
+// has <html>, <table>, <p> …)? Not Markdown that starts with one (three or
+// more lines framed by '|': pipe-table rows, which HTML would run together).
 bool looks_like_html(std::string_view text);
 
 std::string html_to_text(std::string_view html);

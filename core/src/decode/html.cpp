@@ -130,6 +130,27 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Markdown with some HTML in it (pandoc keeps a page's <div>s around its
+// pipe tables): three or more lines framed by '|' are table rows of a text,
+// which HTML would run together.
+bool has_pipe_rows(std::string_view text) {
+    int rows = 0;
+    for (size_t at = 0; at < text.size() && rows < 3;) {
+        size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(at, end - at);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+        if (line.size() >= 2 && line.front() == '|' && line.back() == '|') ++rows;
+        at = end + 1;
+    }
+    return rows >= 3;
+}
+
+}  // namespace
+
 bool looks_like_html(std::string_view text) {
     size_t i = 0;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
@@ -139,7 +160,7 @@ bool looks_like_html(std::string_view text) {
          starts_with_ci(text, i, "<meta") || starts_with_ci(text, i, "<table") || starts_with_ci(text, i, "<p") ||
          starts_with_ci(text, i, "<div") || starts_with_ci(text, i, "<body") || starts_with_ci(text, i, "<!--") ||
          starts_with_ci(text, i, "<head") || starts_with_ci(text, i, "<h1") || starts_with_ci(text, i, "<span")))
-        return true;
+        return !has_pipe_rows(text);
     return false;
 }
 
