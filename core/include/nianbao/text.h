@@ -18,6 +18,12 @@ struct Span {
     uint32_t size() const { return end > begin ? end - begin : 0; }
 };
 
+// Spans in the order they begin: the one comparator the core sorts spans
+// by (one std::sort in the wasm, where each lambda would make its own).
+struct EarlierBegin {
+    bool operator()(const Span& a, const Span& b) const { return a.begin < b.begin; }
+};
+
 // A position as users and the page need it: code points for humans and the
 // CLI, UTF-16 units for JavaScript string indices, 1-based line and column.
 struct Position {

@@ -24,7 +24,7 @@ void read_narrative(const Report& r, Narrative& n) {
         const Table& t = r.table(n);
         if (t.found && !t.span.empty()) cut.push_back(t.span);
     }
-    std::sort(cut.begin(), cut.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    std::sort(cut.begin(), cut.end(), EarlierBegin());
     std::vector<Span> keep;
     uint32_t pos = 0;
     const auto size = static_cast<uint32_t>(r.source.size());

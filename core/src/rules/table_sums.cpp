@@ -185,9 +185,16 @@ void find_lines(const Report& r, const std::vector<Constraint>& all, int table, 
             for (const Term& t : line.cells) listed |= same(t, total);
             if (!listed) line.cells.push_back(total);
         }
-        std::sort(line.cells.begin(), line.cells.end(), [](const Term& a, const Term& b) {
-            return a.row != b.row ? a.row < b.row : a.column < b.column;
-        });
+        // In table order. A line is a row or a column of one table (at most
+        // 25 cells): sorted by insertion, a few instructions in the wasm
+        // where std::sort would instantiate a kilobyte for this one use.
+        for (size_t k = 1; k < line.cells.size(); ++k)
+            for (size_t i = k; i > 0; --i) {
+                const Term& a = line.cells[i - 1];
+                const Term& b = line.cells[i];
+                if (a.row < b.row || (a.row == b.row && a.column <= b.column)) break;
+                std::swap(line.cells[i - 1], line.cells[i]);
+            }
         line.row = line.cells.front().row;
         line.column = line.cells.front().column;
         line.values.assign(line.cells.size(), std::nullopt);

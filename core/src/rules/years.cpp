@@ -271,11 +271,11 @@ std::vector<Span> narrative_ranges(const Report& r) {
     for (int n : {2, 3, 4})
         if (r.table(n).found) skip.push_back(r.table(n).span);
     for (const Unread& u : r.unread) skip.push_back(u.span);
-    std::sort(skip.begin(), skip.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::sort(skip.begin(), skip.end(), EarlierBegin());
     std::vector<Span> bodies;
     for (int n : {1, 5, 6})
         if (r.section(n).found && !r.section(n).body.empty()) bodies.push_back(r.section(n).body);
-    std::sort(bodies.begin(), bodies.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::sort(bodies.begin(), bodies.end(), EarlierBegin());
     std::vector<Span> out;
     size_t k = 0;
     uint32_t done = 0;  // bodies may overlap when the reader misplaces a section

@@ -178,32 +178,25 @@ bool row_adds_up(const TableSpec& spec, const Token* values, size_t n) {
 // says whether it did.
 bool read_by_columns(const TableSpec& spec, std::vector<Token>& values, size_t rows, size_t width) {
     if (rows < 2 || width < 2 || values.size() != rows * width) return false;
-    auto holding = [&](const std::vector<Token>& v) {
+    auto adding_up = [&](const std::vector<Token>& v) {
         size_t n = 0;
         for (size_t r = 0; r < rows; ++r) n += row_adds_up(spec, &v[r * width], width);
         return n;
     };
-    // `total`: the written column read as the last (width - 1: as written).
-    auto reading = [&](size_t total) {
-        std::vector<Token> out(values.size());
-        for (size_t r = 0; r < rows; ++r)
-            for (size_t c = 0, to = 0; c < width; ++c) {
-                const size_t at = c == total ? width - 1 : to++;
-                out[r * width + at] = values[c * rows + r];
-            }
-        return out;
-    };
-    size_t best = holding(values);
+    size_t best = adding_up(values);
     if (best == rows) return false;
-    std::vector<Token> chosen;
+    std::vector<Token> reading(values.size()), chosen;
     // Only table 三's rows are one sum (四's five-cell groups keep their order).
+    // `total`: the written column read as the last (width - 1: as written).
     const size_t last_total = spec.number == 3 ? 0 : width - 1;
     for (size_t total = width; total-- > last_total;) {
-        std::vector<Token> other = reading(total);
-        const size_t n = holding(other);
+        for (size_t r = 0; r < rows; ++r)
+            for (size_t c = 0, to = 0; c < width; ++c)
+                reading[r * width + (c == total ? width - 1 : to++)] = values[c * rows + r];
+        const size_t n = adding_up(reading);
         if (n > best) {
             best = n;
-            chosen = std::move(other);
+            chosen = reading;
         }
     }
     if (chosen.empty() || best + std::max<size_t>(1, rows / 5) < rows) return false;
@@ -275,10 +268,6 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
             run.values.erase(std::remove_if(run.values.begin(), run.values.end(),
                                             [](const Token& v) { return v.kind == TokenKind::Empty; }),
                              run.values.end());
-        const bool same_widths = std::all_of(widths[k].begin(), widths[k].end(),
-                                             [&](int w) { return w == widths[k].front(); });
-        if (same_widths)
-            read_by_columns(spec, run.values, widths[k].size(), static_cast<size_t>(widths[k].front()));
         std::vector<ObservedRow> pieces(widths[k].size());
         size_t from = 0;
         for (size_t q = 0; q < pieces.size(); ++q) {
@@ -288,11 +277,8 @@ bool split_runs(std::vector<ObservedRow>& rows, const std::vector<size_t>& value
             piece.values.assign(first, first + widths[k][q]);
             from += static_cast<size_t>(widths[k][q]);
             piece.trailing_blanks.clear();
-            // Numbers read by columns stand apart in the text: the row spans them all.
-            const auto [first_value, last_value] = std::minmax_element(
-                piece.values.begin(), piece.values.end(), [](const Token& a, const Token& b) { return a.begin < b.begin; });
-            if (q > 0) piece.begin = first_value->begin;
-            piece.end = last_value->end;
+            if (q > 0) piece.begin = piece.values.front().begin;
+            piece.end = piece.values.back().end;
         }
         pieces.back().trailing_blanks = std::move(run.trailing_blanks);
         rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(at));
@@ -384,20 +370,6 @@ std::vector<ObservedRow> line_atoms(const std::vector<ObservedRow>& rows) {
     return atoms;
 }
 
-// `block` (`rows` rows of `width`, row after row) read column by column.
-std::vector<Token> by_columns(const std::vector<Token>& block, size_t rows, size_t width) {
-    std::vector<Token> out(block.size());
-    for (size_t r = 0; r < rows; ++r)
-        for (size_t c = 0; c < width; ++c) out[r * width + c] = block[c * rows + r];
-    return out;
-}
-
-bool same_numbers(const Token* a, const Token* b, size_t n) {
-    for (size_t k = 0; k < n; ++k)
-        if (a[k].text != b[k].text) return false;
-    return true;
-}
-
 }  // namespace
 
 std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const ObservedRow& tail,
@@ -487,97 +459,95 @@ std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const 
 
 std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
                                                  std::vector<int>& match, std::string_view text) {
-    const std::vector<size_t> values = value_rows(rows);
-    if (values.empty()) return {};
-    std::vector<size_t> data;
-    for (size_t j = 0; j < spec.rows.size(); ++j)
-        if (spec.rows[j].cells > 0) data.push_back(j);
     // Most copies: every data row read from a row with its own label.
     bool all_read = true;
-    for (size_t j : data) all_read &= match[j] >= 0 && misfit(rows[static_cast<size_t>(match[j])], cells_of(spec, j)) == 0;
+    for (size_t j = 0; j < spec.rows.size(); ++j)
+        if (spec.rows[j].cells > 0)
+            all_read &= match[j] >= 0 && misfit(rows[static_cast<size_t>(match[j])], cells_of(spec, j)) == 0;
     if (all_read) return {};
+    // The numbers written, in order; `starts`: where each run of them begins (a
+    // row with label text, then the unlabelled rows right after it).
+    std::vector<Token> numbers;
+    std::vector<size_t> starts;
     bool apart = false;
-    for (size_t i : values) apart |= unlabelled(rows[i]) || rows_named(rows[i], spec) >= 2;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const ObservedRow& r = rows[i];
+        if (!is_value_row(r)) continue;
+        const bool bare = unlabelled(r);
+        apart |= bare || rows_named(r, spec) >= 2;
+        if (!bare || r.after_break || i == 0 || !is_value_row(rows[i - 1])) starts.push_back(numbers.size());
+        for (const Token& v : r.values)
+            if (v.kind != TokenKind::Empty) numbers.push_back(v);
+    }
     if (!apart) return {};
-    // Runs of numbers: a row with label text, then the unlabelled rows right after it.
-    std::vector<std::vector<size_t>> runs;
-    for (size_t k = 0; k < values.size(); ++k) {
-        const ObservedRow& r = rows[values[k]];
-        if (k > 0 && values[k] == values[k - 1] + 1 && unlabelled(r) && !r.after_break) runs.back().push_back(values[k]);
-        else runs.push_back({values[k]});
-    }
+    starts.push_back(numbers.size());
     // Each run exactly the cells of the next data rows, all of them in the end.
-    std::vector<std::vector<Token>> numbers(runs.size());
-    std::vector<std::vector<size_t>> targets(runs.size());
-    size_t t = 0;
-    for (size_t r = 0; r < runs.size(); ++r) {
-        for (size_t i : runs[r])
-            for (const Token& v : rows[i].values)
-                if (v.kind != TokenKind::Empty) numbers[r].push_back(v);
-        size_t taken = 0;
-        while (taken < numbers[r].size() && t < data.size()) {
-            targets[r].push_back(data[t]);
-            taken += static_cast<size_t>(cells_of(spec, data[t++]));
-        }
-        if (taken != numbers[r].size()) return {};
+    // `ends[q]`: the data row after the last one run q holds.
+    std::vector<size_t> ends;
+    size_t j = 0, taken = 0;
+    for (size_t q = 0; q + 1 < starts.size(); ++q) {
+        while (taken < starts[q + 1] && j < spec.rows.size())
+            if (spec.rows[j++].cells > 0) taken += static_cast<size_t>(spec.rows[j - 1].cells);
+        if (taken != starts[q + 1]) return {};
+        ends.push_back(j);
     }
-    if (t != data.size()) return {};
+    for (; j < spec.rows.size(); ++j)
+        if (spec.rows[j].cells > 0) return {};
 
     const std::vector<int> before = match;
     const auto atoms = line_atoms(rows);
     const auto label_match = align_rows(atoms, spec);
-    std::vector<int> run_of(rows.size(), -1);
-    for (size_t r = 0; r < runs.size(); ++r)
-        for (size_t i : runs[r]) run_of[i] = static_cast<int>(r);
     std::vector<ObservedRow> out;
+    for (auto& r : rows)
+        if (!is_value_row(r)) out.push_back(std::move(r));
     std::vector<PlacedByOrder> placed;
     match.assign(spec.rows.size(), -1);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (run_of[i] < 0) {
-            out.push_back(std::move(rows[i]));
-            continue;
-        }
-        const size_t r = static_cast<size_t>(run_of[i]);
-        if (runs[r].front() != i) continue;
-        const std::vector<Token>& run = numbers[r];
+    size_t row = 0;
+    for (size_t q = 0; q < ends.size(); ++q) {
         // One number a line: nothing says whether the run went by rows or by columns.
-        bool one_a_line = run.size() > 1;
-        for (size_t k = 1; k < run.size() && one_a_line; ++k)
-            one_a_line = text.substr(run[k - 1].end, run[k].begin - run[k - 1].end).find('\n') != std::string_view::npos;
-        size_t from = 0;
-        for (size_t q = 0; q < targets[r].size();) {
-            // The rows from q as wide as it: a block that may have gone by columns.
-            const size_t width = static_cast<size_t>(cells_of(spec, targets[r][q]));
-            size_t e = q + 1;
-            while (e < targets[r].size() && static_cast<size_t>(cells_of(spec, targets[r][e])) == width) ++e;
-            const size_t n = e - q;
-            const std::vector<Token> block(run.begin() + static_cast<std::ptrdiff_t>(from),
-                                           run.begin() + static_cast<std::ptrdiff_t>(from + n * width));
-            const std::vector<Token> columns =
-                one_a_line && n >= 2 && width >= 2 ? by_columns(block, n, width) : std::vector<Token>();
-            for (size_t u = 0; u < n; ++u) {
-                const size_t j = targets[r][q + u];
-                ObservedRow row = label_match[j] >= 0 ? atoms[static_cast<size_t>(label_match[j])] : ObservedRow{};
-                const Token* cells = &block[u * width];
-                row.values.assign(cells, cells + width);
-                const auto [first, last] = std::minmax_element(
-                    row.values.begin(), row.values.end(), [](const Token& a, const Token& b) { return a.begin < b.begin; });
-                if (row.joined.empty()) row.begin = first->begin;
-                row.end = last->end;
-                PlacedByOrder p{j, first->begin, last->end, {}};
-                if (!columns.empty() && !same_numbers(cells, &columns[u * width], width))
-                    p.readings = {row.values, std::vector<Token>(&columns[u * width], &columns[u * width] + width)};
+        bool one_a_line = starts[q + 1] - starts[q] > 1;
+        for (size_t k = starts[q] + 1; k < starts[q + 1] && one_a_line; ++k)
+            one_a_line = text.substr(numbers[k - 1].end, numbers[k].begin - numbers[k - 1].end).find('\n') !=
+                         std::string_view::npos;
+        size_t from = starts[q];
+        while (row < ends[q]) {
+            // The data rows from `row` as wide as it: a block that may have gone by columns.
+            const size_t width = static_cast<size_t>(spec.rows[row].cells);
+            size_t n = 0, last = row;
+            for (size_t k = row; k < ends[q]; ++k) {
+                if (spec.rows[k].cells == 0) continue;
+                if (static_cast<size_t>(spec.rows[k].cells) != width) break;
+                ++n;
+                last = k + 1;
+            }
+            const std::vector<Token> block(numbers.begin() + static_cast<std::ptrdiff_t>(from),
+                                           numbers.begin() + static_cast<std::ptrdiff_t>(from + n * width));
+            const bool open = one_a_line && n >= 2 && width >= 2;
+            for (size_t u = 0; row < last; ++row) {
+                if (spec.rows[row].cells == 0) continue;
+                ObservedRow r = label_match[row] >= 0 ? atoms[static_cast<size_t>(label_match[row])] : ObservedRow{};
+                r.values.assign(block.begin() + static_cast<std::ptrdiff_t>(u * width),
+                                block.begin() + static_cast<std::ptrdiff_t>((u + 1) * width));
+                PlacedByOrder p{row, r.values.front().begin, r.values.back().end, {}};
+                bool differs = false;
+                for (size_t c = 0; c < width && open; ++c) {
+                    p.by_columns.push_back(block[c * n + u]);
+                    differs |= p.by_columns.back().text != r.values[c].text;
+                }
+                if (!differs) p.by_columns.clear();
+                if (r.joined.empty()) r.begin = p.values_begin;
+                r.end = p.values_end;
                 // A row its own label had placed with these same numbers is no reading by order.
-                const int was = before[j];
+                const int was = before[row];
                 const bool own = was >= 0 && !rows[static_cast<size_t>(was)].values.empty() &&
-                                 rows[static_cast<size_t>(was)].values.front().begin == cells[0].begin &&
-                                 rows_named(rows[static_cast<size_t>(was)], spec) < 2 && p.readings.empty();
-                match[j] = static_cast<int>(out.size());
-                out.push_back(std::move(row));
+                                 rows[static_cast<size_t>(was)].values.front().begin == p.values_begin &&
+                                 rows_named(rows[static_cast<size_t>(was)], spec) < 2 && !differs;
+                match[row] = static_cast<int>(out.size());
+                out.push_back(std::move(r));
                 if (!own) placed.push_back(std::move(p));
+                ++u;
             }
             from += n * width;
-            q = e;
         }
     }
     rows = std::move(out);

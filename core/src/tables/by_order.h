@@ -17,9 +17,10 @@ namespace nianbao {
 struct PlacedByOrder {
     size_t row;                      // template row
     size_t values_begin, values_end;  // normalized offsets of its numbers
-    // Two readings, by rows and by columns, when the copy leaves open which
-    // it is (table 二, see place_table2_by_order); empty when it does not.
-    std::vector<std::vector<Token>> readings;
+    // The row's numbers read by columns where the copy leaves open whether
+    // its block went by rows (the numbers placed) or by columns (table 二,
+    // see place_table2_by_order); empty when it does not.
+    std::vector<Token> by_columns;
 };
 
 // `match` (template row -> observed row, from align_rows) is replaced by the
@@ -37,7 +38,7 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
 // names it, wherever it stands. Table 二 has no sums to tell a block written
 // by columns from one written by rows: where a run of one number a line
 // spans rows of several cells and the two readings differ, a row so read
-// carries both (`readings`), for cell-ambiguous. `match` is replaced as in
+// carries its reading by columns too (`by_columns`), for cell-ambiguous. `match` is replaced as in
 // place_by_order; empty when the labels' own reading stands.
 std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
                                                  std::vector<int>& match, std::string_view text);

@@ -382,15 +382,14 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
         Row& row = t.rows[p.row];
         row.by_order = true;
         row.span = norm.to_source(p.values_begin, p.values_end);
-        if (p.readings.empty()) continue;
+        if (p.by_columns.empty()) continue;
         row.glued = Row::Glued::Ambiguous;
         row.order_open = true;
-        for (const auto& reading : p.readings) {
-            std::vector<int64_t> values;
-            for (const Token& v : reading) values.push_back(read_cell(v, norm, true, false).value);
-            row.glued_candidates.push_back(std::move(values));
-        }
-        row.glued_candidate_count = row.glued_candidates.size();
+        std::vector<int64_t> by_columns;
+        for (const Token& v : p.by_columns) by_columns.push_back(read_cell(v, norm, true, false).value);
+        row.glued_candidates = {std::vector<int64_t>(), std::move(by_columns)};
+        for (const Cell& c : row.cells) row.glued_candidates[0].push_back(c.value);
+        row.glued_candidate_count = 2;
         row.glued_span = row.span;
         row.glued_raw = std::string(norm.source.substr(row.span.begin, row.span.size()));
         // Neither reading is the row's: no rule reads its numbers.
