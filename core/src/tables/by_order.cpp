@@ -511,6 +511,10 @@ std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows,
                          std::string_view::npos;
         size_t from = starts[q];
         while (row < ends[q]) {
+            if (spec.rows[row].cells == 0) {  // a group label: no numbers of its own
+                ++row;
+                continue;
+            }
             // The data rows from `row` as wide as it: a block that may have gone by columns.
             const size_t width = static_cast<size_t>(spec.rows[row].cells);
             size_t n = 0, last = row;
