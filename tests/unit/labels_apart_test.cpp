@@ -340,3 +340,18 @@ TEST_CASE("labels apart and each row's digits glued: table 三 is one table-unre
     CHECK(count(r, "table-unreadable") == 1);
     for (const auto& f : r.findings) CHECK(f.severity != nianbao::Severity::Error);
 }
+
+TEST_CASE("table 二's labels apart from rows of numbers that do not fit them: one table-unreadable warning, not table-missing") {
+    nianbao::test::ReportText report;
+    const std::string text = report.str();
+    // The labels of all six rows, then rows of numbers one too many (行政处罚 given three).
+    const std::string apart =
+        "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\n行政规范性文件\n"
+        "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n行政强制\n"
+        "第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n"
+        "| 0 | 0 | 0 |\n| 0 | 0 | 0 |\n| 0 |\n| 0 | 0 | 0 |\n| 0 |\n| 0 |\n\n";
+    const auto r = nianbao::check(with_table2(text, apart));
+    CHECK(count(r, "table-missing") == 0);
+    CHECK(count(r, "table-unreadable") == 1);
+    for (const auto& f : r.findings) CHECK(f.severity != nianbao::Severity::Error);
+}

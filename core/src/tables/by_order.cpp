@@ -442,6 +442,16 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
     return out;
 }
 
+std::vector<size_t> table2_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail, const TableSpec& spec) {
+    std::vector<ObservedRow> atoms = line_atoms(rows);
+    for (auto& a : line_atoms({tail})) atoms.push_back(std::move(a));
+    const auto label_match = align_rows(atoms, spec);
+    std::vector<size_t> out;
+    for (size_t j = 0; j < spec.rows.size(); ++j)
+        if (spec.rows[j].cells > 0 && label_match[j] >= 0) out.push_back(j);
+    return out;
+}
+
 std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail,
                                     const TableSpec& spec, const std::vector<int>& match) {
     bool all_filled = true;

@@ -43,6 +43,10 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
 std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
                                                  std::vector<int>& match, std::string_view text);
 
+// Table 二's data rows whose labels stand on lines of the table's text
+// (`rows`' label text and `tail`), whether or not numbers fill them.
+std::vector<size_t> table2_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail, const TableSpec& spec);
+
 // The data rows whose labels the copy has (as enumerated labels: 1.属于国家秘密)
 // but which no row of numbers fills after the reading by labels and by
 // order: the copy put the labels apart from numbers that are not in rows

@@ -399,7 +399,17 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
         }
     }
     t.found = labelled_rows(t) >= 2;
-    if (t.found) resolve_glued(t, norm);
+    if (!t.found) {
+        // The rows' labels there, apart from numbers that do not fit them
+        // (a block of labels, then rows of another count): the table is
+        // unreadable, not missing.
+        size_t data = 0;
+        for (const auto& r : spec.rows) data += r.cells > 0;
+        t.unplaced = table2_labels(obs.rows, obs.tail, spec);
+        t.found = t.unplaced.size() >= Table::kUnplacedUnread && 2 * t.unplaced.size() >= data;
+        if (!t.found) t.unplaced.clear();
+    }
+    if (t.found && t.unplaced.empty()) resolve_glued(t, norm);
     if (t.found) {
         t.span = region_span(norm, lines);
         note_page_numbers(norm, obs.page_numbers, unread);
