@@ -11,8 +11,8 @@ RowTemplate::RowTemplate(const TableSpec& spec) {
         official.emplace_back(canonical_label(row.label));
         markers.push_back(parse_marker(row.marker));
     }
-    for (size_t j = 0; j < official.size(); ++j)
-        for (char32_t c : official[j].label()) rows_by_char_.push_back({c, static_cast<uint16_t>(j)});
+    for (size_t j = 0; j < official.size() && j < kRows; ++j)
+        for (char32_t c : official[j].label()) rows_by_char_.push_back(size_t{c} << kRowBits | j);
     std::sort(rows_by_char_.begin(), rows_by_char_.end());
     rows_by_char_.erase(std::unique(rows_by_char_.begin(), rows_by_char_.end()), rows_by_char_.end());
 }
@@ -20,8 +20,8 @@ RowTemplate::RowTemplate(const TableSpec& spec) {
 Candidate RowTemplate::candidate(std::u32string text) const {
     Candidate c{std::move(text), std::vector<uint16_t>(official.size(), 0)};
     for (char32_t ch : c.text) {
-        auto it = std::lower_bound(rows_by_char_.begin(), rows_by_char_.end(), std::make_pair(ch, uint16_t{0}));
-        for (; it != rows_by_char_.end() && it->first == ch; ++it) ++c.hits[it->second];
+        auto it = std::lower_bound(rows_by_char_.begin(), rows_by_char_.end(), size_t{ch} << kRowBits);
+        for (; it != rows_by_char_.end() && *it >> kRowBits == ch; ++it) ++c.hits[*it & (kRows - 1)];
     }
     return c;
 }

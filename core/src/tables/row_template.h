@@ -31,7 +31,11 @@ struct RowTemplate {
     std::vector<Marker> markers;         // per row: parse_marker(row.marker)
 
 private:
-    std::vector<std::pair<char32_t, uint16_t>> rows_by_char_;  // (character, row), sorted
+    // character << kRowBits | row, sorted: a code point (21 bits) and a row
+    // fit a size_t even in the wasm (32 bits), whose sort the core already has;
+    // a template has a few dozen rows, far below kRows.
+    static constexpr size_t kRowBits = 11, kRows = size_t{1} << kRowBits;
+    std::vector<size_t> rows_by_char_;
 };
 
 // The template of `spec`: shared for the tables of format_2021() and
