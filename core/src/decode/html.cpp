@@ -128,10 +128,6 @@ private:
     int last_cell_tabs_ = 0;
 };
 
-}  // namespace
-
-namespace {
-
 // Markdown with some HTML in it (pandoc keeps a page's <div>s around its
 // pipe tables): three or more lines framed by '|' are table rows of a text,
 // which HTML would run together.

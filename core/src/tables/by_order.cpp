@@ -1,10 +1,11 @@
 #include "tables/by_order.h"
 
 #include <algorithm>
-#include <utility>
 #include <cstdint>
 #include <cstdlib>
+#include <utility>
 
+#include "tables/glued.h"
 #include "tables/labels.h"
 #include "tables/tokens.h"
 
@@ -143,16 +144,16 @@ void trim_to_label(ObservedRow& atom, const std::u32string& official) {
     }
 }
 
-// The sums a row of `spec` must satisfy hold for `values` (numbers only):
-// table 三's six applicants add up to 总计, each of 四's groups of five to its
-// total; 二's rows have none (false: nothing to tell a reading by).
+// The row sums of `spec`'s table (row_sums: table 三's six applicants make
+// 总计, each of 四's groups of five its total) hold for `values`; false for
+// table 二, which has none to tell a reading by.
 bool row_adds_up(const TableSpec& spec, const Token* values, size_t n) {
-    const size_t block = spec.number == 3 ? n : spec.number == 4 ? 5 : 0;
-    if (block < 2 || n % block != 0) return false;
-    for (size_t b = 0; b < n; b += block) {
+    const RowSums sums = row_sums(spec.number, static_cast<int>(n));
+    if (sums.blocks.empty()) return false;
+    for (const auto& [first, count] : sums.blocks) {
         int64_t sum = 0, total = 0;
-        for (size_t k = 0; k < block; ++k) {
-            const Token& v = values[b + k];
+        for (int k = 0; k < count; ++k) {
+            const Token& v = values[first + k];
             if (v.kind != TokenKind::Number) return false;
             int64_t x = 0;
             for (char c : v.text) {
@@ -160,7 +161,7 @@ bool row_adds_up(const TableSpec& spec, const Token* values, size_t n) {
                 if (c < '0' || c > '9' || x > 99'999'999'999'999) return false;
                 x = x * 10 + (c - '0');
             }
-            (k + 1 < block ? sum : total) += x;
+            (k + 1 < count ? sum : total) += x;
         }
         if (sum != total) return false;
     }
@@ -452,6 +453,10 @@ std::vector<size_t> table2_labels(const std::vector<ObservedRow>& rows, const Ob
     return out;
 }
 
+bool labels_without_table(size_t labels, const TableSpec& spec) {
+    return labels >= Table::kUnplacedUnread && labels >= spec.rows.size() / 2;
+}
+
 std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail,
                                     const TableSpec& spec, const std::vector<int>& match) {
     bool all_filled = true;
@@ -465,7 +470,6 @@ std::vector<size_t> unplaced_labels(const std::vector<ObservedRow>& rows, const 
         if (spec.rows[j].cells > 0 && match[j] < 0 && label_match[j] >= 0) out.push_back(j);
     return out;
 }
-
 
 std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
                                                  std::vector<int>& match, std::string_view text) {

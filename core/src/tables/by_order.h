@@ -38,14 +38,20 @@ std::vector<PlacedByOrder> place_by_order(std::vector<ObservedRow>& rows, const 
 // names it, wherever it stands. Table 二 has no sums to tell a block written
 // by columns from one written by rows: where a run of one number a line
 // spans rows of several cells and the two readings differ, a row so read
-// carries its reading by columns too (`by_columns`), for cell-ambiguous. `match` is replaced as in
-// place_by_order; empty when the labels' own reading stands.
+// carries its reading by columns too (`by_columns`), for cell-ambiguous.
+// `match` is replaced as in place_by_order; empty when the labels' own
+// reading stands.
 std::vector<PlacedByOrder> place_table2_by_order(std::vector<ObservedRow>& rows, const TableSpec& spec,
                                                  std::vector<int>& match, std::string_view text);
 
 // Table 二's data rows whose labels stand on lines of the table's text
 // (`rows`' label text and `tail`), whether or not numbers fill them.
 std::vector<size_t> table2_labels(const std::vector<ObservedRow>& rows, const ObservedRow& tail, const TableSpec& spec);
+
+// A table none of whose rows could be read is still there, unreadable and
+// not missing, when the copy has the labels of half its rows (`labels` of
+// them), apart from numbers that do not fit them.
+bool labels_without_table(size_t labels, const TableSpec& spec);
 
 // The data rows whose labels the copy has (as enumerated labels: 1.属于国家秘密)
 // but which no row of numbers fills after the reading by labels and by

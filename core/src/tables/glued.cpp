@@ -151,13 +151,6 @@ std::vector<std::string> digit_strings(const Row& row) {
     return glued ? out : std::vector<std::string>{};
 }
 
-RowSums sums_of(const Table& t, int cells) {
-    RowSums s;
-    if (t.number == 3) s.blocks.push_back({0, cells});
-    if (t.number == 4)
-        for (int b = 0; b + 5 <= cells; b += 5) s.blocks.push_back({b, 5});
-    return s;
-}
 
 // Put a reading into the row: each part a cell with its exact source range.
 void read_into(Row& row, const std::vector<int64_t>& reading) {
@@ -283,6 +276,14 @@ std::vector<std::vector<bool>> joint_fits(const Table& t, const std::vector<Glue
 
 }  // namespace
 
+RowSums row_sums(int table, int cells) {
+    RowSums s;
+    if (table == 3) s.blocks.push_back({0, cells});
+    if (table == 4)
+        for (int b = 0; b + 5 <= cells; b += 5) s.blocks.push_back({b, 5});
+    return s;
+}
+
 Splits split_glued(const std::vector<std::string>& numbers, int cells, const RowSums& sums, size_t cap,
                    size_t* steps_left) {
     size_t own_steps = kMaxSteps;
@@ -365,7 +366,7 @@ void resolve_glued(Table& t, const NormalizedText&) {
         GluedRow g;
         g.row = i;
         g.numbers = std::move(numbers);
-        g.fits = split_glued(g.numbers, cells, sums_of(t, cells), 64, &steps_left);
+        g.fits = split_glued(g.numbers, cells, row_sums(t.number, cells), 64, &steps_left);
         if (g.fits.readings.empty() && !g.fits.gave_up) {
             // One number short and no split adds up: a number is missing, not
             // glued; digits that make too few or too many cells: the row has

@@ -23,6 +23,9 @@ struct RowSums {
     std::vector<std::pair<int, int>> blocks;  // first cell, cells in the block
 };
 
+// The sums of a row of `cells` cells of table `table` (2, 3 or 4).
+RowSums row_sums(int table, int cells);
+
 struct Splits {
     std::vector<std::vector<int64_t>> readings;  // at most `cap`
     uint64_t count = 0;                          // in all (capped at 2^62)

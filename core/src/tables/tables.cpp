@@ -216,7 +216,7 @@ Table read_table3(const NormalizedText& norm, size_t begin, size_t end, const Ta
     // from numbers that are not in rows): unreadable, not missing.
     t.unplaced = unplaced_labels(obs.rows, obs.tail, spec, match);
     const bool placed = t.unplaced.size() < Table::kUnplacedUnread;
-    if (!placed && t.unplaced.size() >= spec.rows.size() / 2) t.found = true;
+    if (!placed && labels_without_table(t.unplaced.size(), spec)) t.found = true;
     if (!t.found) t.unplaced.clear();
     if (!placed) {
         t.rows.clear();
@@ -400,13 +400,9 @@ Table read_table2(const NormalizedText& norm, size_t begin, size_t end, const Ta
     }
     t.found = labelled_rows(t) >= 2;
     if (!t.found) {
-        // The rows' labels there, apart from numbers that do not fit them
-        // (a block of labels, then rows of another count): the table is
-        // unreadable, not missing.
-        size_t data = 0;
-        for (const auto& r : spec.rows) data += r.cells > 0;
+        // A block of labels, then rows of another count of numbers.
         t.unplaced = table2_labels(obs.rows, obs.tail, spec);
-        t.found = t.unplaced.size() >= Table::kUnplacedUnread && 2 * t.unplaced.size() >= data;
+        t.found = labels_without_table(t.unplaced.size(), spec);
         if (!t.found) t.unplaced.clear();
     }
     if (t.found && t.unplaced.empty()) resolve_glued(t, norm);
